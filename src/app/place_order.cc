@@ -1,0 +1,62 @@
+#include "app/place_order.h"
+
+#include <utility>
+
+namespace commesso {
+namespace {
+
+Payment PaymentOf(const PaymentDraft& draft) {
+  Payment payment{.type = draft.type, .card = draft.card, .reference = draft.reference};
+  switch (draft.type) {
+    case PaymentType::kCash:
+      payment.status = PaymentStatus::kPaid;
+      break;
+    case PaymentType::kCard:
+      payment.status = PaymentStatus::kAuthorized;
+      break;
+    default:
+      payment.status = PaymentStatus::kPending;
+      break;
+  }
+  return payment;
+}
+
+CustomerSnapshot SnapshotOf(const Customer& customer) {
+  return CustomerSnapshot{.id = customer.id,
+                          .name = customer.name,
+                          .company = customer.company,
+                          .tax_id = customer.tax_id,
+                          .email = customer.email,
+                          .phone = customer.phone,
+                          .locale = customer.locale};
+}
+
+}  // namespace
+
+Result<StoredPlacement> PlaceOrder::Run(const OrderDraft& draft, const IdempotencyKey& key) const {
+  auto earlier = orders_.FindByKey(key);
+  if (!earlier) return Fail(earlier.error());
+  if (*earlier) return StoredPlacement{.order = **std::move(earlier), .replayed = true};
+
+  auto quoted = quote_.Price(draft);
+  if (!quoted) return Fail(quoted.error());
+
+  const Timestamp now = clock_.Now();
+  const ValidatedDraft& validated = quoted->validated;
+  Order order{.channel = draft.channel,
+              .customer = SnapshotOf(validated.customer),
+              .billing_address = validated.billing_address,
+              .shipping_address = validated.shipping_address,
+              .priced = std::move(quoted->priced),
+              .payment = PaymentOf(draft.payment),
+              .notes = draft.notes,
+              .clerk = draft.clerk,
+              .placed_at = now};
+
+  // One transaction: the order, its lines, stock, the key, and the receipt and fulfillment
+  // events.
+  const int year = static_cast<int>(clock_.BusinessDay(now).year());
+  return orders_.Place(order, key, year);
+}
+
+}  // namespace commesso

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "app/ports/clock.h"
+#include "app/ports/order_store.h"
+#include "app/quote_order.h"
+#include "core/ids.h"
+#include "core/order.h"
+#include "core/result.h"
+
+namespace commesso {
+
+// Validates, prices and durably stores an order. Thread-safe.
+class PlaceOrder {
+ public:
+  PlaceOrder(const QuoteOrder& quote, OrderStore& orders, const Clock& clock)
+      : quote_(quote), orders_(orders), clock_(clock) {}
+
+  // The stored order once it is durable. A replay of `key` returns the first order without
+  // validating again (prices or stock may have changed since). kInvalidInput with every
+  // problem of the draft; kRejected when stock is short and the item refuses backorders;
+  // kUnavailable when the store is down.
+  Result<StoredPlacement> Run(const OrderDraft& draft, const IdempotencyKey& key) const;
+
+ private:
+  const QuoteOrder& quote_;
+  OrderStore& orders_;
+  const Clock& clock_;
+};
+
+}  // namespace commesso

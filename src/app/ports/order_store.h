@@ -1,0 +1,57 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/ports/page.h"
+#include "core/ids.h"
+#include "core/order.h"
+#include "core/result.h"
+
+namespace commesso {
+
+// What the store says about a placement.
+struct StoredPlacement {
+  Order order{};          // As stored: with id, number and per-line backorders.
+  bool replayed = false;  // The key had been used for this same request before.
+};
+
+// Filters for listing orders. Empty fields do not filter; dates are business days, inclusive.
+struct OrderQuery {
+  std::optional<Channel> channel{};
+  std::optional<OrderStatus> status{};
+  std::optional<CustomerId> customer_id{};
+  std::optional<Timestamp> placed_from{};   // Inclusive.
+  std::optional<Timestamp> placed_until{};  // Exclusive.
+};
+
+// Durable orders. Thread-safe.
+class OrderStore {
+ public:
+  virtual ~OrderStore() = default;
+
+  // Writes the order, its lines, payment, the stock reservations, `key` and the
+  // receipt.due and fulfillment.due events in one transaction, numbering the order within
+  // `business_year`, and returns once it is durable. A tracked good short of stock is
+  // backordered or, when its policy refuses, the whole order is kRejected with one field
+  // error per short line ("lines[1].quantity": "only 3 in stock"). Placing again with the
+  // same `key` returns the first order (replayed); kInvalidInput (field "Idempotency-Key")
+  // when the key came with a different request.
+  virtual Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key,
+                                        int business_year) = 0;
+
+  // The order placed with `key`, if any. kInvalidInput (field "Idempotency-Key") when the
+  // key was used with a different request.
+  virtual Result<std::optional<Order>> FindByKey(const IdempotencyKey& key) const = 0;
+
+  // kNotFound when there is no such order.
+  virtual Result<Order> FindByNumber(const OrderNumber& number) const = 0;
+
+  // Newest first.
+  virtual Result<Page<Order>> List(const OrderQuery& query, int limit,
+                                   const std::string& cursor) const = 0;
+};
+
+}  // namespace commesso

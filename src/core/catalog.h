@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/ids.h"
+#include "core/money.h"
+#include "core/text.h"
+
+namespace commesso {
+
+enum class ItemKind {
+  kGood,     // Has a weight, can be stocked and shipped.
+  kService,  // Has no weight, is never shipped; taxed at the billing address by default.
+};
+
+// What to do when an order asks for more of a stock-tracked good than is on hand.
+enum class BackorderPolicy {
+  kRefuse,  // The order is refused with an error on the line.
+  kAllow,   // The order is accepted; the missing quantity is backordered.
+};
+
+// One sellable thing of the catalog. The unit price is in the catalog's price mode
+// (tax-exclusive or tax-inclusive, a business setting), in the business currency.
+struct Item {
+  ItemId id{};
+  std::string sku;        // Unique, 1..64 characters of [A-Za-z0-9._-].
+  LocalizedText name{};   // Italian and English.
+  ItemKind kind = ItemKind::kGood;
+  std::string unit = "piece";  // piece, kg, g, m, hour, …: quantities are whole units of it.
+  Money unit_price{};
+  std::string tax_category = "standard";  // One of the tax rules' declared categories.
+  std::int64_t weight_grams = 0;          // Per unit; always 0 for services.
+  bool active = true;                     // Inactive items cannot be ordered.
+  bool track_stock = false;               // Goods only.
+  std::int64_t stock_on_hand = 0;         // Units free to reserve, when tracked.
+  BackorderPolicy backorder_policy = BackorderPolicy::kRefuse;
+
+  friend bool operator==(const Item&, const Item&) = default;
+};
+
+}  // namespace commesso
