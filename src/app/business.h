@@ -11,9 +11,9 @@ namespace commesso {
 struct Business {
   std::string name = "Commesso";
   Address address{};
-  std::string locale = "it";                 // Default for new customers and the UI.
-  std::string time_zone = "Europe/Rome";     // IANA name: business days, schedules, cut-offs.
-  std::string phone_region = "IT";           // Default region for phone numbers typed without +.
+  std::string locale = "it";              // Default for new customers and the UI.
+  std::string time_zone = "Europe/Rome";  // IANA name: business days, schedules, cut-offs.
+  std::string phone_region = "IT";        // Default region for phone numbers typed without +.
   PricingRules rules{};
 };
 

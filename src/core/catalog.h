@@ -24,8 +24,8 @@ enum class BackorderPolicy {
 // (tax-exclusive or tax-inclusive, a business setting), in the business currency.
 struct Item {
   ItemId id{};
-  std::string sku;        // Unique, 1..64 characters of [A-Za-z0-9._-].
-  LocalizedText name{};   // Italian and English.
+  std::string sku;       // Unique, 1..64 characters of [A-Za-z0-9._-].
+  LocalizedText name{};  // Italian and English.
   ItemKind kind = ItemKind::kGood;
   std::string unit = "piece";  // piece, kg, g, m, hour, …: quantities are whole units of it.
   Money unit_price{};

@@ -17,7 +17,7 @@ class InvariantError : public std::logic_error {
 
 }  // namespace commesso
 
-#define COMMESSO_INVARIANT(cond, why)                                   \
-  do {                                                                  \
+#define COMMESSO_INVARIANT(cond, why)                                        \
+  do {                                                                       \
     if (!(cond)) ::commesso::ThrowInvariant(#cond, why, __FILE__, __LINE__); \
   } while (false)

@@ -92,8 +92,8 @@ std::string DebugString(Money money) {
   std::int64_t scale = 1;
   for (int i = 0; i < digits; ++i) scale *= 10;
   const bool negative = money.minor() < 0;
-  const auto magnitude = static_cast<std::uint64_t>(negative ? -Int128(money.minor())
-                                                             : Int128(money.minor()));
+  const auto magnitude =
+      static_cast<std::uint64_t>(negative ? -Int128(money.minor()) : Int128(money.minor()));
   std::string text = negative ? "-" : "";
   text += std::to_string(magnitude / static_cast<std::uint64_t>(scale));
   if (digits > 0) {

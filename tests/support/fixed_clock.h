@@ -10,8 +10,8 @@ namespace commesso::testing {
 // A clock that stands still until told to move; business days are UTC days. Thread-safe.
 class FixedClock final : public Clock {
  public:
-  explicit FixedClock(Timestamp now = Timestamp{std::chrono::sys_days{std::chrono::year{2026} /
-                                                                       11 / 28}} +
+  explicit FixedClock(Timestamp now = Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 /
+                                                                      28}} +
                                       std::chrono::hours{10})
       : now_(now) {}
 

@@ -17,15 +17,13 @@ Result<std::unique_ptr<SystemClock>> SystemClock::Create(const std::string& time
 }
 
 Timestamp SystemClock::Now() const {
-  return std::chrono::time_point_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now());
+  return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
 }
 
 std::chrono::year_month_day SystemClock::BusinessDay(Timestamp instant) const {
   const auto local = date::make_zoned(zone_, instant).get_local_time();
   return std::chrono::year_month_day{
-      std::chrono::floor<std::chrono::days>(std::chrono::sys_days{} +
-                                            (local.time_since_epoch()))};
+      std::chrono::floor<std::chrono::days>(std::chrono::sys_days{} + (local.time_since_epoch()))};
 }
 
 }  // namespace commesso
