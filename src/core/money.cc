@@ -51,6 +51,19 @@ Exact Reduced(Int128 numerator, Int128 denominator) {
   return Exact{.numerator = numerator, .denominator = denominator};
 }
 
+// Exact sums stay far inside 128 bits for validated orders; these make a bug loud, not UB.
+Int128 CheckedAdd(Int128 a, Int128 b) {
+  Int128 sum = 0;
+  COMMESSO_INVARIANT(!__builtin_add_overflow(a, b, &sum), "exact amount overflow in +");
+  return sum;
+}
+
+Int128 CheckedMultiply(Int128 a, Int128 b) {
+  Int128 product = 0;
+  COMMESSO_INVARIANT(!__builtin_mul_overflow(a, b, &product), "exact amount overflow in *");
+  return product;
+}
+
 void CheckSameCurrency(Money a, Money b) {
   COMMESSO_INVARIANT(a.currency() == b.currency(), "amounts in different currencies were mixed");
 }
@@ -92,8 +105,8 @@ std::string DebugString(Money money) {
   std::int64_t scale = 1;
   for (int i = 0; i < digits; ++i) scale *= 10;
   const bool negative = money.minor() < 0;
-  const auto magnitude =
-      static_cast<std::uint64_t>(negative ? -Int128(money.minor()) : Int128(money.minor()));
+  const auto magnitude = static_cast<std::uint64_t>(negative ? -static_cast<Int128>(money.minor())
+                                                             : static_cast<Int128>(money.minor()));
   std::string text = negative ? "-" : "";
   text += std::to_string(magnitude / static_cast<std::uint64_t>(scale));
   if (digits > 0) {
@@ -119,9 +132,13 @@ std::int64_t RoundDivide(Int128 numerator, Int128 denominator, Rounding rounding
 }
 
 Exact operator+(const Exact& a, const Exact& b) {
-  if (a.denominator == b.denominator) return Reduced(a.numerator + b.numerator, a.denominator);
-  const Int128 common = a.denominator / Gcd(a.denominator, b.denominator) * b.denominator;
-  return Reduced(a.numerator * (common / a.denominator) + b.numerator * (common / b.denominator),
+  if (a.denominator == b.denominator) {
+    return Reduced(CheckedAdd(a.numerator, b.numerator), a.denominator);
+  }
+  const Int128 common =
+      CheckedMultiply(a.denominator / Gcd(a.denominator, b.denominator), b.denominator);
+  return Reduced(CheckedAdd(CheckedMultiply(a.numerator, common / a.denominator),
+                            CheckedMultiply(b.numerator, common / b.denominator)),
                  common);
 }
 
@@ -133,9 +150,9 @@ std::string DecimalString(const Exact& exact, int max_decimals) {
   Int128 scale = 1;
   for (int i = 0; i < max_decimals; ++i) scale *= 10;
   const std::int64_t scaled =
-      RoundDivide(exact.numerator * scale, exact.denominator, Rounding::kHalfEven);
+      RoundDivide(CheckedMultiply(exact.numerator, scale), exact.denominator, Rounding::kHalfEven);
   const bool negative = scaled < 0;
-  Int128 magnitude = negative ? -Int128(scaled) : Int128(scaled);
+  Int128 magnitude = negative ? -static_cast<Int128>(scaled) : static_cast<Int128>(scaled);
   const auto whole = static_cast<std::uint64_t>(magnitude / scale);
   auto fraction = static_cast<std::uint64_t>(magnitude % scale);
   std::string text = (negative ? "-" : "") + std::to_string(whole);

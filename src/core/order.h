@@ -73,10 +73,10 @@ struct TaxTrace {
   std::string component;  // "IVA", "State".
   std::string category;   // The tax category of the taxed amount.
   TaxRate rate{};
-  Money base{};                        // The amount taxed (net, or gross when tax-inclusive).
-  Exact unrounded{};                   // The tax before rounding, in minor units.
-  std::optional<Money> rounded{};      // Set when rounded per line; empty when rounded per
-                                       // document (see the tax summary).
+  Money base{};                    // The amount taxed (net, or gross when tax-inclusive).
+  Exact unrounded{};               // The tax before rounding, in minor units.
+  std::optional<Money> rounded{};  // Set when rounded per line; empty when rounded per
+                                   // document (see the tax summary).
   friend bool operator==(const TaxTrace&, const TaxTrace&) = default;
 };
 
@@ -95,12 +95,12 @@ struct ItemSnapshot {
 struct PricedLine {
   ItemSnapshot item{};
   std::int64_t quantity = 0;
-  Money unit_price{};         // In the catalog's price mode.
-  Money amount{};             // unit_price x quantity, in the catalog's price mode.
-  std::string jurisdiction;   // Code of the jurisdiction that taxed it.
+  Money unit_price{};        // In the catalog's price mode.
+  Money amount{};            // unit_price x quantity, in the catalog's price mode.
+  std::string jurisdiction;  // Code of the jurisdiction that taxed it.
   std::vector<TaxTrace> taxes{};
-  std::optional<Money> net{};  // Set when known per line: always when tax-exclusive, and
-  std::optional<Money> tax{};  // when tax-inclusive with per-line rounding.
+  std::optional<Money> net{};    // Set when known per line: always when tax-exclusive, and
+  std::optional<Money> tax{};    // when tax-inclusive with per-line rounding.
   std::int64_t backordered = 0;  // Units not reserved from stock; set at placement.
   friend bool operator==(const PricedLine&, const PricedLine&) = default;
 };
@@ -130,12 +130,12 @@ struct TaxSummaryRow {
 };
 
 struct Totals {
-  Money items{};        // Sum of line amounts, in the catalog's price mode.
-  Money shipping{};     // Shipping amount, in the catalog's price mode.
-  Money net{};          // Everything before tax.
-  Money tax{};          // Sum of the tax summary.
-  Money grand_total{};  // net + tax.
-  Money amount_due{};   // What the customer pays: the grand total.
+  Money items{};                    // Sum of line amounts, in the catalog's price mode.
+  Money shipping{};                 // Shipping amount, in the catalog's price mode.
+  Money net{};                      // Everything before tax.
+  Money tax{};                      // Sum of the tax summary.
+  Money grand_total{};              // net + tax.
+  Money amount_due{};               // What the customer pays: the grand total.
   std::optional<Money> tendered{};  // Cash only.
   std::optional<Money> change{};    // Cash only: tendered - amount due.
   friend bool operator==(const Totals&, const Totals&) = default;

@@ -20,10 +20,10 @@ struct WeightBracket {
 
 // A set of destination countries sharing one price list for a method.
 struct ShippingZone {
-  std::string code;                        // "IT", "EU", "WORLD".
-  std::vector<std::string> countries{};    // ISO alpha-2 codes; "*" matches any country.
-  std::vector<WeightBracket> brackets{};   // Sorted by max_grams; heavier parcels: not served.
-  std::optional<Money> free_over{};        // Goods total at or above which shipping is free.
+  std::string code;                       // "IT", "EU", "WORLD".
+  std::vector<std::string> countries{};   // ISO alpha-2 codes; "*" matches any country.
+  std::vector<WeightBracket> brackets{};  // Sorted by max_grams; heavier parcels: not served.
+  std::optional<Money> free_over{};       // Goods total at or above which shipping is free.
   friend bool operator==(const ShippingZone&, const ShippingZone&) = default;
 };
 

@@ -1,0 +1,61 @@
+#include "core/catalog_rules.h"
+
+#include <algorithm>
+#include <string>
+
+#include "core/input_limits.h"
+#include "core/utf8.h"
+
+namespace commesso {
+namespace {
+
+bool IsSkuCharacter(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+         c == '_' || c == '-';
+}
+
+}  // namespace
+
+bool IsValidSku(const std::string& sku) {
+  return !sku.empty() && sku.size() <= kMaxSkuChars &&
+         std::all_of(sku.begin(), sku.end(), IsSkuCharacter);
+}
+
+std::vector<FieldError> ValidateItem(const Item& item, const PricingRules& rules) {
+  std::vector<FieldError> problems;
+  auto problem = [&](std::string path, std::string text) {
+    problems.push_back(FieldError{.path = std::move(path), .problem = std::move(text)});
+  };
+
+  if (!IsValidSku(item.sku)) problem("sku", "must be 1..64 characters of A-Z a-z 0-9 . _ -");
+
+  if (item.name.it.empty() && item.name.en.empty()) problem("name", "required in one language");
+  if (CharacterCount(item.name.it) > kMaxNameChars) problem("name.it", "at most 200 characters");
+  if (CharacterCount(item.name.en) > kMaxNameChars) problem("name.en", "at most 200 characters");
+
+  if (item.unit.empty()) problem("unit", "required");
+
+  if (item.unit_price.currency() != rules.currency) {
+    problem("unit_price.currency", "must be " + std::string(rules.currency.code()));
+  }
+  if (item.unit_price.minor() < 0 || item.unit_price.minor() > kPriceCeilingMinor) {
+    problem("unit_price.minor", "must be 0.." + std::to_string(kPriceCeilingMinor));
+  }
+
+  const std::vector<std::string>& categories = rules.tax.categories;
+  if (std::find(categories.begin(), categories.end(), item.tax_category) == categories.end()) {
+    problem("tax_category", "not a tax category of the business");
+  }
+
+  if (item.kind == ItemKind::kService) {
+    if (item.weight_grams != 0) problem("weight_grams", "must be 0 for a service");
+    if (item.track_stock) problem("track_stock", "services are not stocked");
+  } else if (item.weight_grams < 0 || item.weight_grams > kMaxItemWeightGrams) {
+    problem("weight_grams", "must be 0.." + std::to_string(kMaxItemWeightGrams));
+  }
+
+  if (item.stock_on_hand < 0) problem("stock_on_hand", "must not be negative");
+  return problems;
+}
+
+}  // namespace commesso

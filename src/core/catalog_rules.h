@@ -1,0 +1,21 @@
+#pragma once
+
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/pricing.h"
+#include "core/result.h"
+
+namespace commesso {
+
+// Every problem of `item` as a catalog entry, with field paths ("sku", "unit_price.minor"):
+// SKU 1..64 characters of [A-Za-z0-9._-]; a name in at least one language, each at most 200
+// characters; a unit; a price in the rules' currency of 0..kPriceCeilingMinor; a declared tax
+// category; a weight of 0..kMaxItemWeightGrams (0 for services, which never track stock);
+// no negative stock. Empty when the item may be saved.
+std::vector<FieldError> ValidateItem(const Item& item, const PricingRules& rules);
+
+// Whether `sku` is 1..64 characters of [A-Za-z0-9._-].
+bool IsValidSku(const std::string& sku);
+
+}  // namespace commesso

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace commesso {
+
+// The number of characters (code points) of UTF-8 `text`: the bytes that do not continue a
+// multi-byte sequence. Malformed input is counted byte by byte, never rejected.
+std::size_t CharacterCount(std::string_view text);
+
+}  // namespace commesso
