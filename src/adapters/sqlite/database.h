@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+
+namespace commesso::sqlite {
+
+class Checkpointer;
+class Connection;
+class ReaderPool;
+class WriteQueue;
+
+// What the writer has done since the database was opened.
+struct WriterStats {
+  std::int64_t commits = 0;  // Transactions committed, each holding one batch of jobs.
+  std::int64_t jobs = 0;     // Jobs run, whether they succeeded or failed.
+};
+
+struct DatabaseOptions {
+  std::string path;     // File path; created with its directory's existing permissions.
+  int max_batch = 256;  // Most placements committed in one transaction (group commit).
+};
+
+// The SQLite database: opens (creating) the file, sets WAL, synchronous=FULL, foreign_keys=ON
+// and a busy timeout, applies the numbered migrations, purges idempotency keys older than a
+// week, and starts the single writer thread (group commit, write_queue.cc) and a background
+// checkpointer (wal_checkpoint(PASSIVE) on its own connection when the WAL grows, so no
+// request pays for a checkpoint). The stores of this folder borrow it and must be destroyed
+// first. Destruction runs every write already queued, then stops both threads. Thread-safe.
+class Database {
+ public:
+  // kUnavailable when the file cannot be opened or created (say, its directory is missing),
+  // is not a SQLite database, cannot use WAL, or has a schema newer than this binary knows;
+  // kInvalidInput when max_batch < 1.
+  static Result<std::unique_ptr<Database>> Open(const DatabaseOptions& options);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // The schema version after migrations: the highest migration applied.
+  int schema_version() const { return schema_version_; }
+
+  // Batches committed and jobs run by the writer since Open.
+  WriterStats writer_stats() const;
+
+  // Checkpoints the background checkpointer has run since Open.
+  std::int64_t checkpoints() const;
+
+  // For the stores of this folder: the writer they queue writes on and the readers they query.
+  WriteQueue& writer() { return *writer_; }
+  const ReaderPool& readers() const { return *readers_; }
+
+  // Open's way in: the constructor is public only for std::make_unique.
+  struct Parts;
+  explicit Database(Parts parts);
+
+ private:
+  // Destroyed bottom-up: the writer drains first; the checkpointer, whose connection is the
+  // last to close (and so folds the WAL back into the file), outlives the writer's WAL hook.
+  int schema_version_ = 0;
+  std::unique_ptr<Checkpointer> checkpointer_;
+  std::unique_ptr<ReaderPool> readers_;
+  std::unique_ptr<WriteQueue> writer_;
+};
+
+}  // namespace commesso::sqlite

@@ -1,0 +1,53 @@
+#include "adapters/sqlite/idempotency.h"
+
+#include "adapters/sqlite/values.h"
+
+namespace commesso::sqlite {
+namespace {
+
+const char* NameOf(KeyScope scope) {
+  switch (scope) {
+    case KeyScope::kOrders:
+      return "orders";
+    case KeyScope::kItems:
+      return "items";
+    case KeyScope::kCustomers:
+      return "customers";
+  }
+  return "orders";
+}
+
+}  // namespace
+
+Result<std::optional<std::int64_t>> FindKey(Connection& connection, KeyScope scope,
+                                            const IdempotencyKey& key) {
+  if (key.value.empty()) return std::optional<std::int64_t>{};
+  SQLite::Statement& find = connection.Prepare(
+      "SELECT fingerprint, resource_id FROM idempotency_keys WHERE scope = ? AND key = ?");
+  find.bind(1, NameOf(scope));
+  find.bind(2, key.value);
+  if (!find.executeStep()) return std::optional<std::int64_t>{};
+  if (find.getColumn(0).getString() != key.fingerprint) {
+    return Fail(Error{.code = ErrorCode::kInvalidInput,
+                      .message = "This Idempotency-Key was already used for another request; "
+                                 "use a new key for a new request.",
+                      .fields = {{"Idempotency-Key", "was already used for a different request"}}});
+  }
+  return std::optional<std::int64_t>{find.getColumn(1).getInt64()};
+}
+
+void RecordKey(Connection& connection, KeyScope scope, const IdempotencyKey& key,
+               std::int64_t resource_id) {
+  if (key.value.empty()) return;
+  SQLite::Statement& record = connection.Prepare(
+      "INSERT INTO idempotency_keys (scope, key, fingerprint, resource_id, created_at) "
+      "VALUES (?, ?, ?, ?, ?)");
+  record.bind(1, NameOf(scope));
+  record.bind(2, key.value);
+  record.bind(3, key.fingerprint);
+  record.bind(4, resource_id);
+  record.bind(5, NowMillis());
+  record.exec();
+}
+
+}  // namespace commesso::sqlite

@@ -1,0 +1,263 @@
+#include "adapters/sqlite/migrations.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "adapters/sqlite/connection.h"
+#include "adapters/sqlite/errors.h"
+#include "adapters/sqlite/values.h"
+
+namespace commesso::sqlite {
+namespace {
+
+// A step of the schema. Released migrations never change: a new need is a new number.
+struct Migration {
+  int version = 0;
+  const char* name = "";
+  const char* sql = "";
+};
+
+// Conventions (house style): plural table names; money as `*_minor` integers beside a
+// `currency` code; instants as `*_at` integer milliseconds UTC; every table is STRICT; every
+// table an order owns carries `order_id`, the key a distributed database would shard on.
+constexpr std::array kMigrations{
+    Migration{1, "catalog", R"sql(
+CREATE TABLE items (
+  id INTEGER PRIMARY KEY,
+  sku TEXT NOT NULL COLLATE NOCASE UNIQUE,  -- Unique whatever the case: "pen-1" is "PEN-1".
+  name_it TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  unit_price_minor INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  tax_category TEXT NOT NULL,
+  weight_grams INTEGER NOT NULL CHECK (weight_grams >= 0),
+  active INTEGER NOT NULL CHECK (active IN (0, 1)),
+  track_stock INTEGER NOT NULL CHECK (track_stock IN (0, 1)),
+  stock_on_hand INTEGER NOT NULL,
+  backorder_policy TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+
+-- Word-prefix search over SKUs and both names; "caffe" finds "Caffè". The prefix indexes make
+-- "pen"* fast on a large catalog.
+CREATE VIRTUAL TABLE items_fts USING fts5(
+  sku, name_it, name_en,
+  content = 'items', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+
+CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+  INSERT INTO items_fts (rowid, sku, name_it, name_en)
+  VALUES (new.id, new.sku, new.name_it, new.name_en);
+END;
+CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+  INSERT INTO items_fts (items_fts, rowid, sku, name_it, name_en)
+  VALUES ('delete', old.id, old.sku, old.name_it, old.name_en);
+END;
+-- Only when searchable text changes: a stock reservation does not touch the index.
+CREATE TRIGGER items_fts_update AFTER UPDATE OF sku, name_it, name_en ON items BEGIN
+  INSERT INTO items_fts (items_fts, rowid, sku, name_it, name_en)
+  VALUES ('delete', old.id, old.sku, old.name_it, old.name_en);
+  INSERT INTO items_fts (rowid, sku, name_it, name_en)
+  VALUES (new.id, new.sku, new.name_it, new.name_en);
+END;
+)sql"},
+
+    Migration{2, "customers", R"sql(
+CREATE TABLE customers (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  company TEXT NOT NULL,
+  tax_id TEXT NOT NULL,
+  email TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  phone_e164 TEXT NOT NULL,
+  tax_exempt INTEGER NOT NULL CHECK (tax_exempt IN (0, 1)),
+  exemption_reference TEXT NOT NULL,
+  locale TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX customers_by_phone ON customers (phone_e164);
+CREATE INDEX customers_by_email ON customers (lower(email));
+CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE, id);
+
+CREATE TABLE customer_addresses (
+  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  label TEXT NOT NULL,
+  name TEXT NOT NULL,
+  company TEXT NOT NULL,
+  line1 TEXT NOT NULL,
+  line2 TEXT NOT NULL,
+  postal_code TEXT NOT NULL,
+  city TEXT NOT NULL,
+  region TEXT NOT NULL,
+  country TEXT NOT NULL,
+  default_billing INTEGER NOT NULL CHECK (default_billing IN (0, 1)),
+  default_shipping INTEGER NOT NULL CHECK (default_shipping IN (0, 1)),
+  PRIMARY KEY (customer_id, position)
+) STRICT, WITHOUT ROWID;
+
+-- Word-prefix search over the name and company.
+CREATE VIRTUAL TABLE customers_fts USING fts5(
+  name, company,
+  content = 'customers', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+
+CREATE TRIGGER customers_fts_insert AFTER INSERT ON customers BEGIN
+  INSERT INTO customers_fts (rowid, name, company) VALUES (new.id, new.name, new.company);
+END;
+CREATE TRIGGER customers_fts_delete AFTER DELETE ON customers BEGIN
+  INSERT INTO customers_fts (customers_fts, rowid, name, company)
+  VALUES ('delete', old.id, old.name, old.company);
+END;
+CREATE TRIGGER customers_fts_update AFTER UPDATE OF name, company ON customers BEGIN
+  INSERT INTO customers_fts (customers_fts, rowid, name, company)
+  VALUES ('delete', old.id, old.name, old.company);
+  INSERT INTO customers_fts (rowid, name, company) VALUES (new.id, new.name, new.company);
+END;
+)sql"},
+
+    Migration{3, "orders", R"sql(
+-- The last number given to an order of each business year; numbers are consecutive.
+CREATE TABLE order_counters (
+  business_year INTEGER PRIMARY KEY,
+  last_number INTEGER NOT NULL CHECK (last_number >= 0)
+) STRICT;
+
+-- The columns are what listings filter and sort on; `snapshot` is the whole order as placed
+-- (JSON of adapters/json), the source of truth when reading an order back.
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE,
+  business_year INTEGER NOT NULL,
+  customer_id INTEGER NOT NULL REFERENCES customers (id),
+  channel TEXT NOT NULL,
+  status TEXT NOT NULL,
+  placed_at INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  net_total_minor INTEGER NOT NULL,
+  tax_total_minor INTEGER NOT NULL,
+  grand_total_minor INTEGER NOT NULL,
+  snapshot TEXT NOT NULL CHECK (json_valid(snapshot))
+) STRICT;
+CREATE INDEX orders_by_placed_at ON orders (placed_at, id);
+CREATE INDEX orders_by_customer ON orders (customer_id, placed_at, id);
+
+CREATE TABLE order_lines (
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  line_no INTEGER NOT NULL,
+  item_id INTEGER NOT NULL REFERENCES items (id),
+  sku TEXT NOT NULL,
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  unit_price_minor INTEGER NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  backordered INTEGER NOT NULL CHECK (backordered BETWEEN 0 AND quantity),
+  PRIMARY KEY (order_id, line_no)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX order_lines_by_item ON order_lines (item_id);
+
+-- What a card processor returned, never a card number.
+CREATE TABLE payments (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  type TEXT NOT NULL,
+  status TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  card_brand TEXT NOT NULL,
+  card_last4 TEXT NOT NULL
+    CHECK (card_last4 = '' OR (length(card_last4) = 4 AND card_last4 NOT GLOB '*[^0-9]*')),
+  processor_token TEXT NOT NULL,
+  reference TEXT NOT NULL
+) STRICT;
+CREATE INDEX payments_by_order ON payments (order_id);
+
+-- Kept at least 24 hours (a week: see PurgeKeys) so a client may retry a request safely.
+CREATE TABLE idempotency_keys (
+  scope TEXT NOT NULL CHECK (scope IN ('orders', 'items', 'customers')),
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  resource_id INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (scope, key)
+) STRICT;
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+
+-- Events to act on after commit (receipt.due, fulfillment.due), delivered at least once.
+-- A worker takes undelivered rows whose next_attempt_at has come, and on failure counts the
+-- attempt and pushes next_attempt_at back.
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  event TEXT NOT NULL,
+  payload TEXT NOT NULL CHECK (json_valid(payload)),
+  created_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  delivered_at INTEGER
+) STRICT;
+CREATE INDEX outbox_pending ON outbox (next_attempt_at, id) WHERE delivered_at IS NULL;
+CREATE INDEX outbox_by_order ON outbox (order_id);
+)sql"},
+};
+
+int CurrentVersion(Connection& connection) {
+  SQLite::Statement& statement =
+      connection.Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  statement.executeStep();
+  const int version = statement.getColumn(0).getInt();
+  statement.reset();
+  return version;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return kMigrations.back().version; }
+
+Result<int> Migrate(Connection& connection) {
+  return Guarded<int>([&]() -> Result<int> {
+    connection.Execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT");
+
+    int version = CurrentVersion(connection);
+    if (version > LatestSchemaVersion()) {
+      return Fail(ErrorCode::kUnavailable,
+                  fmt::format("Its schema version {} is newer than version {}, the latest this "
+                              "commesso knows; run a newer commesso or restore a backup.",
+                              version, LatestSchemaVersion()));
+    }
+    for (const Migration& migration : kMigrations) {
+      if (migration.version <= version) continue;
+      // Another process may be migrating the same file: BEGIN IMMEDIATE waits for it, and the
+      // version is read again under the lock.
+      connection.Execute("BEGIN IMMEDIATE");
+      try {
+        if (CurrentVersion(connection) < migration.version) {
+          connection.Execute(migration.sql);
+          SQLite::Statement& record = connection.Prepare(
+              "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+          record.bind(1, migration.version);
+          record.bind(2, migration.name);
+          record.bind(3, NowMillis());
+          record.exec();
+        }
+        connection.Execute("COMMIT");
+      } catch (const SQLite::Exception&) {
+        connection.database().tryExec("ROLLBACK");
+        throw;
+      }
+      version = migration.version;
+    }
+    return version;
+  });
+}
+
+}  // namespace commesso::sqlite

@@ -1,0 +1,318 @@
+#include "adapters/sqlite/sqlite_order_store.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/json/domain_json.h"
+#include "adapters/sqlite/cursor.h"
+#include "adapters/sqlite/idempotency.h"
+#include "adapters/sqlite/reader_pool.h"
+#include "adapters/sqlite/values.h"
+#include "adapters/sqlite/write_queue.h"
+
+namespace commesso::sqlite {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string NumberText(int business_year, std::int64_t number) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%06lld", business_year, static_cast<long long>(number));
+  return text;
+}
+
+// The order of a row whose first columns are id, number and snapshot.
+Result<Order> OrderFrom(SQLite::Statement& row) {
+  const std::int64_t id = row.getColumn(0).getInt64();
+  std::string number = row.getColumn(1).getString();
+  const Json snapshot = Json::parse(row.getColumn(2).getString(), nullptr, false);
+  if (snapshot.is_discarded()) {
+    return Fail(ErrorCode::kInternal, "The stored order " + number + " is not valid JSON.");
+  }
+  auto order = json::OrderFromJson(snapshot);
+  if (!order) {
+    return Fail(ErrorCode::kInternal,
+                "The stored order " + number + " cannot be read: " + order.error().message);
+  }
+  order->id = OrderId{id};
+  order->number = OrderNumber{std::move(number)};
+  return order;
+}
+
+Result<Order> FindById(Connection& connection, std::int64_t id) {
+  SQLite::Statement& find =
+      connection.Prepare("SELECT id, number, snapshot FROM orders WHERE id = ?");
+  find.bind(1, id);
+  if (!find.executeStep()) {
+    return Fail(ErrorCode::kInternal, "An idempotency key refers to an order that is missing.");
+  }
+  return OrderFrom(find);
+}
+
+// Reserves stock for every tracked line of `order`, filling in its backorders; kRejected with
+// one field error per line short of stock whose item refuses backorders.
+Result<void> ReserveStock(Connection& connection, Order& order) {
+  SQLite::Statement& stock = connection.Prepare(
+      "SELECT track_stock, stock_on_hand, backorder_policy FROM items WHERE id = ?");
+  SQLite::Statement& take =
+      connection.Prepare("UPDATE items SET stock_on_hand = stock_on_hand - ? WHERE id = ?");
+  std::vector<FieldError> short_lines;
+  for (std::size_t i = 0; i < order.priced.lines.size(); ++i) {
+    PricedLine& line = order.priced.lines[i];
+    line.backordered = 0;
+    stock.tryReset();
+    stock.bind(1, line.item.id.value);
+    if (!stock.executeStep()) {
+      return Fail(ErrorCode::kNotFound, "The item " + line.item.sku + " no longer exists.");
+    }
+    if (stock.getColumn(0).getInt() == 0) continue;
+    const std::int64_t available = std::max<std::int64_t>(stock.getColumn(1).getInt64(), 0);
+    const bool refuses = stock.getColumn(2).getString() == Name(BackorderPolicy::kRefuse);
+    const std::int64_t reserved = std::min(available, line.quantity);
+    const std::int64_t missing = line.quantity - reserved;
+    if (missing > 0 && refuses) {
+      short_lines.push_back({"lines[" + std::to_string(i) + "].quantity",
+                             "only " + std::to_string(available) + " in stock"});
+      continue;
+    }
+    line.backordered = missing;
+    if (reserved > 0) {
+      take.tryReset();
+      take.bind(1, reserved);
+      take.bind(2, line.item.id.value);
+      take.exec();
+    }
+  }
+  if (!short_lines.empty()) {
+    return Fail(Error{.code = ErrorCode::kRejected,
+                      .message = "not enough stock",
+                      .fields = std::move(short_lines)});
+  }
+  return {};
+}
+
+std::int64_t NextNumber(Connection& connection, int business_year) {
+  SQLite::Statement& next = connection.Prepare(
+      "INSERT INTO order_counters (business_year, last_number) VALUES (?, 1) "
+      "ON CONFLICT (business_year) DO UPDATE SET last_number = last_number + 1 "
+      "RETURNING last_number");
+  next.bind(1, business_year);
+  next.executeStep();
+  const std::int64_t number = next.getColumn(0).getInt64();
+  next.reset();
+  return number;
+}
+
+std::int64_t InsertOrder(Connection& connection, const Order& order, int business_year) {
+  SQLite::Statement& insert = connection.Prepare(
+      "INSERT INTO orders (number, business_year, customer_id, channel, status, placed_at, "
+      "currency, net_total_minor, tax_total_minor, grand_total_minor, snapshot) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const Totals& totals = order.priced.totals;
+  insert.bind(1, order.number.value);
+  insert.bind(2, business_year);
+  insert.bind(3, order.customer.id.value);
+  insert.bind(4, Name(order.channel));
+  insert.bind(5, Name(order.status));
+  insert.bind(6, MillisOf(order.placed_at));
+  insert.bind(7, std::string(order.priced.currency.code()));
+  insert.bind(8, totals.net.minor());
+  insert.bind(9, totals.tax.minor());
+  insert.bind(10, totals.grand_total.minor());
+  insert.bind(11, json::Dump(json::ToJson(order)));
+  insert.exec();
+  return connection.database().getLastInsertRowid();
+}
+
+void InsertLines(Connection& connection, const Order& order, std::int64_t order_id) {
+  SQLite::Statement& insert = connection.Prepare(
+      "INSERT INTO order_lines (order_id, line_no, item_id, sku, quantity, unit_price_minor, "
+      "amount_minor, currency, backordered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  int line_no = 0;
+  for (const PricedLine& line : order.priced.lines) {
+    insert.tryReset();
+    insert.bind(1, order_id);
+    insert.bind(2, ++line_no);
+    insert.bind(3, line.item.id.value);
+    insert.bind(4, line.item.sku);
+    insert.bind(5, line.quantity);
+    insert.bind(6, line.unit_price.minor());
+    insert.bind(7, line.amount.minor());
+    insert.bind(8, std::string(line.amount.currency().code()));
+    insert.bind(9, line.backordered);
+    insert.exec();
+  }
+}
+
+void InsertPayment(Connection& connection, const Order& order, std::int64_t order_id) {
+  SQLite::Statement& insert = connection.Prepare(
+      "INSERT INTO payments (order_id, type, status, amount_minor, currency, card_brand, "
+      "card_last4, processor_token, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const Payment& payment = order.payment;
+  const Money due = order.priced.totals.amount_due;
+  insert.bind(1, order_id);
+  insert.bind(2, Name(payment.type));
+  insert.bind(3, Name(payment.status));
+  insert.bind(4, due.minor());
+  insert.bind(5, std::string(due.currency().code()));
+  insert.bind(6, payment.card.brand);
+  insert.bind(7, payment.card.last4);
+  insert.bind(8, payment.card.token);
+  insert.bind(9, payment.reference);
+  insert.exec();
+}
+
+void InsertEvents(Connection& connection, const Order& order, std::int64_t order_id) {
+  SQLite::Statement& insert = connection.Prepare(
+      "INSERT INTO outbox (order_id, event, payload, created_at, next_attempt_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?4)");
+  const std::string payload =
+      json::Dump(Json{{"order_id", order_id}, {"number", order.number.value}});
+  const std::int64_t now = NowMillis();
+  for (const char* event : {"receipt.due", "fulfillment.due"}) {
+    insert.tryReset();
+    insert.bind(1, order_id);
+    insert.bind(2, event);
+    insert.bind(3, payload);
+    insert.bind(4, now);
+    insert.exec();
+  }
+}
+
+Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
+                                const IdempotencyKey& key, int business_year) {
+  auto earlier = FindKey(connection, KeyScope::kOrders, key);
+  if (!earlier) return Fail(earlier.error());
+  if (*earlier) {
+    auto first = FindById(connection, **earlier);
+    if (!first) return Fail(first.error());
+    return StoredPlacement{.order = *std::move(first), .replayed = true};
+  }
+
+  Order stored = order;
+  auto reserved = ReserveStock(connection, stored);
+  if (!reserved) return Fail(reserved.error());
+
+  // Taken last, after every check that could refuse the order; were a later step to fail
+  // anyway, the savepoint takes the number back with everything else.
+  stored.number = OrderNumber{NumberText(business_year, NextNumber(connection, business_year))};
+  const std::int64_t order_id = InsertOrder(connection, stored, business_year);
+  stored.id = OrderId{order_id};
+  InsertLines(connection, stored, order_id);
+  InsertPayment(connection, stored, order_id);
+  InsertEvents(connection, stored, order_id);
+  RecordKey(connection, KeyScope::kOrders, key, order_id);
+  return StoredPlacement{.order = std::move(stored), .replayed = false};
+}
+
+struct ListCursor {
+  std::int64_t placed_at = 0;
+  std::int64_t id = 0;
+};
+
+std::optional<ListCursor> ListCursorOf(const std::string& cursor) {
+  auto parts = DecodeCursor(cursor, 2);
+  if (!parts) return std::nullopt;
+  ListCursor decoded;
+  for (auto [text, value] :
+       {std::pair{&(*parts)[0], &decoded.placed_at}, std::pair{&(*parts)[1], &decoded.id}}) {
+    const char* end = text->data() + text->size();
+    const auto [stop, problem] = std::from_chars(text->data(), end, *value);
+    if (problem != std::errc{} || stop != end) return std::nullopt;
+  }
+  return decoded;
+}
+
+Result<Page<Order>> ListIn(Connection& connection, const OrderQuery& query, int limit,
+                           const std::string& cursor) {
+  std::optional<ListCursor> after;
+  if (!cursor.empty()) {
+    after = ListCursorOf(cursor);
+    if (!after) return BadCursor();
+  }
+
+  // At most 64 shapes of this statement, each prepared once per connection.
+  std::string sql = "SELECT id, number, snapshot, placed_at FROM orders WHERE 1 = 1";
+  if (query.channel) sql += " AND channel = :channel";
+  if (query.status) sql += " AND status = :status";
+  if (query.customer_id) sql += " AND customer_id = :customer_id";
+  if (query.placed_from) sql += " AND placed_at >= :placed_from";
+  if (query.placed_until) sql += " AND placed_at < :placed_until";
+  if (after) sql += " AND (placed_at, id) < (:after_placed_at, :after_id)";
+  sql += " ORDER BY placed_at DESC, id DESC LIMIT :count";
+
+  SQLite::Statement& rows = connection.Prepare(sql);
+  if (query.channel) rows.bind(":channel", Name(*query.channel));
+  if (query.status) rows.bind(":status", Name(*query.status));
+  if (query.customer_id) rows.bind(":customer_id", query.customer_id->value);
+  if (query.placed_from) rows.bind(":placed_from", MillisOf(*query.placed_from));
+  if (query.placed_until) rows.bind(":placed_until", MillisOf(*query.placed_until));
+  if (after) {
+    rows.bind(":after_placed_at", after->placed_at);
+    rows.bind(":after_id", after->id);
+  }
+  rows.bind(":count", limit + 1);
+
+  Page<Order> page;
+  std::int64_t last_placed_at = 0;
+  while (rows.executeStep()) {
+    if (static_cast<int>(page.entries.size()) == limit) {
+      page.next_cursor = EncodeCursor(
+          {std::to_string(last_placed_at), std::to_string(page.entries.back().id.value)});
+      break;
+    }
+    auto order = OrderFrom(rows);
+    if (!order) return Fail(order.error());
+    last_placed_at = rows.getColumn(3).getInt64();
+    page.entries.push_back(*std::move(order));
+  }
+  return page;
+}
+
+}  // namespace
+
+Result<StoredPlacement> SqliteOrderStore::Place(const Order& order, const IdempotencyKey& key,
+                                                int business_year) {
+  return database_.writer().Write<StoredPlacement>(
+      [&](Connection& connection) { return PlaceIn(connection, order, key, business_year); });
+}
+
+Result<std::optional<Order>> SqliteOrderStore::FindByKey(const IdempotencyKey& key) const {
+  return database_.readers().Read<std::optional<Order>>(
+      [&](Connection& connection) -> Result<std::optional<Order>> {
+        auto earlier = FindKey(connection, KeyScope::kOrders, key);
+        if (!earlier) return Fail(earlier.error());
+        if (!*earlier) return std::optional<Order>{};
+        auto order = FindById(connection, **earlier);
+        if (!order) return Fail(order.error());
+        return std::optional<Order>{*std::move(order)};
+      });
+}
+
+Result<Order> SqliteOrderStore::FindByNumber(const OrderNumber& number) const {
+  return database_.readers().Read<Order>([&](Connection& connection) -> Result<Order> {
+    SQLite::Statement& find =
+        connection.Prepare("SELECT id, number, snapshot FROM orders WHERE number = ?");
+    find.bind(1, number.value);
+    if (!find.executeStep()) {
+      return Fail(ErrorCode::kNotFound, "There is no order " + number.value + ".");
+    }
+    return OrderFrom(find);
+  });
+}
+
+Result<Page<Order>> SqliteOrderStore::List(const OrderQuery& query, int limit,
+                                           const std::string& cursor) const {
+  return database_.readers().Read<Page<Order>>(
+      [&](Connection& connection) { return ListIn(connection, query, ClampLimit(limit), cursor); });
+}
+
+}  // namespace commesso::sqlite

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "adapters/sqlite/database.h"
+#include "app/ports/order_store.h"
+
+namespace commesso::sqlite {
+
+// The OrderStore port on SQLite. Place queues on the database's single writer (group commit)
+// and returns once its transaction is durable; the reads use reader connections and see every
+// placement that has returned. Orders are stored as the JSON snapshot of adapters/json beside
+// the relational columns listings need; reading one back gives exactly the order placed, with
+// its id, number and per-line backorders. An empty idempotency key means "no key": the
+// placement is never a replay. Borrows `database`, which must outlive it. Thread-safe.
+class SqliteOrderStore final : public OrderStore {
+ public:
+  explicit SqliteOrderStore(Database& database) : database_(database) {}
+
+  // Numbers are "YYYY-NNNNNN" (2026-000123), consecutive within `business_year` with no gap:
+  // a placement that fails takes no number. Stock is reserved from the items as they are at
+  // placement (tracked goods only), line by line, so two lines of one SKU share its stock.
+  Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key,
+                                int business_year) override;
+  Result<std::optional<Order>> FindByKey(const IdempotencyKey& key) const override;
+  Result<Order> FindByNumber(const OrderNumber& number) const override;
+  // Newest first (placed_at, then id); `limit` is clamped to 1..200; kInvalidInput on field
+  // "cursor" for a cursor this listing did not give.
+  Result<Page<Order>> List(const OrderQuery& query, int limit,
+                           const std::string& cursor) const override;
+
+ private:
+  Database& database_;
+};
+
+}  // namespace commesso::sqlite

@@ -1,0 +1,142 @@
+#include "adapters/sqlite/database.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include "adapters/sqlite/migrations.h"
+#include "adapters/sqlite/sqlite_fixtures.h"
+#include "support/pricing_fixtures.h"
+#include "support/temp_dir.h"
+
+namespace commesso::sqlite {
+namespace {
+
+using commesso::testing::Good;
+using commesso::testing::RowCount;
+using commesso::testing::SqliteStores;
+using commesso::testing::TempDir;
+
+IdempotencyKey Key(std::string value) { return {.value = std::move(value), .fingerprint = "f"}; }
+
+TEST(DatabaseTest, CreatesANewFileAtTheLatestSchemaVersionInWalMode) {
+  SqliteStores stores;
+
+  EXPECT_EQ(stores.database().schema_version(), LatestSchemaVersion());
+  EXPECT_EQ(RowCount(stores.path(), "schema_migrations"), LatestSchemaVersion());
+  SQLite::Database probe(stores.path(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(probe.execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+TEST(DatabaseTest, ReopeningAppliesNoMigrationAgainAndKeepsTheData) {
+  SqliteStores stores;
+  ASSERT_TRUE(stores.catalog().Create(Good("PEN-1", 150), Key("k1")).has_value());
+
+  stores.Reopen();
+  stores.Reopen();
+
+  EXPECT_EQ(stores.database().schema_version(), LatestSchemaVersion());
+  EXPECT_EQ(RowCount(stores.path(), "schema_migrations"), LatestSchemaVersion());
+  EXPECT_TRUE(stores.catalog().FindBySku("PEN-1").has_value());
+}
+
+TEST(DatabaseTest, RefusesADatabaseFromANewerCommesso) {
+  SqliteStores stores;
+  stores.Close();
+  {
+    SQLite::Database writer(stores.path(), SQLite::OPEN_READWRITE);
+    writer.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'x', 0)");
+  }
+
+  auto database = Database::Open({.path = stores.path()});
+
+  ASSERT_FALSE(database.has_value());
+  EXPECT_EQ(database.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(database.error().message.find("999"), std::string::npos) << database.error().message;
+  EXPECT_NE(database.error().message.find("newer"), std::string::npos);
+  EXPECT_NE(database.error().message.find(stores.path()), std::string::npos);
+}
+
+TEST(DatabaseTest, ReportsUnavailableWhenTheDirectoryIsMissing) {
+  TempDir directory;
+  const std::string path = directory.File("missing/commesso.db");
+
+  auto database = Database::Open({.path = path});
+
+  ASSERT_FALSE(database.has_value());
+  EXPECT_EQ(database.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(database.error().message.find(path), std::string::npos);
+}
+
+TEST(DatabaseTest, ReportsUnavailableForAFileThatIsNotADatabase) {
+  TempDir directory;
+  const std::string path = directory.File("notes.txt");
+  std::ofstream(path) << "These are not the pages you are looking for. Not at all, no. "
+                         "Padding the file past the SQLite header size for a clear test.\n";
+
+  auto database = Database::Open({.path = path});
+
+  ASSERT_FALSE(database.has_value());
+  EXPECT_EQ(database.error().code, ErrorCode::kUnavailable);
+}
+
+TEST(DatabaseTest, RefusesABatchSizeBelowOne) {
+  TempDir directory;
+
+  auto database = Database::Open({.path = directory.File("commesso.db"), .max_batch = 0});
+
+  ASSERT_FALSE(database.has_value());
+  EXPECT_EQ(database.error().code, ErrorCode::kInvalidInput);
+}
+
+TEST(DatabaseTest, PurgesIdempotencyKeysOlderThanAWeekWhenOpened) {
+  SqliteStores stores;
+  ASSERT_TRUE(stores.catalog().Create(Good("OLD-1", 100), Key("old")).has_value());
+  ASSERT_TRUE(stores.catalog().Create(Good("NEW-1", 100), Key("recent")).has_value());
+  stores.Close();
+  {
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    SQLite::Database writer(stores.path(), SQLite::OPEN_READWRITE);
+    SQLite::Statement age(writer, "UPDATE idempotency_keys SET created_at = ? WHERE key = ?");
+    age.bind(1, static_cast<std::int64_t>(now -
+                                          std::chrono::milliseconds(std::chrono::days{8}).count()));
+    age.bind(2, "old");
+    age.exec();
+    age.reset();
+    age.bind(1, static_cast<std::int64_t>(now -
+                                          std::chrono::milliseconds(std::chrono::days{2}).count()));
+    age.bind(2, "recent");
+    age.exec();
+  }
+
+  stores.Reopen();
+
+  EXPECT_EQ(RowCount(stores.path(), "idempotency_keys WHERE key = 'old'"), 0);
+  EXPECT_EQ(RowCount(stores.path(), "idempotency_keys WHERE key = 'recent'"), 1);
+}
+
+TEST(DatabaseTest, ALongWriteAheadLogIsCheckpointedInTheBackground) {
+  SqliteStores stores;
+  const std::int64_t empty_file_bytes =
+      static_cast<std::int64_t>(std::filesystem::file_size(stores.path()));
+  Customer customer = commesso::testing::CustomerIn("IT");
+  customer.exemption_reference = std::string(6'000'000, 'x');  // About 1500 pages in one commit.
+
+  ASSERT_TRUE(stores.customers().Create(customer, Key("big")).has_value());
+  // The commit asked for a checkpoint; wait for the checkpointer thread to run it.
+  while (stores.database().checkpoints() == 0) std::this_thread::yield();
+
+  // The pages reached the database file itself, not only the log.
+  EXPECT_GT(static_cast<std::int64_t>(std::filesystem::file_size(stores.path())),
+            empty_file_bytes + 6'000'000);
+}
+
+}  // namespace
+}  // namespace commesso::sqlite
