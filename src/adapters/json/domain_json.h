@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,25 +14,44 @@
 
 // The JSON form of the domain, shared by the HTTP API, the CLI and the SQLite order snapshot.
 // Money is {"minor": 123450, "currency": "EUR"}; enums are their lower-case names; rates are
-// {"ppm": 220000, "percent": "22"}; unrounded amounts are decimal strings of minor units.
-// Every reader is strict: it reports every problem at once with its field path (prefixed by
-// `path`), including unknown fields and wrong types, and never throws.
+// {"ppm": 220000, "percent": "22"}; unrounded amounts are decimal strings of minor units
+// ("unrounded_minor": "16.5") next to the exact fraction ("unrounded_exact": "33/2");
+// instants are ISO 8601 UTC ("2026-11-28T10:00:00Z"). Absent optional values are omitted.
+// Every reader is strict: it reports every problem at once with its field path, including
+// unknown fields and wrong types, and never throws. docs/openapi.yaml documents the shapes.
 namespace commesso::json {
 
 using Json = nlohmann::json;
 
 Json ToJson(Money money);
 Json ToJson(const Address& address);
-Json ToJson(const Item& item);
-Json ToJson(const Customer& customer);
+Json ToJson(const Item& item);           // Without the storage id: items are known by SKU.
+Json ToJson(const Customer& customer);   // With "id": the API refers to customers by it.
 Json ToJson(const PricedOrder& priced);  // Lines, shipping, tax summary, totals and trace.
 Json ToJson(const Order& order);         // Everything, including the priced order.
 
-// Readers. `currency` is the business currency, used when a money object omits "currency".
+// What API clients see: ToJson without storage keys (the order's and the items' ids) and
+// without the card processor's token. Not readable by OrderFromJson.
+Json ToPublicJson(const PricedOrder& priced);
+Json ToPublicJson(const Order& order);
+
+// Readers. `currency` is the business currency, used when a money object omits "currency";
+// a money object naming another currency is a field error ("unit_price.currency": "must be
+// EUR", or "unknown currency"). kInvalidInput with every problem.
 Result<OrderDraft> DraftFromJson(const Json& json, Currency currency);
 Result<Item> ItemFromJson(const Json& json, Currency currency);
+// Reads "id" and "phone_e164" too, so a fetched customer can be sent back; the API sets both.
 Result<Customer> CustomerFromJson(const Json& json);
 // The inverse of ToJson(Order), for stored snapshots; kInternal when it is not one.
 Result<Order> OrderFromJson(const Json& json);
+
+// Parses request text. kInvalidInput with one field error at path "" ("invalid JSON at byte
+// 12: syntax error while parsing value - invalid literal") on malformed JSON, including
+// invalid UTF-8.
+Result<Json> Parse(std::string_view text);
+
+// Serializes for the wire; invalid UTF-8 in a string (never produced by our readers) is
+// replaced by U+FFFD instead of throwing.
+std::string Dump(const Json& json);
 
 }  // namespace commesso::json

@@ -1,0 +1,516 @@
+#include "adapters/http/api.h"
+
+#include <charconv>
+#include <chrono>
+#include <initializer_list>
+#include <optional>
+#include <utility>
+
+#include <spdlog/spdlog.h>
+#include <strings.h>
+#include <tl/expected.hpp>
+
+#include "adapters/http/problem.h"
+#include "adapters/json/domain_json.h"
+#include "adapters/json/iso_time.h"
+#include "adapters/json/read_back.h"
+#include "core/catalog_rules.h"
+#include "core/customer_rules.h"
+#include "core/invariant.h"
+
+namespace commesso::http {
+namespace {
+
+using json::Json;
+
+constexpr std::string_view kApiPrefix = "/api/v1";
+constexpr int kDefaultLimit = 50;
+constexpr int kMaxLimit = 200;
+constexpr std::size_t kMaxKeyLength = 255;
+
+// A value, or the response that says why there is none.
+template <typename T>
+using OrResponse = tl::expected<T, HttpResponse>;
+
+HttpResponse Invalid(std::string_view detail, const std::vector<FieldError>& errors) {
+  return ProblemResponse(422, ErrorCodeName(ErrorCode::kInvalidInput),
+                         "The request has invalid fields", detail, errors);
+}
+
+HttpResponse BadRequest(std::string_view type, std::string_view detail,
+                        const std::vector<FieldError>& errors = {}) {
+  return ProblemResponse(400, type, "Bad request", detail, errors);
+}
+
+HttpResponse Created(std::string location, const Json& body) {
+  HttpResponse response = JsonResponse(201, json::Dump(body));
+  response.headers.emplace_back("Location", std::move(location));
+  return response;
+}
+
+bool IsJsonMediaType(std::string_view content_type) {
+  const std::size_t semicolon = content_type.find(';');
+  std::string_view media = content_type.substr(0, semicolon);
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
+  while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) media.remove_prefix(1);
+  constexpr std::string_view kJson = "application/json";
+  return media.size() == kJson.size() && strncasecmp(media.data(), kJson.data(), kJson.size()) == 0;
+}
+
+// The body as JSON: 415 unless it is declared application/json, 400 when it does not parse.
+OrResponse<Json> JsonBody(const HttpRequest& request) {
+  if (!IsJsonMediaType(request.Header("Content-Type"))) {
+    return tl::unexpected(
+        ProblemResponse(415, "unsupported_media_type", "Unsupported media type",
+                        "The body must be sent as Content-Type: application/json.",
+                        {{"Content-Type", "must be application/json"}}));
+  }
+  Result<Json> parsed = json::Parse(request.body);
+  if (!parsed) {
+    return tl::unexpected(
+        BadRequest("malformed_json", parsed.error().message, parsed.error().fields));
+  }
+  return *std::move(parsed);
+}
+
+// The request's Idempotency-Key with its fingerprint: 400 when missing or malformed.
+OrResponse<IdempotencyKey> KeyOf(const HttpRequest& request, const Target& target) {
+  const std::string_view key = request.Header("Idempotency-Key");
+  std::string problem;
+  if (key.empty()) problem = "is required on this request";
+  if (key.size() > kMaxKeyLength) problem = "must be at most 255 characters";
+  for (char c : key) {
+    if (c < 0x20 || c > 0x7e) problem = "must be printable ASCII";
+  }
+  if (!problem.empty()) {
+    return tl::unexpected(BadRequest("idempotency_key",
+                                     "Send a unique Idempotency-Key header with every POST that "
+                                     "creates something; repeat it only to retry.",
+                                     {{"Idempotency-Key", problem}}));
+  }
+  return IdempotencyKey{
+      .value = std::string(key),
+      .fingerprint = RequestFingerprint(request.method, target.path, request.body)};
+}
+
+HttpResponse KeyInFlight() {
+  return ProblemResponse(409, "idempotency_key_in_flight", "Conflict",
+                         "The first request with this Idempotency-Key is still being processed; "
+                         "retry once it has been answered.",
+                         {{"Idempotency-Key", "a request with this key is in progress"}});
+}
+
+std::optional<std::int64_t> ParseInteger(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || text.empty()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+// Problems for every query parameter not in `allowed`.
+void CheckParams(const Target& target, std::initializer_list<std::string_view> allowed,
+                 std::vector<FieldError>& problems) {
+  for (const auto& [name, value] : target.query) {
+    bool known = false;
+    for (std::string_view candidate : allowed) known = known || candidate == name;
+    if (!known) problems.push_back({name, "unknown parameter"});
+  }
+}
+
+int LimitOf(const Target& target, std::vector<FieldError>& problems) {
+  const std::optional<std::string> text = target.Param("limit");
+  if (!text) return kDefaultLimit;
+  const std::optional<std::int64_t> limit = ParseInteger(*text);
+  if (!limit || *limit < 1 || *limit > kMaxLimit) {
+    problems.push_back({"limit", "must be an integer 1..200"});
+    return kDefaultLimit;
+  }
+  return static_cast<int>(*limit);
+}
+
+template <typename T, typename ToJsonOf>
+HttpResponse PageResponse(const Page<T>& page, ToJsonOf to_json) {
+  Json entries = Json::array();
+  for (const T& entry : page.entries) entries.push_back(to_json(entry));
+  Json body{{"entries", std::move(entries)}};
+  body["next_cursor"] = page.next_cursor.empty() ? Json(nullptr) : Json(page.next_cursor);
+  return JsonResponse(200, json::Dump(body));
+}
+
+// The first instant of business day `day`. Clocks map instants to business days
+// monotonically, and a zone's offset is within a day of UTC, so bisecting the four days
+// around the UTC midnight finds it to the millisecond, daylight saving time included.
+Timestamp StartOfBusinessDay(const Clock& clock, std::chrono::sys_days day) {
+  Timestamp before = Timestamp{day} - std::chrono::days{2};  // Business day < `day`.
+  Timestamp after = Timestamp{day} + std::chrono::days{2};   // Business day >= `day`.
+  while (after - before > std::chrono::milliseconds{1}) {
+    const Timestamp middle = before + (after - before) / 2;
+    if (std::chrono::sys_days{clock.BusinessDay(middle)} < day) {
+      before = middle;
+    } else {
+      after = middle;
+    }
+  }
+  return after;
+}
+
+enum class Bound {
+  kFrom,   // Inclusive: a day means its first instant.
+  kUntil,  // Exclusive: a day means the first instant of the next day, so it is included.
+};
+
+std::optional<Timestamp> InstantParam(const Target& target, std::string_view name, Bound bound,
+                                      const Clock& clock, std::vector<FieldError>& problems) {
+  const std::optional<std::string> text = target.Param(name);
+  if (!text) return std::nullopt;
+  if (std::optional<Timestamp> instant = json::ParseTimestamp(*text)) return instant;
+  if (std::optional<std::chrono::year_month_day> day = json::ParseDate(*text)) {
+    std::chrono::sys_days first{*day};
+    if (bound == Bound::kUntil) first += std::chrono::days{1};
+    return StartOfBusinessDay(clock, first);
+  }
+  problems.push_back(
+      {std::string(name), "must be a day (2026-11-28) or an instant (2026-11-28T10:00:00Z)"});
+  return std::nullopt;
+}
+
+std::vector<std::string_view> SplitTemplate(std::string_view path) {
+  std::vector<std::string_view> segments;
+  path.remove_prefix(1);
+  while (true) {
+    const std::size_t slash = path.find('/');
+    segments.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) return segments;
+    path.remove_prefix(slash + 1);
+  }
+}
+
+// Whether `segments` fit `path`; a "{name}" segment matches any non-empty one, into `param`.
+bool Matches(std::string_view path, const std::vector<std::string>& segments, std::string& param) {
+  const std::vector<std::string_view> pattern = SplitTemplate(path);
+  if (pattern.size() != segments.size()) return false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i].starts_with('{')) {
+      if (segments[i].empty()) return false;
+      param = segments[i];
+    } else if (pattern[i] != segments[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Api::Api(Services services, std::string_view api_key)
+    : services_(services),
+      token_(api_key),
+      quote_(services.customers, services.catalog, services.business),
+      place_(quote_, services.orders, services.clock) {}
+
+const std::vector<Api::Entry>& Api::Table() {
+  static const std::vector<Entry> table = {
+      {"GET", "/healthz", &Api::Health},
+      {"POST", "/api/v1/items", &Api::CreateItem},
+      {"GET", "/api/v1/items", &Api::SearchItems},
+      {"GET", "/api/v1/items/{sku}", &Api::GetItem},
+      {"PUT", "/api/v1/items/{sku}", &Api::ReplaceItem},
+      {"POST", "/api/v1/customers", &Api::CreateCustomer},
+      {"GET", "/api/v1/customers", &Api::SearchCustomers},
+      {"GET", "/api/v1/customers/{id}", &Api::GetCustomer},
+      {"PUT", "/api/v1/customers/{id}", &Api::ReplaceCustomer},
+      {"POST", "/api/v1/quotes", &Api::Quote},
+      {"POST", "/api/v1/orders", &Api::PlaceOrder},
+      {"GET", "/api/v1/orders", &Api::ListOrders},
+      {"GET", "/api/v1/orders/{number}", &Api::GetOrder},
+  };
+  return table;
+}
+
+std::vector<RouteInfo> Api::Routes() {
+  std::vector<RouteInfo> routes;
+  for (const Entry& entry : Table()) routes.push_back({entry.method, entry.path});
+  return routes;
+}
+
+HttpResponse Api::Handle(const HttpRequest& request) {
+  try {
+    return Route(request);
+  } catch (const InvariantError& error) {
+    return Internal(request, error.what());
+  } catch (const std::exception& error) {
+    // Not swallowed: logged in full with the reference the client sees.
+    return Internal(request, error.what());
+  }
+}
+
+HttpResponse Api::Internal(const HttpRequest& request, std::string_view what) {
+  const std::string reference = RandomReference();
+  spdlog::error("internal error, reference {}: {} {}: {}", reference, request.method,
+                request.target.substr(0, request.target.find('?')), what);
+  return ProblemResponse(Error{.code = ErrorCode::kInternal, .message = ""}, reference);
+}
+
+HttpResponse Api::Failure(const HttpRequest& request, const Error& error) {
+  if (error.code != ErrorCode::kInternal) return ProblemResponse(error);
+  std::string what = error.message;
+  for (const FieldError& field : error.fields) what += "; " + field.path + ": " + field.problem;
+  return Internal(request, what);
+}
+
+HttpResponse Api::Route(const HttpRequest& request) {
+  const std::optional<Target> target = ParseTarget(request.target);
+  if (!target) {
+    return BadRequest("bad_target", "The request target is not a valid path and query.");
+  }
+  const std::string_view path = target->path;
+  if (path == kApiPrefix || path.starts_with(std::string(kApiPrefix) + "/")) {
+    if (!token_.Accepts(request.Header("Authorization"))) {
+      HttpResponse response = ProblemResponse(
+          401, "unauthorized", "Unauthorized", "Send the API key as Authorization: Bearer <key>.",
+          {{"Authorization", "must be Bearer with a valid API key"}});
+      response.headers.emplace_back("WWW-Authenticate", "Bearer");
+      return response;
+    }
+  }
+  std::string allow;
+  for (const Entry& entry : Table()) {
+    std::string param;
+    if (!Matches(entry.path, target->segments, param)) continue;
+    if (request.method == entry.method) return (this->*entry.handler)(request, *target, param);
+    allow += allow.empty() ? "" : ", ";
+    allow += entry.method;
+  }
+  if (allow.empty()) {
+    return ProblemResponse(404, "route_not_found", "Not found",
+                           "There is no resource at this path.");
+  }
+  HttpResponse response = ProblemResponse(405, "method_not_allowed", "Method not allowed",
+                                          "This path allows " + allow + ".");
+  response.headers.emplace_back("Allow", allow);
+  return response;
+}
+
+HttpResponse Api::Health(const HttpRequest&, const Target&, const std::string&) {
+  return JsonResponse(200, R"({"status":"ok"})");
+}
+
+HttpResponse Api::CreateItem(const HttpRequest& request, const Target& target, const std::string&) {
+  OrResponse<IdempotencyKey> key = KeyOf(request, target);
+  if (!key) return key.error();
+  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
+  if (!claim) return KeyInFlight();
+
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<Item> item = json::ItemFromJson(*body, services_.business.rules.currency);
+  if (!item) return ProblemResponse(item.error());
+  std::vector<FieldError> problems = ValidateItem(*item, services_.business.rules);
+  if (!problems.empty()) return Invalid("the item has errors", problems);
+
+  Result<Item> created = services_.catalog.Create(*item, *key);
+  if (!created) return Failure(request, created.error());
+  return Created(std::string(kApiPrefix) + "/items/" + created->sku, json::ToJson(*created));
+}
+
+HttpResponse Api::ReplaceItem(const HttpRequest& request, const Target&, const std::string& sku) {
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  // The SKU is in the URL; the body may repeat it.
+  if (body->is_object() && !body->contains("sku")) (*body)["sku"] = sku;
+  Result<Item> item = json::ItemFromJson(*body, services_.business.rules.currency);
+  if (!item) return ProblemResponse(item.error());
+  if (item->sku != sku) return Invalid("the item has errors", {{"sku", "must match the URL"}});
+  std::vector<FieldError> problems = ValidateItem(*item, services_.business.rules);
+  if (!problems.empty()) return Invalid("the item has errors", problems);
+
+  Result<Item> updated = services_.catalog.Update(*item);
+  if (!updated) return Failure(request, updated.error());
+  return JsonResponse(200, json::Dump(json::ToJson(*updated)));
+}
+
+HttpResponse Api::GetItem(const HttpRequest& request, const Target&, const std::string& sku) {
+  Result<Item> item = services_.catalog.FindBySku(sku);
+  if (!item) return Failure(request, item.error());
+  return JsonResponse(200, json::Dump(json::ToJson(*item)));
+}
+
+HttpResponse Api::SearchItems(const HttpRequest& request, const Target& target,
+                              const std::string&) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {"q", "limit", "cursor"}, problems);
+  const int limit = LimitOf(target, problems);
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+
+  Result<Page<Item>> page = services_.catalog.Search(target.Param("q").value_or(""), limit,
+                                                     target.Param("cursor").value_or(""));
+  if (!page) return Failure(request, page.error());
+  return PageResponse(*page, [](const Item& item) { return json::ToJson(item); });
+}
+
+namespace {
+
+// A customer from a request body, with the phone normalized and the locale defaulted.
+Result<Customer> CustomerOf(Json body, const Services& services) {
+  if (body.is_object() && !body.contains("locale")) body["locale"] = services.business.locale;
+  Result<Customer> customer = json::CustomerFromJson(body);
+  if (!customer) return customer;
+  customer->phone_e164 =
+      customer->phone.empty()
+          ? ""
+          : services.phones.ToE164(customer->phone, services.business.phone_region);
+  std::vector<FieldError> problems = ValidateCustomer(*customer);
+  if (!problems.empty()) {
+    return Fail({ErrorCode::kInvalidInput, "the customer has errors", std::move(problems)});
+  }
+  return customer;
+}
+
+std::optional<CustomerId> CustomerIdOf(std::string_view text) {
+  std::optional<std::int64_t> id = ParseInteger(text);
+  if (!id || *id < 1) return std::nullopt;
+  return CustomerId{*id};
+}
+
+}  // namespace
+
+HttpResponse Api::CreateCustomer(const HttpRequest& request, const Target& target,
+                                 const std::string&) {
+  OrResponse<IdempotencyKey> key = KeyOf(request, target);
+  if (!key) return key.error();
+  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
+  if (!claim) return KeyInFlight();
+
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<Customer> customer = CustomerOf(*std::move(body), services_);
+  if (!customer) return ProblemResponse(customer.error());
+  customer->id = CustomerId{};  // Storage assigns it.
+
+  Result<Customer> created = services_.customers.Create(*customer, *key);
+  if (!created) return Failure(request, created.error());
+  return Created(std::string(kApiPrefix) + "/customers/" + std::to_string(created->id.value),
+                 json::ToJson(*created));
+}
+
+HttpResponse Api::ReplaceCustomer(const HttpRequest& request, const Target&,
+                                  const std::string& id_text) {
+  const std::optional<CustomerId> id = CustomerIdOf(id_text);
+  if (!id) return ProblemResponse(Error{ErrorCode::kNotFound, "no customer has this id"});
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<Customer> customer = CustomerOf(*std::move(body), services_);
+  if (!customer) return ProblemResponse(customer.error());
+  if (customer->id != CustomerId{} && customer->id != *id) {
+    return Invalid("the customer has errors", {{"id", "must match the URL"}});
+  }
+  customer->id = *id;
+
+  Result<Customer> updated = services_.customers.Update(*customer);
+  if (!updated) return Failure(request, updated.error());
+  return JsonResponse(200, json::Dump(json::ToJson(*updated)));
+}
+
+HttpResponse Api::GetCustomer(const HttpRequest& request, const Target&,
+                              const std::string& id_text) {
+  const std::optional<CustomerId> id = CustomerIdOf(id_text);
+  if (!id) return ProblemResponse(Error{ErrorCode::kNotFound, "no customer has this id"});
+  Result<Customer> customer = services_.customers.Find(*id);
+  if (!customer) return Failure(request, customer.error());
+  return JsonResponse(200, json::Dump(json::ToJson(*customer)));
+}
+
+HttpResponse Api::SearchCustomers(const HttpRequest& request, const Target& target,
+                                  const std::string&) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {"phone", "email", "q", "limit", "cursor"}, problems);
+  const int limit = LimitOf(target, problems);
+  CustomerQuery query;
+  query.email = target.Param("email").value_or("");
+  query.name = target.Param("q").value_or("");
+  if (std::optional<std::string> phone = target.Param("phone"); phone && !phone->empty()) {
+    query.phone_e164 = services_.phones.ToE164(*phone, services_.business.phone_region);
+    if (query.phone_e164.empty()) problems.push_back({"phone", "is not a phone number"});
+  }
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+
+  Result<Page<Customer>> page =
+      services_.customers.Search(query, limit, target.Param("cursor").value_or(""));
+  if (!page) return Failure(request, page.error());
+  return PageResponse(*page, [](const Customer& customer) { return json::ToJson(customer); });
+}
+
+HttpResponse Api::Quote(const HttpRequest& request, const Target&, const std::string&) {
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<OrderDraft> draft = json::DraftFromJson(*body, services_.business.rules.currency);
+  if (!draft) return ProblemResponse(draft.error());
+
+  Result<PricedOrder> priced = quote_.Run(*draft);
+  if (!priced) return Failure(request, priced.error());
+  return JsonResponse(200, json::Dump(json::ToPublicJson(*priced)));
+}
+
+HttpResponse Api::PlaceOrder(const HttpRequest& request, const Target& target, const std::string&) {
+  OrResponse<IdempotencyKey> key = KeyOf(request, target);
+  if (!key) return key.error();
+  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
+  if (!claim) return KeyInFlight();
+
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<OrderDraft> draft = json::DraftFromJson(*body, services_.business.rules.currency);
+  if (!draft) return ProblemResponse(draft.error());
+
+  Result<StoredPlacement> placement = place_.Run(*draft, *key);
+  if (!placement) return Failure(request, placement.error());
+  // Built only from the stored order, so a replay answers the same bytes (decision 0003).
+  const Order& order = placement->order;
+  Json response = json::ToPublicJson(order);
+  response["readback"] = json::ReadBack(order);
+  HttpResponse created =
+      Created(std::string(kApiPrefix) + "/orders/" + order.number.value, response);
+  if (placement->replayed) created.headers.emplace_back("Idempotent-Replayed", "true");
+  return created;
+}
+
+HttpResponse Api::GetOrder(const HttpRequest& request, const Target&, const std::string& number) {
+  Result<Order> order = services_.orders.FindByNumber(OrderNumber{number});
+  if (!order) return Failure(request, order.error());
+  return JsonResponse(200, json::Dump(json::ToPublicJson(*order)));
+}
+
+HttpResponse Api::ListOrders(const HttpRequest& request, const Target& target, const std::string&) {
+  std::vector<FieldError> problems;
+  CheckParams(
+      target,
+      {"channel", "status", "customer_id", "placed_from", "placed_until", "limit", "cursor"},
+      problems);
+  const int limit = LimitOf(target, problems);
+  OrderQuery query;
+  if (std::optional<std::string> channel = target.Param("channel")) {
+    query.channel = ParseChannel(*channel);
+    if (!query.channel) problems.push_back({"channel", "is not a channel"});
+  }
+  if (std::optional<std::string> status = target.Param("status")) {
+    query.status = ParseOrderStatus(*status);
+    if (!query.status) problems.push_back({"status", "is not an order status"});
+  }
+  if (std::optional<std::string> customer = target.Param("customer_id")) {
+    query.customer_id = CustomerIdOf(*customer);
+    if (!query.customer_id) problems.push_back({"customer_id", "must be a positive integer"});
+  }
+  query.placed_from = InstantParam(target, "placed_from", Bound::kFrom, services_.clock, problems);
+  query.placed_until =
+      InstantParam(target, "placed_until", Bound::kUntil, services_.clock, problems);
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+
+  Result<Page<Order>> page =
+      services_.orders.List(query, limit, target.Param("cursor").value_or(""));
+  if (!page) return Failure(request, page.error());
+  return PageResponse(*page, [](const Order& order) { return json::ToPublicJson(order); });
+}
+
+}  // namespace commesso::http

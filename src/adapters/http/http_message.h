@@ -1,0 +1,37 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace commesso::http {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// The value of the first header called `name` (case-insensitive), or "" when there is none.
+std::string_view HeaderValue(const Headers& headers, std::string_view name);
+
+// One HTTP request as the API sees it, free of the transport library.
+struct HttpRequest {
+  std::string method;  // "GET", "POST", …
+  std::string target;  // Origin form, as received: "/api/v1/items?q=pen".
+  Headers headers{};
+  std::string body;
+
+  std::string_view Header(std::string_view name) const { return HeaderValue(headers, name); }
+};
+
+// One HTTP response. The transport adds Content-Length, Connection and Date.
+struct HttpResponse {
+  int status = 200;
+  Headers headers{};  // Including Content-Type when there is a body.
+  std::string body;
+
+  std::string_view Header(std::string_view name) const { return HeaderValue(headers, name); }
+};
+
+// A 200 (or `status`) response with a JSON body already serialized.
+HttpResponse JsonResponse(int status, std::string body);
+
+}  // namespace commesso::http

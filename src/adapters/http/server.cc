@@ -1,0 +1,381 @@
+// The HTTP transport on Boost.Beast: the only file besides beast_compile.cc that includes
+// Beast or Asio.
+//
+// An acceptor on its own strand hands each connection to a Session, which lives on a strand
+// of its own and reads one request at a time (HTTP/1.1 keep-alive, no pipelining). Reading
+// happens on the io threads; handling does not: use cases block until the store's group
+// commit is durable, so the parsed request is posted to a worker pool, and the finished
+// response is posted back to the session's strand to be written. Each posted job holds a
+// work guard on the io_context, so the io threads keep running while a job is in a worker.
+//
+// Beast has no default timeouts and writes no error responses: every read and write gets a
+// 30 s deadline, and a body over the limit (413), headers over the limit (431) or a request
+// that does not parse (400) get a problem response followed by a lingering close: the
+// server stops sending, then reads and discards what the client is still sending (up to
+// 64 MiB or 5 s), so the client reads the response instead of a connection reset.
+//
+// Stop closes the acceptor, marks every session as draining (an idle one closes at once, a
+// busy one answers with `Connection: close`), and joins the io threads, which return once
+// the last session is gone and no job is in a worker.
+
+#include "adapters/http/server.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+#include "adapters/http/api.h"
+#include "adapters/http/problem.h"
+
+namespace commesso::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+constexpr std::chrono::seconds kIoTimeout{30};
+constexpr std::chrono::seconds kLingerTimeout{5};
+constexpr std::size_t kLingerLimit = 64 << 20;
+constexpr std::uint32_t kHeaderLimit = 16 << 10;
+
+std::string ToString(beast::string_view text) { return std::string(text.data(), text.size()); }
+
+}  // namespace
+
+class Session;
+
+// Everything the running server owns. Lives until the Server is destroyed; Stop() leaves it
+// with no threads and no sessions.
+struct Server::Network {
+  Network(const ServerOptions& server_options, Services services)
+      : options(server_options),
+        api(services, server_options.api_key),
+        acceptor(asio::make_strand(io)),
+        pool(static_cast<std::size_t>(server_options.worker_threads)) {}
+
+  void Accept();
+  void Register(const std::shared_ptr<Session>& session);
+  void Unregister(Session* session);
+
+  const ServerOptions options;
+  Api api;
+  asio::io_context io;
+  tcp::acceptor acceptor;  // Used only on its strand.
+  asio::thread_pool pool;
+  std::vector<std::thread> io_threads;
+  std::uint16_t port = 0;
+  std::atomic<bool> stopping{false};
+
+  std::mutex sessions_mutex;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;  // Guarded by sessions_mutex.
+
+  std::mutex stop_mutex;  // Held for the whole of Stop(), so a second call waits.
+  std::mutex state_mutex;
+  std::condition_variable state_changed;
+  bool stopped = false;  // Guarded by state_mutex.
+};
+
+namespace {
+
+HttpResponse TransportProblem(int status, std::string_view type, std::string_view title,
+                              std::string_view detail) {
+  return ProblemResponse(status, type, title, detail);
+}
+
+}  // namespace
+
+// One connection. Every member is used only on the connection's strand, except `network_`
+// (thread-safe parts) and what a worker job gets by value.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Server::Network& network)
+      : stream_(std::move(socket)), network_(network) {}
+
+  ~Session() { network_.Unregister(this); }
+
+  void Start() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
+  }
+
+  // Called by Stop() (posted to the strand): finish the current request, then close.
+  void Drain() {
+    draining_ = true;
+    if (!busy_) Close();
+  }
+
+  asio::any_io_executor executor() { return stream_.get_executor(); }
+
+ private:
+  void Read() {
+    if (draining_ || network_.stopping.load()) return Close();
+    parser_.emplace();
+    parser_->body_limit(network_.options.body_limit);
+    parser_->header_limit(kHeaderLimit);
+    stream_.expires_after(kIoTimeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code error, std::size_t) {
+    started_ = std::chrono::steady_clock::now();
+    if (error == bhttp::error::end_of_stream || error == asio::error::operation_aborted ||
+        error == beast::error::timeout || error == bhttp::error::partial_message) {
+      return Close();
+    }
+    if (error == bhttp::error::body_limit) {
+      return Reject(TransportProblem(
+          413, "payload_too_large", "Payload too large",
+          "The body is larger than " + std::to_string(network_.options.body_limit) + " bytes."));
+    }
+    if (error == bhttp::error::header_limit) {
+      return Reject(TransportProblem(431, "headers_too_large", "Request header fields too large",
+                                     "The request line and headers exceed 16 KiB."));
+    }
+    if (error.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) {
+      return Reject(TransportProblem(400, "bad_request", "Bad request",
+                                     "The request is not valid HTTP/1.1: " + error.message()));
+    }
+    if (error) return Close();
+
+    bhttp::request<bhttp::string_body> message = parser_->release();
+    method_ = ToString(message.method_string());
+    const std::string target = ToString(message.target());
+    path_ = target.substr(0, target.find('?'));
+    keep_alive_ = message.keep_alive();
+    version_ = message.version();
+    HttpRequest request{.method = method_, .target = target, .body = std::move(message.body())};
+    for (const auto& field : message) {
+      request.headers.emplace_back(ToString(field.name_string()), ToString(field.value()));
+    }
+
+    busy_ = true;
+    asio::post(network_.pool, [self = shared_from_this(), request = std::move(request),
+                               work = asio::make_work_guard(network_.io)]() mutable {
+      HttpResponse response = self->network_.api.Handle(request);
+      asio::post(self->executor(),
+                 [self, response = std::move(response), work = std::move(work)]() mutable {
+                   self->Write(std::move(response), Then::kContinue);
+                 });
+    });
+  }
+
+  enum class Then {
+    kContinue,  // Keep the connection for the next request, if the client wants it.
+    kLinger,    // The request was refused unread: stop sending, drain what comes, close.
+  };
+
+  void Reject(HttpResponse response) {
+    keep_alive_ = false;
+    version_ = 11;
+    if (parser_) {
+      // Whatever of the request line was parsed, for the log line (empty when none was).
+      const auto& header = parser_->get();
+      method_ = ToString(header.method_string());
+      const std::string target = ToString(header.target());
+      path_ = target.substr(0, target.find('?'));
+    }
+    busy_ = true;
+    Write(std::move(response), Then::kLinger);
+  }
+
+  void Write(HttpResponse response, Then then) {
+    keep_alive_ = keep_alive_ && !draining_ && !network_.stopping.load();
+    response_ = {};
+    response_.version(version_);
+    response_.result(static_cast<unsigned>(response.status));
+    for (auto& [name, value] : response.headers) response_.set(name, value);
+    response_.body() = std::move(response.body);
+    response_.keep_alive(keep_alive_);
+    response_.prepare_payload();
+    stream_.expires_after(kIoTimeout);
+    bhttp::async_write(stream_, response_,
+                       [self = shared_from_this(), then](beast::error_code error, std::size_t) {
+                         self->OnWrite(error, then);
+                       });
+  }
+
+  void OnWrite(beast::error_code error, Then then) {
+    busy_ = false;
+    const auto elapsed = std::chrono::steady_clock::now() - started_;
+    spdlog::info("{} {} {} {}ms", method_.empty() ? "-" : method_, path_.empty() ? "-" : path_,
+                 response_.result_int(),
+                 std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count());
+    method_.clear();
+    path_.clear();
+    if (error) return Close();
+    if (then == Then::kLinger) return Linger();
+    if (!keep_alive_) {
+      beast::error_code ignored;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      return Close();
+    }
+    Read();
+  }
+
+  void Linger() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(kLingerTimeout);
+    Discard();
+  }
+
+  void Discard() {
+    stream_.async_read_some(
+        asio::buffer(scratch_),
+        [self = shared_from_this()](beast::error_code error, std::size_t bytes) {
+          self->lingered_ += bytes;
+          if (error || self->lingered_ >= kLingerLimit) return self->Close();
+          self->Discard();
+        });
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().close(ignored);
+  }
+
+  beast::tcp_stream stream_;
+  Server::Network& network_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  bhttp::response<bhttp::string_body> response_;  // Kept alive while it is written.
+  std::array<char, 16 << 10> scratch_{};          // What a lingering close discards.
+  std::size_t lingered_ = 0;
+  bool busy_ = false;      // A request is being handled or its response written.
+  bool draining_ = false;  // Stop() asked this session to finish.
+  bool keep_alive_ = true;
+  unsigned version_ = 11;
+  std::string method_;  // Of the request being answered, for the log line.
+  std::string path_;
+  std::chrono::steady_clock::time_point started_{};
+};
+
+void Server::Network::Accept() {
+  acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
+    if (error == asio::error::operation_aborted || !acceptor.is_open()) return;
+    if (!error) {
+      beast::error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
+      auto session = std::make_shared<Session>(std::move(socket), *this);
+      Register(session);
+      session->Start();
+    } else {
+      spdlog::warn("accept failed: {}", error.message());
+    }
+    Accept();
+  });
+}
+
+void Server::Network::Register(const std::shared_ptr<Session>& session) {
+  std::lock_guard lock(sessions_mutex);
+  sessions.emplace(session.get(), session);
+}
+
+void Server::Network::Unregister(Session* session) {
+  std::lock_guard lock(sessions_mutex);
+  sessions.erase(session);
+}
+
+Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, Services services) {
+  std::vector<FieldError> problems;
+  if (options.api_key.empty()) problems.push_back({"api_key", "must not be empty"});
+  if (options.io_threads < 1) problems.push_back({"io_threads", "must be at least 1"});
+  if (options.worker_threads < 1) problems.push_back({"worker_threads", "must be at least 1"});
+  if (options.body_limit < 1) problems.push_back({"body_limit", "must be at least 1"});
+  if (!problems.empty()) {
+    return Fail({ErrorCode::kInvalidInput, "the server options are invalid", std::move(problems)});
+  }
+
+  auto network = std::make_unique<Network>(options, services);
+  const std::string where = options.host + ":" + std::to_string(options.port);
+  beast::error_code error;
+  tcp::resolver resolver(network->io);
+  const auto endpoints =
+      resolver.resolve(options.host, std::to_string(options.port), tcp::resolver::passive, error);
+  if (error || endpoints.empty()) {
+    return Fail(ErrorCode::kUnavailable, "cannot resolve " + where + ": " + error.message());
+  }
+  const tcp::endpoint endpoint = endpoints.begin()->endpoint();
+  tcp::acceptor& acceptor = network->acceptor;
+  acceptor.open(endpoint.protocol(), error);
+  if (!error) acceptor.set_option(asio::socket_base::reuse_address(true), error);
+  if (!error) acceptor.bind(endpoint, error);
+  if (!error) acceptor.listen(asio::socket_base::max_listen_connections, error);
+  if (error) {
+    return Fail(ErrorCode::kUnavailable, "cannot listen on " + where + ": " + error.message());
+  }
+  network->port = acceptor.local_endpoint(error).port();
+
+  network->Accept();
+  for (int i = 0; i < options.io_threads; ++i) {
+    network->io_threads.emplace_back([&io = network->io] { io.run(); });
+  }
+  spdlog::info("listening on {}:{}", options.host, network->port);
+  return std::make_unique<Server>(std::move(network));
+}
+
+Server::Server(std::unique_ptr<Network> network) : network_(std::move(network)) {}
+
+Server::~Server() { Stop(); }
+
+std::uint16_t Server::port() const { return network_->port; }
+
+void Server::Stop() {
+  std::lock_guard stop_lock(network_->stop_mutex);
+  {
+    std::lock_guard lock(network_->state_mutex);
+    if (network_->stopped) return;
+  }
+  network_->stopping.store(true);
+  asio::post(network_->acceptor.get_executor(), [network = network_.get()] {
+    beast::error_code ignored;
+    network->acceptor.close(ignored);
+  });
+  // A session registered after this snapshot saw `stopping` and closes by itself. The
+  // sessions are told outside the lock: dropping the last reference to one unregisters it.
+  std::vector<std::shared_ptr<Session>> sessions;
+  {
+    std::lock_guard lock(network_->sessions_mutex);
+    for (auto& [pointer, weak] : network_->sessions) {
+      if (std::shared_ptr<Session> session = weak.lock()) sessions.push_back(std::move(session));
+    }
+  }
+  for (std::shared_ptr<Session>& session : sessions) {
+    asio::post(session->executor(), [session] { session->Drain(); });
+  }
+  sessions.clear();
+  for (std::thread& thread : network_->io_threads) thread.join();
+  network_->io_threads.clear();
+  network_->pool.join();
+  {
+    std::lock_guard lock(network_->state_mutex);
+    network_->stopped = true;
+  }
+  network_->state_changed.notify_all();
+  spdlog::info("stopped listening on port {}", network_->port);
+}
+
+void Server::Wait() {
+  std::unique_lock lock(network_->state_mutex);
+  network_->state_changed.wait(lock, [this] { return network_->stopped; });
+}
+
+}  // namespace commesso::http

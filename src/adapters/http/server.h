@@ -1,0 +1,70 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "app/business.h"
+#include "app/ports/catalog.h"
+#include "app/ports/clock.h"
+#include "app/ports/customer_store.h"
+#include "app/ports/order_store.h"
+#include "app/ports/phone_numbers.h"
+#include "core/result.h"
+
+namespace commesso::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;         // 0: an ephemeral port (tests).
+  std::size_t body_limit = 1 << 20;  // Bytes; larger bodies get 413.
+  int io_threads = 2;
+  int worker_threads = 64;  // Blocking use-case calls run here, never on io threads.
+  std::string api_key;      // Required as `Authorization: Bearer <key>` on /api/v1.
+};
+
+// What the API serves from. Borrowed: everything must outlive the Server.
+struct Services {
+  const Business& business;
+  Catalog& catalog;
+  CustomerStore& customers;
+  OrderStore& orders;
+  const PhoneNumbers& phones;
+  const Clock& clock;
+};
+
+// The JSON API over HTTP/1.1 with keep-alive. Thread-safe; Stop() drains in-flight requests.
+// Requests are read on `io_threads` threads and handled on a pool of `worker_threads`
+// threads (use cases block until the store's group commit is durable); each response is
+// written back on its connection's strand. Every read and write has a 30 s timeout.
+class Server {
+ public:
+  // Binds and starts serving; kUnavailable (with the OS reason) when the address cannot be
+  // bound; kInvalidInput (fields "api_key", "io_threads", "worker_threads", "body_limit")
+  // when the options cannot work.
+  static Result<std::unique_ptr<Server>> Start(const ServerOptions& options, Services services);
+  ~Server();  // Stops.
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // The bound port (the ephemeral one when options.port was 0).
+  std::uint16_t port() const;
+
+  // Closes the listener, lets in-flight requests finish (their connections then close; idle
+  // ones close at once), joins threads. Idempotent; a concurrent call waits for the first.
+  // Must not be called from a request handler.
+  void Stop();
+
+  // Blocks until Stop() was called (from another thread or a signal watcher) and finished.
+  void Wait();
+
+  // Start's way in: public only for std::make_unique; Network is private to server.cc.
+  struct Network;
+  explicit Server(std::unique_ptr<Network> network);
+
+ private:
+  std::unique_ptr<Network> network_;
+};
+
+}  // namespace commesso::http

@@ -1,0 +1,702 @@
+#include "adapters/json/domain_json.h"
+
+#include <array>
+#include <optional>
+#include <utility>
+
+#include "adapters/json/iso_time.h"
+#include "adapters/json/object_reader.h"
+
+namespace commesso::json {
+namespace {
+
+// Enumerations the core names itself (order.h) plus the three that live only in JSON.
+constexpr std::array kChannels = {Channel::kPhone, Channel::kCounter, Channel::kMail,
+                                  Channel::kEmail, Channel::kWeb,     Channel::kApi,
+                                  Channel::kEdi};
+constexpr std::array kPaymentTypes = {PaymentType::kCash,      PaymentType::kCard,
+                                      PaymentType::kCheque,    PaymentType::kBankTransfer,
+                                      PaymentType::kOnAccount, PaymentType::kCashOnDelivery};
+constexpr std::array kPaymentStatuses = {PaymentStatus::kPending, PaymentStatus::kAuthorized,
+                                         PaymentStatus::kPaid};
+constexpr std::array kOrderStatuses = {OrderStatus::kPlaced};
+constexpr std::array kItemKinds = {ItemKind::kGood, ItemKind::kService};
+constexpr std::array kBackorderPolicies = {BackorderPolicy::kRefuse, BackorderPolicy::kAllow};
+constexpr std::array kRoundings = {Rounding::kHalfUp, Rounding::kHalfEven};
+constexpr std::array kRoundingLevels = {RoundingLevel::kPerLine, RoundingLevel::kPerDocument};
+constexpr std::array kPriceModes = {PriceMode::kTaxExclusive, PriceMode::kTaxInclusive};
+
+const char* Name(Rounding rounding) {
+  return rounding == Rounding::kHalfEven ? "half_even" : "half_up";
+}
+const char* Name(RoundingLevel level) {
+  return level == RoundingLevel::kPerLine ? "line" : "document";
+}
+const char* Name(PriceMode mode) {
+  return mode == PriceMode::kTaxInclusive ? "tax_inclusive" : "tax_exclusive";
+}
+using commesso::Name;
+// The public overloads (Money, Address, …), which the local ones below would hide.
+using commesso::json::ToJson;
+
+// The enumerator of `values` named `key`'s string; a field error listing the names otherwise.
+template <typename Enum, std::size_t kCount>
+Enum ReadEnum(ObjectReader& reader, std::string_view key, Presence presence, Enum fallback,
+              const std::array<Enum, kCount>& values) {
+  const Json* value = reader.Member(key, presence);
+  if (value == nullptr) return fallback;
+  if (!value->is_string()) {
+    reader.Report(key, "must be a string");
+    return fallback;
+  }
+  const auto& text = value->get_ref<const std::string&>();
+  std::string choices;
+  for (Enum candidate : values) {
+    if (text == Name(candidate)) return candidate;
+    choices += choices.empty() ? "" : ", ";
+    choices += Name(candidate);
+  }
+  reader.Report(key, "must be one of: " + choices);
+  return fallback;
+}
+
+std::string ToString(Int128 value) {
+  if (value == 0) return "0";
+  const bool negative = value < 0;
+  std::string digits;
+  while (value != 0) {
+    const auto digit = static_cast<int>(value % 10);
+    digits.insert(digits.begin(), static_cast<char>('0' + (negative ? -digit : digit)));
+    value /= 10;
+  }
+  return negative ? "-" + digits : digits;
+}
+
+// "-33/2" into an Int128; nothing on any other text or overflow.
+std::optional<Int128> ParseInt128(std::string_view text) {
+  const bool negative = !text.empty() && text.front() == '-';
+  if (negative) text.remove_prefix(1);
+  if (text.empty() || text.size() > 38) return std::nullopt;
+  Int128 value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return negative ? -value : value;
+}
+
+Json ToJson(const Exact& exact) {
+  return ToString(exact.numerator) + "/" + ToString(exact.denominator);
+}
+
+Json ToJson(TaxRate rate) {
+  return Json{{"ppm", rate.ppm},
+              {"percent", DecimalString(Exact{.numerator = rate.ppm, .denominator = 10'000}, 4)}};
+}
+
+Json ToJson(const LocalizedText& text) { return Json{{"it", text.it}, {"en", text.en}}; }
+
+Json ToJson(const TaxTrace& trace) {
+  Json json{{"component", trace.component},
+            {"category", trace.category},
+            {"rate", ToJson(trace.rate)},
+            {"base", ToJson(trace.base)},
+            {"unrounded_minor", DecimalString(trace.unrounded)},
+            {"unrounded_exact", ToJson(trace.unrounded)}};
+  if (trace.rounded) json["rounded"] = ToJson(*trace.rounded);
+  return json;
+}
+
+Json ToJson(const std::vector<TaxTrace>& traces) {
+  Json json = Json::array();
+  for (const TaxTrace& trace : traces) json.push_back(ToJson(trace));
+  return json;
+}
+
+Json ToJson(const ItemSnapshot& item) {
+  return Json{{"id", item.id.value},
+              {"sku", item.sku},
+              {"name", ToJson(item.name)},
+              {"kind", Name(item.kind)},
+              {"unit", item.unit},
+              {"tax_category", item.tax_category},
+              {"weight_grams", item.weight_grams}};
+}
+
+enum class LineDetail {
+  kQuoted,  // Before placement: nothing is reserved yet.
+  kPlaced,  // With the backordered units.
+};
+
+Json ToJson(const PricedLine& line, LineDetail detail) {
+  Json json{{"item", ToJson(line.item)},
+            {"quantity", line.quantity},
+            {"unit_price", ToJson(line.unit_price)},
+            {"amount", ToJson(line.amount)},
+            {"jurisdiction", line.jurisdiction},
+            {"taxes", ToJson(line.taxes)}};
+  if (line.net) json["net"] = ToJson(*line.net);
+  if (line.tax) json["tax"] = ToJson(*line.tax);
+  if (detail == LineDetail::kPlaced) json["backordered"] = line.backordered;
+  return json;
+}
+
+Json ToJson(const PricedShipping& shipping) {
+  return Json{{"method", shipping.method},
+              {"name", ToJson(shipping.name)},
+              {"weight_grams", shipping.weight_grams},
+              {"list_charge", ToJson(shipping.list_charge)},
+              {"amount", ToJson(shipping.amount)},
+              {"free", shipping.free},
+              {"jurisdiction", shipping.jurisdiction},
+              {"taxes", ToJson(shipping.taxes)}};
+}
+
+Json ToJson(const TaxSummaryRow& row) {
+  return Json{{"component", row.component},
+              {"rate", ToJson(row.rate)},
+              {"base", ToJson(row.base)},
+              {"unrounded_minor", DecimalString(row.unrounded)},
+              {"unrounded_exact", ToJson(row.unrounded)},
+              {"tax", ToJson(row.tax)}};
+}
+
+Json ToJson(const Totals& totals) {
+  Json json{{"items", ToJson(totals.items)},
+            {"shipping", ToJson(totals.shipping)},
+            {"net", ToJson(totals.net)},
+            {"tax", ToJson(totals.tax)},
+            {"grand_total", ToJson(totals.grand_total)},
+            {"amount_due", ToJson(totals.amount_due)}};
+  if (totals.tendered) json["tendered"] = ToJson(*totals.tendered);
+  if (totals.change) json["change"] = ToJson(*totals.change);
+  return json;
+}
+
+Json PricedJson(const PricedOrder& priced, LineDetail detail) {
+  Json lines = Json::array();
+  for (const PricedLine& line : priced.lines) lines.push_back(ToJson(line, detail));
+  Json summary = Json::array();
+  for (const TaxSummaryRow& row : priced.tax_summary) summary.push_back(ToJson(row));
+  return Json{{"currency", priced.currency.code()},
+              {"price_mode", Name(priced.price_mode)},
+              {"rounding",
+               {{"rule", Name(priced.rounding.rounding)}, {"level", Name(priced.rounding.level)}}},
+              {"lines", std::move(lines)},
+              {"shipping", ToJson(priced.shipping)},
+              {"tax_exempt", priced.tax_exempt},
+              {"exemption_reference", priced.exemption_reference},
+              {"tax_summary", std::move(summary)},
+              {"totals", ToJson(priced.totals)}};
+}
+
+void StripItemIds(Json& priced) {
+  for (Json& line : priced["lines"]) line["item"].erase("id");
+}
+
+// Readers. Each takes the value (null when absent), its path and the problem list.
+
+Money ReadMoney(const Json* json, const std::string& path, std::vector<FieldError>& problems,
+                std::optional<Currency> business) {
+  if (json == nullptr) return Money(0, business.value_or(kEur));
+  ObjectReader reader(*json, path, problems);
+  const std::int64_t minor = reader.Integer("minor", Presence::kRequired);
+  const std::string code =
+      reader.String("currency", business ? Presence::kOptional : Presence::kRequired);
+  reader.Finish();
+  Currency currency = business.value_or(kEur);
+  if (!code.empty()) {
+    std::optional<Currency> named = Currency::FromCode(code);
+    if (!named) {
+      reader.Report("currency", "unknown currency");
+    } else if (business && *named != *business) {
+      reader.Report("currency", "must be " + std::string(business->code()));
+    } else {
+      currency = *named;
+    }
+  }
+  return Money(minor, currency);
+}
+
+Money ReadMoney(ObjectReader& parent, std::string_view key, Presence presence,
+                std::vector<FieldError>& problems, std::optional<Currency> business) {
+  return ReadMoney(parent.Member(key, presence), MemberPath(parent.path(), key), problems,
+                   business);
+}
+
+std::optional<Money> ReadOptionalMoney(ObjectReader& parent, std::string_view key,
+                                       std::vector<FieldError>& problems,
+                                       std::optional<Currency> business) {
+  const Json* json = parent.Member(key, Presence::kOptional);
+  if (json == nullptr) return std::nullopt;
+  return ReadMoney(json, MemberPath(parent.path(), key), problems, business);
+}
+
+Address ReadAddress(const Json& json, const std::string& path, std::vector<FieldError>& problems) {
+  ObjectReader reader(json, path, problems);
+  Address address{.name = reader.String("name", Presence::kOptional),
+                  .company = reader.String("company", Presence::kOptional),
+                  .line1 = reader.String("line1", Presence::kOptional),
+                  .line2 = reader.String("line2", Presence::kOptional),
+                  .postal_code = reader.String("postal_code", Presence::kOptional),
+                  .city = reader.String("city", Presence::kOptional),
+                  .region = reader.String("region", Presence::kOptional),
+                  .country = reader.String("country", Presence::kOptional)};
+  reader.Finish();
+  return address;
+}
+
+std::optional<Address> ReadOptionalAddress(ObjectReader& parent, std::string_view key,
+                                           std::vector<FieldError>& problems) {
+  const Json* json = parent.Member(key, Presence::kOptional);
+  if (json == nullptr) return std::nullopt;
+  return ReadAddress(*json, MemberPath(parent.path(), key), problems);
+}
+
+LocalizedText ReadText(ObjectReader& parent, std::string_view key, Presence presence,
+                       std::vector<FieldError>& problems) {
+  const Json* json = parent.Member(key, presence);
+  if (json == nullptr) return {};
+  ObjectReader reader(*json, MemberPath(parent.path(), key), problems);
+  LocalizedText text{.it = reader.String("it", Presence::kOptional),
+                     .en = reader.String("en", Presence::kOptional)};
+  reader.Finish();
+  return text;
+}
+
+CardDetails ReadCard(const Json& json, const std::string& path, std::vector<FieldError>& problems) {
+  ObjectReader reader(json, path, problems);
+  CardDetails card{.brand = reader.String("brand", Presence::kOptional),
+                   .last4 = reader.String("last4", Presence::kOptional),
+                   .token = reader.String("token", Presence::kOptional)};
+  reader.Finish();
+  return card;
+}
+
+TaxRate ReadRate(ObjectReader& parent, std::string_view key, std::vector<FieldError>& problems) {
+  const Json* json = parent.Member(key, Presence::kRequired);
+  if (json == nullptr) return {};
+  ObjectReader reader(*json, MemberPath(parent.path(), key), problems);
+  const std::int64_t ppm = reader.Integer("ppm", Presence::kRequired);
+  reader.String("percent", Presence::kOptional);  // Derived from ppm, for people.
+  reader.Finish();
+  if (ppm < 0 || ppm > 1'000'000) {
+    reader.Report("ppm", "must be 0..1000000");
+    return {};
+  }
+  return TaxRate{static_cast<std::int32_t>(ppm)};
+}
+
+Exact ReadExact(ObjectReader& reader, std::vector<FieldError>& problems) {
+  reader.String("unrounded_minor", Presence::kRequired);  // Derived from the exact value.
+  const std::string text = reader.String("unrounded_exact", Presence::kRequired);
+  if (text.empty()) return {};
+  const std::size_t slash = text.find('/');
+  std::optional<Int128> numerator, denominator;
+  if (slash != std::string::npos) {
+    const std::string_view fraction = text;
+    numerator = ParseInt128(fraction.substr(0, slash));
+    denominator = ParseInt128(fraction.substr(slash + 1));
+  }
+  if (!numerator || !denominator || *denominator <= 0) {
+    problems.push_back({MemberPath(reader.path(), "unrounded_exact"), "must be \"n/d\", d > 0"});
+    return {};
+  }
+  return Exact{.numerator = *numerator, .denominator = *denominator};
+}
+
+std::vector<TaxTrace> ReadTraces(ObjectReader& parent, std::string_view key,
+                                 std::vector<FieldError>& problems) {
+  std::vector<TaxTrace> traces;
+  const Json* array = parent.Array(key, Presence::kRequired);
+  if (array == nullptr) return traces;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    ObjectReader reader((*array)[i], ElementPath(MemberPath(parent.path(), key), i), problems);
+    TaxTrace trace{.component = reader.String("component", Presence::kRequired),
+                   .category = reader.String("category", Presence::kRequired),
+                   .rate = ReadRate(reader, "rate", problems),
+                   .base = ReadMoney(reader, "base", Presence::kRequired, problems, {})};
+    trace.unrounded = ReadExact(reader, problems);
+    trace.rounded = ReadOptionalMoney(reader, "rounded", problems, {});
+    reader.Finish();
+    traces.push_back(std::move(trace));
+  }
+  return traces;
+}
+
+ItemSnapshot ReadItemSnapshot(ObjectReader& parent, std::string_view key,
+                              std::vector<FieldError>& problems) {
+  const Json* json = parent.Member(key, Presence::kRequired);
+  if (json == nullptr) return {};
+  ObjectReader reader(*json, MemberPath(parent.path(), key), problems);
+  ItemSnapshot item{
+      .id = ItemId{reader.Integer("id", Presence::kRequired)},
+      .sku = reader.String("sku", Presence::kRequired),
+      .name = ReadText(reader, "name", Presence::kRequired, problems),
+      .kind = ReadEnum(reader, "kind", Presence::kRequired, ItemKind::kGood, kItemKinds),
+      .unit = reader.String("unit", Presence::kRequired),
+      .tax_category = reader.String("tax_category", Presence::kRequired),
+      .weight_grams = reader.Integer("weight_grams", Presence::kRequired)};
+  reader.Finish();
+  return item;
+}
+
+PricedShipping ReadShipping(ObjectReader& parent, std::vector<FieldError>& problems) {
+  const Json* json = parent.Member("shipping", Presence::kRequired);
+  if (json == nullptr) return {};
+  ObjectReader reader(*json, MemberPath(parent.path(), "shipping"), problems);
+  PricedShipping shipping{
+      .method = reader.String("method", Presence::kRequired),
+      .name = ReadText(reader, "name", Presence::kRequired, problems),
+      .weight_grams = reader.Integer("weight_grams", Presence::kRequired),
+      .list_charge = ReadMoney(reader, "list_charge", Presence::kRequired, problems, {}),
+      .amount = ReadMoney(reader, "amount", Presence::kRequired, problems, {}),
+      .free = reader.Boolean("free", Presence::kRequired),
+      .jurisdiction = reader.String("jurisdiction", Presence::kRequired)};
+  shipping.taxes = ReadTraces(reader, "taxes", problems);
+  reader.Finish();
+  return shipping;
+}
+
+Totals ReadTotals(ObjectReader& parent, std::vector<FieldError>& problems) {
+  const Json* json = parent.Member("totals", Presence::kRequired);
+  if (json == nullptr) return {};
+  ObjectReader reader(*json, MemberPath(parent.path(), "totals"), problems);
+  auto money = [&](std::string_view key) {
+    return ReadMoney(reader, key, Presence::kRequired, problems, {});
+  };
+  Totals totals{.items = money("items"),
+                .shipping = money("shipping"),
+                .net = money("net"),
+                .tax = money("tax"),
+                .grand_total = money("grand_total"),
+                .amount_due = money("amount_due"),
+                .tendered = ReadOptionalMoney(reader, "tendered", problems, {}),
+                .change = ReadOptionalMoney(reader, "change", problems, {})};
+  reader.Finish();
+  return totals;
+}
+
+// The priced order's members of `reader`'s object (ToJson(Order) writes them at the top).
+PricedOrder ReadPriced(ObjectReader& reader, std::vector<FieldError>& problems) {
+  PricedOrder priced;
+  const std::string code = reader.String("currency", Presence::kRequired);
+  if (std::optional<Currency> currency = Currency::FromCode(code)) {
+    priced.currency = *currency;
+  } else {
+    reader.Report("currency", "unknown currency");
+  }
+  priced.price_mode =
+      ReadEnum(reader, "price_mode", Presence::kRequired, PriceMode::kTaxExclusive, kPriceModes);
+  if (const Json* json = reader.Member("rounding", Presence::kRequired)) {
+    ObjectReader rounding(*json, MemberPath(reader.path(), "rounding"), problems);
+    priced.rounding.rounding =
+        ReadEnum(rounding, "rule", Presence::kRequired, Rounding::kHalfUp, kRoundings);
+    priced.rounding.level = ReadEnum(rounding, "level", Presence::kRequired,
+                                     RoundingLevel::kPerDocument, kRoundingLevels);
+    rounding.Finish();
+  }
+  if (const Json* lines = reader.Array("lines", Presence::kRequired)) {
+    for (std::size_t i = 0; i < lines->size(); ++i) {
+      ObjectReader line((*lines)[i], ElementPath(MemberPath(reader.path(), "lines"), i), problems);
+      PricedLine priced_line{
+          .item = ReadItemSnapshot(line, "item", problems),
+          .quantity = line.Integer("quantity", Presence::kRequired),
+          .unit_price = ReadMoney(line, "unit_price", Presence::kRequired, problems, {}),
+          .amount = ReadMoney(line, "amount", Presence::kRequired, problems, {}),
+          .jurisdiction = line.String("jurisdiction", Presence::kRequired)};
+      priced_line.taxes = ReadTraces(line, "taxes", problems);
+      priced_line.net = ReadOptionalMoney(line, "net", problems, {});
+      priced_line.tax = ReadOptionalMoney(line, "tax", problems, {});
+      priced_line.backordered = line.Integer("backordered", Presence::kRequired);
+      line.Finish();
+      priced.lines.push_back(std::move(priced_line));
+    }
+  }
+  priced.shipping = ReadShipping(reader, problems);
+  priced.tax_exempt = reader.Boolean("tax_exempt", Presence::kRequired);
+  priced.exemption_reference = reader.String("exemption_reference", Presence::kRequired);
+  if (const Json* rows = reader.Array("tax_summary", Presence::kRequired)) {
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+      ObjectReader row((*rows)[i], ElementPath(MemberPath(reader.path(), "tax_summary"), i),
+                       problems);
+      TaxSummaryRow summary{.component = row.String("component", Presence::kRequired),
+                            .rate = ReadRate(row, "rate", problems),
+                            .base = ReadMoney(row, "base", Presence::kRequired, problems, {})};
+      summary.unrounded = ReadExact(row, problems);
+      summary.tax = ReadMoney(row, "tax", Presence::kRequired, problems, {});
+      row.Finish();
+      priced.tax_summary.push_back(std::move(summary));
+    }
+  }
+  priced.totals = ReadTotals(reader, problems);
+  return priced;
+}
+
+}  // namespace
+
+Json ToJson(Money money) {
+  return Json{{"minor", money.minor()}, {"currency", money.currency().code()}};
+}
+
+Json ToJson(const Address& address) {
+  return Json{
+      {"name", address.name},     {"company", address.company},         {"line1", address.line1},
+      {"line2", address.line2},   {"postal_code", address.postal_code}, {"city", address.city},
+      {"region", address.region}, {"country", address.country}};
+}
+
+Json ToJson(const Item& item) {
+  return Json{{"sku", item.sku},
+              {"name", ToJson(item.name)},
+              {"kind", Name(item.kind)},
+              {"unit", item.unit},
+              {"unit_price", ToJson(item.unit_price)},
+              {"tax_category", item.tax_category},
+              {"weight_grams", item.weight_grams},
+              {"active", item.active},
+              {"track_stock", item.track_stock},
+              {"stock_on_hand", item.stock_on_hand},
+              {"backorder_policy", Name(item.backorder_policy)}};
+}
+
+Json ToJson(const Customer& customer) {
+  Json addresses = Json::array();
+  for (const CustomerAddress& saved : customer.addresses) {
+    addresses.push_back(Json{{"label", saved.label},
+                             {"address", ToJson(saved.address)},
+                             {"default_billing", saved.default_billing},
+                             {"default_shipping", saved.default_shipping}});
+  }
+  return Json{{"id", customer.id.value},
+              {"name", customer.name},
+              {"company", customer.company},
+              {"tax_id", customer.tax_id},
+              {"email", customer.email},
+              {"phone", customer.phone},
+              {"phone_e164", customer.phone_e164},
+              {"tax_exempt", customer.tax_exempt},
+              {"exemption_reference", customer.exemption_reference},
+              {"locale", customer.locale},
+              {"addresses", std::move(addresses)}};
+}
+
+Json ToJson(const PricedOrder& priced) { return PricedJson(priced, LineDetail::kQuoted); }
+
+Json ToJson(const Order& order) {
+  Json json = PricedJson(order.priced, LineDetail::kPlaced);
+  json["id"] = order.id.value;
+  json["number"] = order.number.value;
+  json["channel"] = Name(order.channel);
+  json["status"] = Name(order.status);
+  json["customer"] = Json{{"id", order.customer.id.value},     {"name", order.customer.name},
+                          {"company", order.customer.company}, {"tax_id", order.customer.tax_id},
+                          {"email", order.customer.email},     {"phone", order.customer.phone},
+                          {"locale", order.customer.locale}};
+  json["billing_address"] = ToJson(order.billing_address);
+  if (order.shipping_address) json["shipping_address"] = ToJson(*order.shipping_address);
+  Json payment{{"type", Name(order.payment.type)},
+               {"status", Name(order.payment.status)},
+               {"reference", order.payment.reference}};
+  if (order.payment.type == PaymentType::kCard || order.payment.card != CardDetails{}) {
+    payment["card"] = Json{{"brand", order.payment.card.brand},
+                           {"last4", order.payment.card.last4},
+                           {"token", order.payment.card.token}};
+  }
+  json["payment"] = std::move(payment);
+  json["notes"] = order.notes;
+  json["clerk"] = order.clerk;
+  json["placed_at"] = FormatTimestamp(order.placed_at);
+  return json;
+}
+
+Json ToPublicJson(const PricedOrder& priced) {
+  Json json = ToJson(priced);
+  StripItemIds(json);
+  return json;
+}
+
+Json ToPublicJson(const Order& order) {
+  Json json = ToJson(order);
+  json.erase("id");
+  StripItemIds(json);
+  if (json["payment"].contains("card")) json["payment"]["card"].erase("token");
+  return json;
+}
+
+Result<OrderDraft> DraftFromJson(const Json& json, Currency currency) {
+  std::vector<FieldError> problems;
+  ObjectReader reader(json, "", problems);
+  OrderDraft draft;
+  draft.channel = ReadEnum(reader, "channel", Presence::kOptional, Channel::kApi, kChannels);
+  draft.customer_id = CustomerId{reader.Integer("customer_id", Presence::kRequired)};
+  draft.billing_address = ReadOptionalAddress(reader, "billing_address", problems);
+  draft.shipping_address = ReadOptionalAddress(reader, "shipping_address", problems);
+  if (const Json* lines = reader.Array("lines", Presence::kRequired)) {
+    for (std::size_t i = 0; i < lines->size(); ++i) {
+      ObjectReader line((*lines)[i], ElementPath("lines", i), problems);
+      draft.lines.push_back(DraftLine{.sku = line.String("sku", Presence::kRequired),
+                                      .quantity = line.Integer("quantity", Presence::kRequired)});
+      line.Finish();
+    }
+  }
+  draft.shipping_method = reader.String("shipping_method", Presence::kOptional);
+  if (const Json* payment_json = reader.Member("payment", Presence::kOptional)) {
+    ObjectReader payment(*payment_json, "payment", problems);
+    draft.payment.type =
+        ReadEnum(payment, "type", Presence::kRequired, PaymentType::kOnAccount, kPaymentTypes);
+    draft.payment.tendered = ReadOptionalMoney(payment, "tendered", problems, currency);
+    if (const Json* card = payment.Member("card", Presence::kOptional)) {
+      draft.payment.card = ReadCard(*card, "payment.card", problems);
+    }
+    draft.payment.reference = payment.String("reference", Presence::kOptional);
+    payment.Finish();
+  }
+  draft.currency = reader.String("currency", Presence::kOptional);
+  if (!draft.currency.empty() && !Currency::FromCode(draft.currency)) {
+    reader.Report("currency", "unknown currency");
+  }
+  draft.notes = reader.String("notes", Presence::kOptional);
+  draft.clerk = reader.String("clerk", Presence::kOptional);
+  reader.Finish();
+  if (!problems.empty()) {
+    return Fail({ErrorCode::kInvalidInput, "the order has errors", std::move(problems)});
+  }
+  return draft;
+}
+
+Result<Item> ItemFromJson(const Json& json, Currency currency) {
+  std::vector<FieldError> problems;
+  ObjectReader reader(json, "", problems);
+  Item item;
+  item.sku = reader.String("sku", Presence::kRequired);
+  item.name = ReadText(reader, "name", Presence::kRequired, problems);
+  item.kind = ReadEnum(reader, "kind", Presence::kOptional, ItemKind::kGood, kItemKinds);
+  item.unit = reader.String("unit", Presence::kOptional, item.unit);
+  item.unit_price = ReadMoney(reader, "unit_price", Presence::kRequired, problems, currency);
+  item.tax_category = reader.String("tax_category", Presence::kOptional, item.tax_category);
+  item.weight_grams = reader.Integer("weight_grams", Presence::kOptional);
+  item.active = reader.Boolean("active", Presence::kOptional, true);
+  item.track_stock = reader.Boolean("track_stock", Presence::kOptional);
+  item.stock_on_hand = reader.Integer("stock_on_hand", Presence::kOptional);
+  item.backorder_policy = ReadEnum(reader, "backorder_policy", Presence::kOptional,
+                                   BackorderPolicy::kRefuse, kBackorderPolicies);
+  reader.Finish();
+  if (!problems.empty()) {
+    return Fail({ErrorCode::kInvalidInput, "the item has errors", std::move(problems)});
+  }
+  return item;
+}
+
+Result<Customer> CustomerFromJson(const Json& json) {
+  std::vector<FieldError> problems;
+  ObjectReader reader(json, "", problems);
+  Customer customer;
+  customer.id = CustomerId{reader.Integer("id", Presence::kOptional)};
+  customer.name = reader.String("name", Presence::kRequired);
+  customer.company = reader.String("company", Presence::kOptional);
+  customer.tax_id = reader.String("tax_id", Presence::kOptional);
+  customer.email = reader.String("email", Presence::kOptional);
+  customer.phone = reader.String("phone", Presence::kOptional);
+  customer.phone_e164 = reader.String("phone_e164", Presence::kOptional);
+  customer.tax_exempt = reader.Boolean("tax_exempt", Presence::kOptional);
+  customer.exemption_reference = reader.String("exemption_reference", Presence::kOptional);
+  customer.locale = reader.String("locale", Presence::kOptional, customer.locale);
+  if (const Json* addresses = reader.Array("addresses", Presence::kOptional)) {
+    for (std::size_t i = 0; i < addresses->size(); ++i) {
+      ObjectReader saved((*addresses)[i], ElementPath("addresses", i), problems);
+      CustomerAddress address{.label = saved.String("label", Presence::kOptional)};
+      if (const Json* postal = saved.Member("address", Presence::kRequired)) {
+        address.address = ReadAddress(*postal, MemberPath(saved.path(), "address"), problems);
+      }
+      address.default_billing = saved.Boolean("default_billing", Presence::kOptional);
+      address.default_shipping = saved.Boolean("default_shipping", Presence::kOptional);
+      saved.Finish();
+      customer.addresses.push_back(std::move(address));
+    }
+  }
+  reader.Finish();
+  if (!problems.empty()) {
+    return Fail({ErrorCode::kInvalidInput, "the customer has errors", std::move(problems)});
+  }
+  return customer;
+}
+
+Result<Order> OrderFromJson(const Json& json) {
+  std::vector<FieldError> problems;
+  ObjectReader reader(json, "", problems);
+  Order order;
+  order.id = OrderId{reader.Integer("id", Presence::kRequired)};
+  order.number = OrderNumber{reader.String("number", Presence::kRequired)};
+  order.channel = ReadEnum(reader, "channel", Presence::kRequired, Channel::kApi, kChannels);
+  order.status =
+      ReadEnum(reader, "status", Presence::kRequired, OrderStatus::kPlaced, kOrderStatuses);
+  if (const Json* customer_json = reader.Member("customer", Presence::kRequired)) {
+    ObjectReader customer(*customer_json, "customer", problems);
+    order.customer = CustomerSnapshot{.id = CustomerId{customer.Integer("id", Presence::kRequired)},
+                                      .name = customer.String("name", Presence::kRequired),
+                                      .company = customer.String("company", Presence::kRequired),
+                                      .tax_id = customer.String("tax_id", Presence::kRequired),
+                                      .email = customer.String("email", Presence::kRequired),
+                                      .phone = customer.String("phone", Presence::kRequired),
+                                      .locale = customer.String("locale", Presence::kRequired)};
+    customer.Finish();
+  }
+  if (const Json* billing = reader.Member("billing_address", Presence::kRequired)) {
+    order.billing_address = ReadAddress(*billing, "billing_address", problems);
+  }
+  order.shipping_address = ReadOptionalAddress(reader, "shipping_address", problems);
+  order.priced = ReadPriced(reader, problems);
+  if (const Json* payment_json = reader.Member("payment", Presence::kRequired)) {
+    ObjectReader payment(*payment_json, "payment", problems);
+    order.payment.type =
+        ReadEnum(payment, "type", Presence::kRequired, PaymentType::kOnAccount, kPaymentTypes);
+    order.payment.status =
+        ReadEnum(payment, "status", Presence::kRequired, PaymentStatus::kPending, kPaymentStatuses);
+    order.payment.reference = payment.String("reference", Presence::kRequired);
+    if (const Json* card = payment.Member("card", Presence::kOptional)) {
+      order.payment.card = ReadCard(*card, "payment.card", problems);
+    }
+    payment.Finish();
+  }
+  order.notes = reader.String("notes", Presence::kRequired);
+  order.clerk = reader.String("clerk", Presence::kRequired);
+  const std::string placed_at = reader.String("placed_at", Presence::kRequired);
+  if (std::optional<Timestamp> instant = ParseTimestamp(placed_at)) {
+    order.placed_at = *instant;
+  } else if (!placed_at.empty()) {
+    reader.Report("placed_at", "must be an ISO 8601 instant");
+  }
+  reader.Finish();
+  if (!problems.empty()) {
+    std::string first = problems.front().path + ": " + problems.front().problem;
+    return Fail({ErrorCode::kInternal, "stored order is not a valid snapshot (" + first + ")",
+                 std::move(problems)});
+  }
+  return order;
+}
+
+Result<Json> Parse(std::string_view text) {
+  try {
+    return Json::parse(text);
+  } catch (const Json::parse_error& error) {
+    // what(): "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error
+    // while parsing value - invalid literal; last read: 'x'". Keep the reason, drop the echo
+    // of the input (it may be invalid UTF-8 or a secret).
+    std::string reason = error.what();
+    const std::size_t column = reason.find("column ");
+    const std::size_t colon = reason.find(": ", column == std::string::npos ? 0 : column);
+    if (colon != std::string::npos) reason = reason.substr(colon + 2);
+    const std::size_t echo = reason.find("; last read");
+    if (echo != std::string::npos) reason.erase(echo);
+    return Fail({ErrorCode::kInvalidInput,
+                 "the body is not valid JSON",
+                 {{"", "invalid JSON at byte " + std::to_string(error.byte) + ": " + reason}}});
+  }
+}
+
+std::string Dump(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace commesso::json

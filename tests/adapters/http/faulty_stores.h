@@ -1,0 +1,171 @@
+#pragma once
+
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/ports/catalog.h"
+#include "app/ports/customer_store.h"
+#include "app/ports/order_store.h"
+#include "core/invariant.h"
+
+// Decorators over the real stores that let a test make the database look down (kUnavailable),
+// make a store hit a bug (InvariantError), or hold writes in flight until released. They add
+// nothing else: with no fault set, every call goes straight to the real SQLite store.
+namespace commesso::http::testing {
+
+enum class Fault {
+  kNone,
+  kUnavailable,  // Every call fails with kUnavailable, as when the database is down.
+  kInvariant,    // Every call throws InvariantError, as a bug would.
+};
+
+// The switchboard the decorators share. Thread-safe.
+class Faults {
+ public:
+  void Set(Fault fault) {
+    std::lock_guard lock(mutex_);
+    fault_ = fault;
+  }
+
+  // The failure to inject now, if any; throws for kInvariant.
+  std::optional<Error> Inject() const {
+    std::lock_guard lock(mutex_);
+    COMMESSO_INVARIANT(fault_ != Fault::kInvariant, "a store failure injected by the test");
+    if (fault_ == Fault::kUnavailable) {
+      return Error{.code = ErrorCode::kUnavailable, .message = "the database is down"};
+    }
+    return std::nullopt;
+  }
+
+  // From now on, every write (Create, Place) waits inside the store until Release().
+  void HoldWrites() {
+    std::lock_guard lock(mutex_);
+    holding_ = true;
+  }
+
+  // Blocks until `count` writes are waiting.
+  void WaitUntilHeld(int count = 1) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return held_ >= count; });
+  }
+
+  void Release() {
+    std::lock_guard lock(mutex_);
+    holding_ = false;
+    held_ = 0;
+    changed_.notify_all();
+  }
+
+  // Called by the decorators at the start of each write.
+  void Gate() {
+    std::unique_lock lock(mutex_);
+    if (!holding_) return;
+    ++held_;
+    changed_.notify_all();
+    changed_.wait(lock, [&] { return !holding_; });
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  Fault fault_ = Fault::kNone;  // Guarded by mutex_.
+  bool holding_ = false;        // Guarded by mutex_.
+  int held_ = 0;                // Guarded by mutex_.
+};
+
+// The Catalog port, forwarding to `inner` unless `faults` say otherwise. Thread-safe.
+class FaultyCatalog final : public Catalog {
+ public:
+  FaultyCatalog(Catalog& inner, Faults& faults) : inner_(inner), faults_(faults) {}
+
+  Result<std::vector<Item>> FindBySkus(const std::vector<std::string>& skus) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.FindBySkus(skus);
+  }
+  Result<Item> FindBySku(const std::string& sku) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.FindBySku(sku);
+  }
+  Result<Item> Create(const Item& item, const IdempotencyKey& key) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Create(item, key);
+  }
+  Result<Item> Update(const Item& item) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Update(item);
+  }
+  Result<Page<Item>> Search(const std::string& query, int limit,
+                            const std::string& cursor) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Search(query, limit, cursor);
+  }
+
+ private:
+  Catalog& inner_;
+  Faults& faults_;
+};
+
+// The CustomerStore port, forwarding to `inner` unless `faults` say otherwise. Thread-safe.
+class FaultyCustomerStore final : public CustomerStore {
+ public:
+  FaultyCustomerStore(CustomerStore& inner, Faults& faults) : inner_(inner), faults_(faults) {}
+
+  Result<Customer> Find(CustomerId id) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Find(id);
+  }
+  Result<Customer> Create(const Customer& customer, const IdempotencyKey& key) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Create(customer, key);
+  }
+  Result<Customer> Update(const Customer& customer) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Update(customer);
+  }
+  Result<Page<Customer>> Search(const CustomerQuery& query, int limit,
+                                const std::string& cursor) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Search(query, limit, cursor);
+  }
+
+ private:
+  CustomerStore& inner_;
+  Faults& faults_;
+};
+
+// The OrderStore port, forwarding to `inner` unless `faults` say otherwise. Thread-safe.
+class FaultyOrderStore final : public OrderStore {
+ public:
+  FaultyOrderStore(OrderStore& inner, Faults& faults) : inner_(inner), faults_(faults) {}
+
+  Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key,
+                                int business_year) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Place(order, key, business_year);
+  }
+  Result<std::optional<Order>> FindByKey(const IdempotencyKey& key) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.FindByKey(key);
+  }
+  Result<Order> FindByNumber(const OrderNumber& number) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.FindByNumber(number);
+  }
+  Result<Page<Order>> List(const OrderQuery& query, int limit,
+                           const std::string& cursor) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.List(query, limit, cursor);
+  }
+
+ private:
+  OrderStore& inner_;
+  Faults& faults_;
+};
+
+}  // namespace commesso::http::testing

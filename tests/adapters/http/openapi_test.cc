@@ -1,0 +1,215 @@
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "adapters/http/api.h"
+#include "server_fixture.h"
+
+// docs/openapi.yaml against the live server. The document keeps a regular layout (two
+// spaces per level: path, method, "responses:", quoted status) so these tests can read it
+// line by line without a YAML library.
+namespace commesso::http::testing {
+namespace {
+
+struct Operation {
+  std::string method;  // Upper case: "GET".
+  std::string path;    // "/api/v1/items/{sku}".
+  std::set<int> statuses{};
+};
+
+std::vector<Operation> DocumentedOperations() {
+  std::ifstream file(COMMESSO_SOURCE_DIR "/docs/openapi.yaml");
+  EXPECT_TRUE(file.good()) << "docs/openapi.yaml is missing";
+  const std::regex path_line(R"re(^  (/[^ :]*):\s*$)re");
+  const std::regex method_line(R"re(^    (get|put|post|delete|patch):\s*$)re");
+  const std::regex level_three(R"re(^      ([a-zA-Z]+):.*$)re");
+  const std::regex status_line(R"re(^        "([0-9]{3})":\s*$)re");
+  std::vector<Operation> operations;
+  std::string path;
+  bool in_paths = false;
+  bool in_responses = false;
+  std::string line;
+  std::smatch match;
+  while (std::getline(file, line)) {
+    if (!line.empty() && line[0] != ' ' && line[0] != '#') in_paths = line == "paths:";
+    if (!in_paths) continue;
+    if (std::regex_match(line, match, path_line)) {
+      path = match[1];
+    } else if (std::regex_match(line, match, method_line)) {
+      std::string method = match[1];
+      for (char& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      operations.push_back({method, path});
+      in_responses = false;
+    } else if (std::regex_match(line, match, level_three)) {
+      in_responses = match[1] == "responses";
+    } else if (in_responses && std::regex_match(line, match, status_line)) {
+      operations.back().statuses.insert(std::stoi(match[1]));
+    }
+  }
+  return operations;
+}
+
+// Which test produces each documented status of each operation.
+struct Covered {
+  std::string method;
+  std::string path;
+  int status = 0;
+  std::string test;  // "ServerTest.CreatesAnItem".
+};
+
+std::vector<Covered> CoverageTable() {
+  std::vector<Covered> table = {
+      {"GET", "/healthz", 200, "ServerTest.HealthNeedsNoKey"},
+      {"POST", "/api/v1/items", 201, "ServerTest.CreatesAnItem"},
+      {"POST", "/api/v1/items", 409, "ServerTest.RefusesADuplicateSku"},
+      {"POST", "/api/v1/items", 422, "ServerTest.RefusesUnknownFields"},
+      {"GET", "/api/v1/items", 200, "ServerTest.SearchesItemsPageByPage"},
+      {"GET", "/api/v1/items", 422, "ServerTest.RefusesBadQueryParameters"},
+      {"GET", "/api/v1/items/{sku}", 200, "ServerTest.CreatesAnItem"},
+      {"GET", "/api/v1/items/{sku}", 404, "ServerTest.AnswersNotFound"},
+      {"PUT", "/api/v1/items/{sku}", 200, "ServerTest.ReplacesAnItem"},
+      {"PUT", "/api/v1/items/{sku}", 404, "ServerTest.AnswersNotFound"},
+      {"PUT", "/api/v1/items/{sku}", 422, "ServerTest.RefusesAMismatchedSkuOrIdInTheBody"},
+      {"POST", "/api/v1/customers", 201, "ServerTest.CreatesACustomerWithANormalizedPhone"},
+      {"POST", "/api/v1/customers", 422, "ServerTest.RefusesAnInvalidCustomer"},
+      {"GET", "/api/v1/customers", 200, "ServerTest.FindsCustomersByPhoneInAnyFormat"},
+      {"GET", "/api/v1/customers", 422, "ServerTest.RefusesBadQueryParameters"},
+      {"GET", "/api/v1/customers/{id}", 200, "ServerTest.CreatesACustomerWithANormalizedPhone"},
+      {"GET", "/api/v1/customers/{id}", 404, "ServerTest.AnswersNotFound"},
+      {"PUT", "/api/v1/customers/{id}", 200, "ServerTest.ReplacesACustomer"},
+      {"PUT", "/api/v1/customers/{id}", 404, "ServerTest.AnswersNotFound"},
+      {"PUT", "/api/v1/customers/{id}", 422, "ServerTest.RefusesAMismatchedSkuOrIdInTheBody"},
+      {"POST", "/api/v1/quotes", 200, "ServerTest.QuotesWithTheFullTraceAndStoresNothing"},
+      {"POST", "/api/v1/quotes", 422, "ServerTest.QuoteReportsEveryProblemAtOnce"},
+      {"POST", "/api/v1/orders", 201, "ServerTest.PlacesAnOrderAndReadsItBack"},
+      {"POST", "/api/v1/orders", 422, "ServerTest.RefusesAnUnknownSku"},
+      {"GET", "/api/v1/orders", 200, "ServerTest.ListsOrdersWithFilters"},
+      {"GET", "/api/v1/orders", 422, "ServerTest.RefusesBadQueryParameters"},
+      {"GET", "/api/v1/orders/{number}", 200, "ServerTest.PlacesAnOrderAndReadsItBack"},
+      {"GET", "/api/v1/orders/{number}", 404, "ServerTest.AnswersNotFound"},
+  };
+  // Statuses that tests check on every route of a kind.
+  for (const RouteInfo& route : Api::Routes()) {
+    if (!route.path.starts_with("/api/v1/")) continue;
+    const auto add = [&](int status, const char* test) {
+      table.push_back({route.method, route.path, status, test});
+    };
+    add(401, "ServerTest.RequiresTheApiKeyOnEveryApiRoute");
+    add(500, "ServerTest.TurnsABugIntoInternalErrorAndGoesOn");
+    add(503, "ServerTest.AnswersUnavailableWhenTheDatabaseIsDown");
+    if (route.method == "POST" || route.method == "PUT") {
+      add(400, "ServerTest.RefusesMalformedJsonOnEveryBodyRoute");
+      add(413, "ServerTest.RefusesOversizedBodiesOnEveryBodyRoute");
+      add(415, "ServerTest.RefusesAWrongContentTypeOnEveryBodyRoute");
+    }
+    if (route.method == "POST" && route.path != "/api/v1/quotes") {
+      add(409, "ServerTest.AnswersConflictWhileTheFirstRequestWithAKeyIsInFlight");
+    }
+  }
+  return table;
+}
+
+bool TestExists(const std::string& full_name) {
+  const ::testing::UnitTest& unit = *::testing::UnitTest::GetInstance();
+  for (int i = 0; i < unit.total_test_suite_count(); ++i) {
+    const ::testing::TestSuite& suite = *unit.GetTestSuite(i);
+    for (int j = 0; j < suite.total_test_count(); ++j) {
+      if (std::string(suite.name()) + "." + suite.GetTestInfo(j)->name() == full_name) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+TEST(OpenApiTest, ReadsTheDocument) {
+  const std::vector<Operation> operations = DocumentedOperations();
+
+  EXPECT_GE(operations.size(), 13u);
+  for (const Operation& operation : operations) {
+    EXPECT_FALSE(operation.statuses.empty()) << operation.method << " " << operation.path;
+  }
+}
+
+TEST(OpenApiTest, DocumentsEveryRouteTheServerHas) {
+  const std::vector<Operation> operations = DocumentedOperations();
+
+  for (const RouteInfo& route : Api::Routes()) {
+    bool documented = false;
+    for (const Operation& operation : operations) {
+      documented = documented || (operation.method == route.method && operation.path == route.path);
+    }
+    EXPECT_TRUE(documented) << route.method << " " << route.path << " is not in openapi.yaml";
+  }
+}
+
+TEST(OpenApiTest, EveryDocumentedStatusIsProducedByATest) {
+  const std::vector<Covered> table = CoverageTable();
+
+  for (const Operation& operation : DocumentedOperations()) {
+    for (int status : operation.statuses) {
+      bool covered = false;
+      for (const Covered& entry : table) {
+        if (entry.method == operation.method && entry.path == operation.path &&
+            entry.status == status) {
+          covered = true;
+          EXPECT_TRUE(TestExists(entry.test)) << entry.test << " does not exist";
+        }
+      }
+      EXPECT_TRUE(covered) << operation.method << " " << operation.path << " " << status
+                           << " is documented but no test in the table produces it";
+    }
+  }
+}
+
+TEST(OpenApiTest, EveryCoveredStatusIsDocumented) {
+  const std::vector<Operation> operations = DocumentedOperations();
+
+  for (const Covered& entry : CoverageTable()) {
+    bool documented = false;
+    for (const Operation& operation : operations) {
+      documented =
+          documented || (operation.method == entry.method && operation.path == entry.path &&
+                         operation.statuses.contains(entry.status));
+    }
+    EXPECT_TRUE(documented) << entry.method << " " << entry.path << " " << entry.status
+                            << " is tested but not documented";
+  }
+}
+
+using OpenApiLiveTest = ServerTest;
+
+TEST_F(OpenApiLiveTest, EveryDocumentedRouteExistsOnTheLiveServer) {
+  ASSERT_EQ(Create("/api/v1/orders", DraftJson(), "openapi").status, 201);
+  std::vector<Sample> samples = Samples();
+  samples.push_back({"GET", "/healthz", "/healthz", ""});
+
+  for (const Operation& operation : DocumentedOperations()) {
+    const Sample* sample = nullptr;
+    for (const Sample& candidate : samples) {
+      if (candidate.method == operation.method && candidate.route == operation.path) {
+        sample = &candidate;
+      }
+    }
+    ASSERT_NE(sample, nullptr) << "no sample request for " << operation.method << " "
+                               << operation.path;
+
+    ClientResponse response = Send(*sample, "openapi " + operation.path);
+
+    EXPECT_NE(response.status, 405) << operation.method << " " << operation.path;
+    EXPECT_NE(response.status, 404)
+        << operation.method << " " << operation.path << " " << response.body;
+    EXPECT_TRUE(operation.statuses.contains(response.status))
+        << operation.method << " " << operation.path << " answered an undocumented "
+        << response.status;
+  }
+}
+
+}  // namespace
+}  // namespace commesso::http::testing

@@ -1,0 +1,199 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "adapters/http/server.h"
+#include "adapters/phone/libphonenumber_phone_numbers.h"
+#include "adapters/sqlite/database.h"
+#include "adapters/sqlite/sqlite_catalog.h"
+#include "adapters/sqlite/sqlite_customer_store.h"
+#include "adapters/sqlite/sqlite_order_store.h"
+#include "app/business.h"
+#include "faulty_stores.h"
+#include "support/fixed_clock.h"
+#include "support/pricing_fixtures.h"
+#include "support/temp_dir.h"
+#include "test_client.h"
+
+namespace commesso::http::testing {
+
+// One valid request for a route, for tests that run something against every route.
+struct Sample {
+  std::string method;
+  std::string route;   // The path template, as Api::Routes() names it.
+  std::string target;  // A concrete target.
+  std::string body;    // Empty for GET.
+
+  bool HasBody() const { return method == "POST" || method == "PUT"; }
+  bool Creates() const { return method == "POST" && route != "/api/v1/quotes"; }
+};
+
+// A server on port 0 over the real SQLite stores in a temporary directory, with Italian
+// pricing rules, a fixed clock (2026-11-28T10:00Z) and a seeded catalog and customers:
+// PEN-01 (good, 12.50, standard), BOOK-01 (good, 18.00, reduced), SETUP (service, 50.00),
+// LIMITED (good, 5.00, 2 in stock, backorders refused); Mario Rossi (Milano, with an address,
+// phone 02 1234 5678) and Nadia Smith (no address, locale en). The stores are wrapped in
+// Faulty* decorators so a test can take the database down, inject a bug or hold writes.
+class ServerTest : public ::testing::Test {
+ protected:
+  static constexpr const char* kApiKey = "test-key-0123456789";
+
+  void SetUp() override {
+    business_.rules = commesso::testing::ItalianRules();
+    auto database = sqlite::Database::Open({.path = dir_.File("commesso.db")});
+    ASSERT_TRUE(database.has_value()) << database.error().message;
+    database_ = *std::move(database);
+    catalog_ = std::make_unique<sqlite::SqliteCatalog>(*database_);
+    customers_ = std::make_unique<sqlite::SqliteCustomerStore>(*database_);
+    orders_ = std::make_unique<sqlite::SqliteOrderStore>(*database_);
+    faulty_catalog_ = std::make_unique<FaultyCatalog>(*catalog_, faults_);
+    faulty_customers_ = std::make_unique<FaultyCustomerStore>(*customers_, faults_);
+    faulty_orders_ = std::make_unique<FaultyOrderStore>(*orders_, faults_);
+    Seed();
+    StartServer();
+  }
+
+  void StartServer(std::size_t body_limit = 1 << 20) {
+    ServerOptions options{.host = "127.0.0.1",
+                          .port = 0,
+                          .body_limit = body_limit,
+                          .io_threads = 2,
+                          .worker_threads = 8,
+                          .api_key = kApiKey};
+    auto server = Server::Start(options, Services{.business = business_,
+                                                  .catalog = *faulty_catalog_,
+                                                  .customers = *faulty_customers_,
+                                                  .orders = *faulty_orders_,
+                                                  .phones = phones_,
+                                                  .clock = clock_});
+    ASSERT_TRUE(server.has_value()) << server.error().message;
+    server_ = *std::move(server);
+  }
+
+  void Seed() {
+    using commesso::testing::Good;
+    using commesso::testing::Service;
+    Item limited = Good("LIMITED", 500);
+    limited.track_stock = true;
+    limited.stock_on_hand = 2;
+    for (const Item& item : {Good("PEN-01", 1250), Good("BOOK-01", 1800, "reduced"),
+                             Service("SETUP", 5000), limited}) {
+      auto created = catalog_->Create(item, IdempotencyKey{"seed-" + item.sku, item.sku});
+      ASSERT_TRUE(created.has_value()) << created.error().message;
+    }
+    Customer mario = commesso::testing::CustomerIn("IT");
+    mario.phone = "02 1234 5678";
+    mario.phone_e164 = "+390212345678";
+    auto created = customers_->Create(mario, IdempotencyKey{"seed-mario", "mario"});
+    ASSERT_TRUE(created.has_value()) << created.error().message;
+    mario_ = created->id;
+    Customer nadia;
+    nadia.name = "Nadia Smith";
+    nadia.email = "nadia@example.com";
+    nadia.locale = "en";
+    created = customers_->Create(nadia, IdempotencyKey{"seed-nadia", "nadia"});
+    ASSERT_TRUE(created.has_value()) << created.error().message;
+    nadia_ = created->id;
+  }
+
+  // Sends one request on a new connection, with the API key unless `authorization` says
+  // otherwise, and Content-Type: application/json when there is a body.
+  ClientResponse Call(const std::string& method, const std::string& target,
+                      const std::string& body = "", Headers headers = {}) {
+    if (HeaderValue(headers, "Authorization").empty()) {
+      headers.emplace_back("Authorization", std::string("Bearer ") + kApiKey);
+    }
+    if ((method == "POST" || method == "PUT") && HeaderValue(headers, "Content-Type").empty()) {
+      headers.emplace_back("Content-Type", "application/json");
+    }
+    TestClient client(server_->port());
+    return client.Exchange(RequestText(method, target, headers, body));
+  }
+
+  // A POST that creates, with `key` as its Idempotency-Key.
+  ClientResponse Create(const std::string& target, const std::string& body,
+                        const std::string& key) {
+    return Call("POST", target, body, {{"Idempotency-Key", key}});
+  }
+
+  std::string DraftJson(const std::string& lines = R"([{"sku": "PEN-01", "quantity": 3}])",
+                        const std::string& extra = "") const {
+    return R"({"customer_id": )" + std::to_string(mario_.value) + R"(, "lines": )" + lines +
+           R"(, "shipping_method": "standard", "payment": {"type": "card", "card": {"brand":)" +
+           R"( "visa", "last4": "4242", "token": "tok_visa_1"}})" + extra + "}";
+  }
+
+  // Orders in the database, read from the store itself.
+  std::size_t CountOrders() const {
+    std::size_t count = 0;
+    std::string cursor;
+    do {
+      auto page = orders_->List(OrderQuery{}, 200, cursor);
+      if (!page) {
+        ADD_FAILURE() << page.error().message;
+        return count;
+      }
+      count += page->entries.size();
+      cursor = page->next_cursor;
+    } while (!cursor.empty());
+    return count;
+  }
+
+  // One valid request per /api/v1 route.
+  std::vector<Sample> Samples() const {
+    const std::string mario = std::to_string(mario_.value);
+    const std::string address =
+        R"({"name": "Mario Rossi", "line1": "Via Roma 1", "postal_code": "20121",)"
+        R"( "city": "Milano", "country": "IT"})";
+    return {
+        {"POST", "/api/v1/items", "/api/v1/items",
+         R"({"sku": "NEW-1", "name": {"it": "Nuovo", "en": "New"}, "unit_price": {"minor": 1000}})"},
+        {"GET", "/api/v1/items", "/api/v1/items?q=pen&limit=5", ""},
+        {"GET", "/api/v1/items/{sku}", "/api/v1/items/PEN-01", ""},
+        {"PUT", "/api/v1/items/{sku}", "/api/v1/items/PEN-01",
+         R"({"sku": "PEN-01", "name": {"it": "Penna", "en": "Pen"},)"
+         R"( "unit_price": {"minor": 1300}, "weight_grams": 500})"},
+        {"POST", "/api/v1/customers", "/api/v1/customers",
+         R"({"name": "Luca Bianchi", "email": "luca@example.com", "phone": "333 123 4567"})"},
+        {"GET", "/api/v1/customers", "/api/v1/customers?q=rossi", ""},
+        {"GET", "/api/v1/customers/{id}", "/api/v1/customers/" + mario, ""},
+        {"PUT", "/api/v1/customers/{id}", "/api/v1/customers/" + mario,
+         R"({"name": "Mario Rossi", "email": "mario@example.com", "addresses": [{"label": "Sede",)"
+         R"( "address": )" +
+             address + R"(, "default_billing": true, "default_shipping": true}]})"},
+        {"POST", "/api/v1/quotes", "/api/v1/quotes", DraftJson()},
+        {"POST", "/api/v1/orders", "/api/v1/orders", DraftJson()},
+        {"GET", "/api/v1/orders", "/api/v1/orders?channel=api&limit=10", ""},
+        {"GET", "/api/v1/orders/{number}", "/api/v1/orders/2026-000001", ""},
+    };
+  }
+
+  ClientResponse Send(const Sample& sample, const std::string& key) {
+    Headers headers;
+    if (sample.Creates()) headers.emplace_back("Idempotency-Key", key);
+    return Call(sample.method, sample.target, sample.body, headers);
+  }
+
+  // Declared in destruction order reversed: the server stops before the stores go.
+  commesso::testing::TempDir dir_;
+  commesso::testing::FixedClock clock_;
+  LibphonenumberPhoneNumbers phones_;
+  Business business_;
+  std::unique_ptr<sqlite::Database> database_;
+  std::unique_ptr<sqlite::SqliteCatalog> catalog_;
+  std::unique_ptr<sqlite::SqliteCustomerStore> customers_;
+  std::unique_ptr<sqlite::SqliteOrderStore> orders_;
+  Faults faults_;
+  std::unique_ptr<FaultyCatalog> faulty_catalog_;
+  std::unique_ptr<FaultyCustomerStore> faulty_customers_;
+  std::unique_ptr<FaultyOrderStore> faulty_orders_;
+  CustomerId mario_{};
+  CustomerId nadia_{};
+  std::unique_ptr<Server> server_;
+};
+
+}  // namespace commesso::http::testing
