@@ -1,0 +1,703 @@
+// Reading commesso.toml.
+//
+// The file is parsed by toml++ into a tree, then read section by section into `Business`
+// and `ServerSettings`. The reader never stops at the first problem: every wrong value,
+// missing key and unknown key is collected as a FieldError whose path is the TOML key path
+// ("shipping.methods[0].zones[1].brackets[2].charge") and whose problem ends with the
+// file position, so an operator fixes the whole file in one pass. Values that cannot be read
+// are left at their defaults; the result is only returned when there were no problems.
+//
+// Amounts and rates are strings ("6.90", "22%"), parsed digit by digit into integers: a
+// TOML float would pass through a double, which the money path never does.
+
+#include "adapters/config/config.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <functional>
+#include <initializer_list>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "adapters/config/demo_toml.h"
+#include "core/invariant.h"
+
+namespace commesso::config {
+namespace {
+
+constexpr std::int64_t kMaxAmountMinor = 10'000'000'000'000;  // 10^13 minor units.
+constexpr int kMaxRateDecimals = 4;                           // 4 decimals of % are ppm.
+
+// Digits with an optional fraction, scaled to `decimals` decimal places: "6.9" with 2 gives
+// 690. Nothing when it is not plain digits, has more decimals, or passes `max_scaled`.
+enum class DecimalProblem { kNotANumber, kTooManyDecimals, kTooLarge };
+struct ScaledDecimal {
+  std::int64_t value = 0;
+  std::optional<DecimalProblem> problem{};
+};
+
+ScaledDecimal ParseScaledDecimal(std::string_view text, int decimals, std::int64_t max_scaled) {
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view fraction =
+      point == std::string_view::npos ? std::string_view{} : text.substr(point + 1);
+  const auto all_digits = [](std::string_view part) {
+    return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (whole.empty() || !all_digits(whole) || !all_digits(fraction) ||
+      (point != std::string_view::npos && fraction.empty())) {
+    return {.problem = DecimalProblem::kNotANumber};
+  }
+  if (fraction.size() > static_cast<std::size_t>(decimals)) {
+    return {.problem = DecimalProblem::kTooManyDecimals};
+  }
+  std::int64_t value = 0;
+  for (int position = 0; position < static_cast<int>(whole.size()) + decimals; ++position) {
+    int digit = 0;
+    if (position < static_cast<int>(whole.size())) {
+      digit = whole[static_cast<std::size_t>(position)] - '0';
+    } else if (const auto index = static_cast<std::size_t>(position) - whole.size();
+               index < fraction.size()) {
+      digit = fraction[index] - '0';
+    }
+    if (__builtin_mul_overflow(value, 10, &value) || __builtin_add_overflow(value, digit, &value) ||
+        value > max_scaled) {
+      return {.problem = DecimalProblem::kTooLarge};
+    }
+  }
+  return {.value = value};
+}
+
+// `text` in double quotes, as messages show values.
+std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+// " (demo.toml:12:5)", or " (demo.toml)" when the position is unknown.
+std::string Where(const std::string& source, toml::source_position position) {
+  if (!position) return " (" + source + ")";
+  return " (" + source + ":" + std::to_string(position.line) + ":" +
+         std::to_string(position.column) + ")";
+}
+
+// Every problem found in the file, in reading order.
+class Problems {
+ public:
+  explicit Problems(std::string_view source) : source_(source) {}
+
+  void Add(std::string path, const toml::node* where, const std::string& problem) {
+    Add(std::move(path), where != nullptr ? where->source().begin : toml::source_position{},
+        problem);
+  }
+
+  void Add(std::string path, toml::source_position position, const std::string& problem) {
+    fields_.push_back(FieldError{std::move(path), problem + Where(source_, position)});
+  }
+
+  bool empty() const { return fields_.empty(); }
+  std::vector<FieldError> Take() { return std::move(fields_); }
+
+ private:
+  std::string source_;
+  std::vector<FieldError> fields_;
+};
+
+enum class Presence { kRequired, kOptional };
+
+std::string Join(const std::string& path, std::string_view key) {
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+std::string Indexed(const std::string& path, std::size_t index) {
+  return path + "[" + std::to_string(index) + "]";
+}
+
+bool IsUpperCountry(const std::string& code) {
+  return code.size() == 2 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool IsIdentifier(const std::string& name) {
+  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+// One TOML table being read at `path`; reports into the shared Problems.
+class Section {
+ public:
+  Section(const toml::table& table, std::string path, Problems& problems)
+      : table_(table), path_(std::move(path)), problems_(problems) {}
+
+  const std::string& path() const { return path_; }
+  std::string PathOf(std::string_view key) const { return Join(path_, key); }
+  Problems& problems() const { return problems_; }
+
+  // Reports every key of the table that is not in `known`.
+  void AllowOnly(std::initializer_list<std::string_view> known) const {
+    for (const auto& [key, value] : table_) {
+      if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
+        problems_.Add(PathOf(key.str()), key.source().begin, "is not a known key");
+      }
+    }
+  }
+
+  // The node at `key`, or null; a missing required key is reported.
+  const toml::node* Node(std::string_view key, Presence presence) const {
+    const toml::node* node = table_.get(key);
+    if (node == nullptr && presence == Presence::kRequired) {
+      problems_.Add(PathOf(key), &table_, "is required");
+    }
+    return node;
+  }
+
+  std::optional<std::string> String(std::string_view key, Presence presence) const {
+    const toml::node* node = Node(key, presence);
+    if (node == nullptr) return std::nullopt;
+    if (const auto* text = node->as_string()) return text->get();
+    problems_.Add(PathOf(key), node, "must be a string");
+    return std::nullopt;
+  }
+
+  // A string that must not be empty when present.
+  std::optional<std::string> Text(std::string_view key, Presence presence) const {
+    auto text = String(key, presence);
+    if (text && text->empty()) {
+      problems_.Add(PathOf(key), table_.get(key), "must not be empty");
+      return std::nullopt;
+    }
+    return text;
+  }
+
+  std::optional<std::int64_t> Integer(std::string_view key, Presence presence, std::int64_t min,
+                                      std::int64_t max) const {
+    const toml::node* node = Node(key, presence);
+    if (node == nullptr) return std::nullopt;
+    const auto* number = node->as_integer();
+    if (number == nullptr || number->get() < min || number->get() > max) {
+      problems_.Add(
+          PathOf(key), node,
+          "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+      return std::nullopt;
+    }
+    return number->get();
+  }
+
+  // One of `names`, as its enum value.
+  template <typename Enum>
+  std::optional<Enum> Choice(std::string_view key, Presence presence,
+                             std::initializer_list<std::pair<std::string_view, Enum>> names) const {
+    const toml::node* node = Node(key, presence);
+    if (node == nullptr) return std::nullopt;
+    if (const auto* text = node->as_string()) {
+      for (const auto& [name, value] : names) {
+        if (name == text->get()) return value;
+      }
+    }
+    std::string list;
+    for (const auto& [name, value] : names) {
+      list += (list.empty() ? "" : ", ") + Quoted(name);
+    }
+    problems_.Add(PathOf(key), node, "must be one of " + list);
+    return std::nullopt;
+  }
+
+  std::optional<Section> Table(std::string_view key, Presence presence) const {
+    const toml::node* node = Node(key, presence);
+    if (node == nullptr) return std::nullopt;
+    if (const auto* table = node->as_table()) return Section(*table, PathOf(key), problems_);
+    problems_.Add(PathOf(key), node, "must be a table");
+    return std::nullopt;
+  }
+
+  const toml::array* Array(std::string_view key, Presence presence) const {
+    const toml::node* node = Node(key, presence);
+    if (node == nullptr) return nullptr;
+    if (const auto* array = node->as_array()) return array;
+    problems_.Add(PathOf(key), node, "must be an array");
+    return nullptr;
+  }
+
+  // Calls `read` for each table of the array at `key`; reports elements that are not tables,
+  // and an empty array when the key is required.
+  void EachTable(std::string_view key, Presence presence,
+                 const std::function<void(const Section&)>& read) const {
+    const toml::array* array = Array(key, presence);
+    if (array == nullptr) return;
+    if (array->empty() && presence == Presence::kRequired) {
+      problems_.Add(PathOf(key), array, "must not be empty");
+    }
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node& element = *array->get(i);
+      const std::string element_path = Indexed(PathOf(key), i);
+      if (const auto* table = element.as_table()) {
+        read(Section(*table, element_path, problems_));
+      } else {
+        problems_.Add(element_path, &element, "must be a table");
+      }
+    }
+  }
+
+  // The strings of `array` (read from `key`, may be null), each checked by `valid` (described
+  // by `expected`); an empty array is reported.
+  std::vector<std::string> Strings(const toml::array* array, std::string_view key,
+                                   const std::function<bool(const std::string&)>& valid,
+                                   const std::string& expected) const {
+    std::vector<std::string> strings;
+    if (array == nullptr) return strings;
+    if (array->empty()) problems_.Add(PathOf(key), array, "must not be empty");
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node& element = *array->get(i);
+      const auto* text = element.as_string();
+      if (text == nullptr || !valid(text->get())) {
+        problems_.Add(Indexed(PathOf(key), i), &element, "must be " + expected);
+      } else {
+        strings.push_back(text->get());
+      }
+    }
+    return strings;
+  }
+
+  std::optional<Money> Amount(std::string_view key, Presence presence, Currency currency) const {
+    const toml::node* node = Node(key, presence);
+    if (node == nullptr) return std::nullopt;
+    const auto* text = node->as_string();
+    if (text == nullptr) {
+      problems_.Add(PathOf(key), node, R"(must be an amount written as a string, like "6.90")");
+      return std::nullopt;
+    }
+    auto money = ParseMoney(text->get(), currency);
+    if (!money) {
+      problems_.Add(PathOf(key), node, money.error().message);
+      return std::nullopt;
+    }
+    return *money;
+  }
+
+  const toml::table& table() const { return table_; }
+
+ private:
+  const toml::table& table_;
+  std::string path_;
+  Problems& problems_;
+};
+
+Address ReadAddress(const Section& section, const std::string& default_name) {
+  section.AllowOnly(
+      {"name", "company", "line1", "line2", "postal_code", "city", "region", "country"});
+  Address address;
+  address.name = section.Text("name", Presence::kOptional).value_or(default_name);
+  address.company = section.String("company", Presence::kOptional).value_or("");
+  address.line1 = section.Text("line1", Presence::kRequired).value_or("");
+  address.line2 = section.String("line2", Presence::kOptional).value_or("");
+  address.postal_code = section.Text("postal_code", Presence::kRequired).value_or("");
+  address.city = section.Text("city", Presence::kRequired).value_or("");
+  address.region = section.String("region", Presence::kOptional).value_or("");
+  if (auto country = section.String("country", Presence::kRequired)) {
+    if (IsUpperCountry(*country)) {
+      address.country = *country;
+    } else {
+      section.problems().Add(section.PathOf("country"), section.table().get("country"),
+                             R"(must be an ISO 3166-1 alpha-2 code such as "IT")");
+    }
+  }
+  return address;
+}
+
+void ReadBusiness(const Section& section, Business& business) {
+  section.AllowOnly({"name", "locale", "time_zone", "phone_region", "address"});
+  if (auto name = section.Text("name", Presence::kRequired)) business.name = *name;
+  if (auto locale = section.Choice<std::string>("locale", Presence::kOptional,
+                                                {{"it", "it"}, {"en", "en"}})) {
+    business.locale = *locale;
+  }
+  if (auto zone = section.Text("time_zone", Presence::kRequired)) business.time_zone = *zone;
+  if (auto address = section.Table("address", Presence::kRequired)) {
+    business.address = ReadAddress(*address, business.name);
+  }
+  business.phone_region = business.address.country;
+  if (auto region = section.String("phone_region", Presence::kOptional)) {
+    if (IsUpperCountry(*region)) {
+      business.phone_region = *region;
+    } else {
+      section.problems().Add(section.PathOf("phone_region"), section.table().get("phone_region"),
+                             R"(must be an ISO 3166-1 alpha-2 code such as "IT")");
+    }
+  }
+}
+
+void ReadPricing(const Section& section, PricingRules& rules) {
+  section.AllowOnly({"currency", "price_mode", "rounding", "rounding_level"});
+  if (auto code = section.String("currency", Presence::kRequired)) {
+    if (auto currency = Currency::FromCode(*code)) {
+      rules.currency = *currency;
+    } else {
+      section.problems().Add(section.PathOf("currency"), section.table().get("currency"),
+                             "is not a known ISO 4217 currency code");
+    }
+  }
+  if (auto mode = section.Choice<PriceMode>("price_mode", Presence::kRequired,
+                                            {{"tax_exclusive", PriceMode::kTaxExclusive},
+                                             {"tax_inclusive", PriceMode::kTaxInclusive}})) {
+    rules.price_mode = *mode;
+  }
+  if (auto rounding = section.Choice<Rounding>(
+          "rounding", Presence::kOptional,
+          {{"half_up", Rounding::kHalfUp}, {"half_even", Rounding::kHalfEven}})) {
+    rules.rounding.rounding = *rounding;
+  }
+  if (auto level = section.Choice<RoundingLevel>(
+          "rounding_level", Presence::kOptional,
+          {{"document", RoundingLevel::kPerDocument}, {"line", RoundingLevel::kPerLine}})) {
+    rules.rounding.level = *level;
+  }
+}
+
+TaxComponent ReadComponent(const Section& section, const std::set<std::string>& categories) {
+  section.AllowOnly({"name", "rates"});
+  TaxComponent component;
+  component.name = section.Text("name", Presence::kRequired).value_or("");
+  auto rates = section.Table("rates", Presence::kRequired);
+  if (!rates) return component;
+  if (rates->table().empty()) {
+    section.problems().Add(rates->path(), &rates->table(), "must name at least one category");
+  }
+  for (const auto& [key, node] : rates->table()) {
+    const std::string category(key.str());
+    const std::string path = rates->PathOf(category);
+    if (!categories.contains(category)) {
+      section.problems().Add(path, &node, "is not a category declared in tax.categories");
+    }
+    const auto* text = node.as_string();
+    if (text == nullptr) {
+      section.problems().Add(path, &node,
+                             R"(must be a percentage written as a string, like "22%")");
+      continue;
+    }
+    auto rate = ParseRate(text->get());
+    if (!rate) {
+      section.problems().Add(path, &node, rate.error().message);
+      continue;
+    }
+    component.rates[category] = *rate;
+  }
+  return component;
+}
+
+TaxJurisdiction ReadJurisdiction(const Section& section, const std::set<std::string>& categories) {
+  section.AllowOnly({"code", "country", "region", "postal_prefix", "shipping_tax",
+                     "shipping_tax_category", "components"});
+  TaxJurisdiction jurisdiction;
+  jurisdiction.code = section.Text("code", Presence::kRequired).value_or("");
+  if (auto country = section.String("country", Presence::kRequired)) {
+    if (*country == "*" || IsUpperCountry(*country)) {
+      jurisdiction.country = *country;
+    } else {
+      section.problems().Add(section.PathOf("country"), section.table().get("country"),
+                             R"(must be an ISO 3166-1 alpha-2 code such as "IT", or "*")");
+    }
+  }
+  jurisdiction.region = section.String("region", Presence::kOptional).value_or("");
+  jurisdiction.postal_prefix = section.String("postal_prefix", Presence::kOptional).value_or("");
+  if (jurisdiction.country == "*" &&
+      (!jurisdiction.region.empty() || !jurisdiction.postal_prefix.empty())) {
+    section.problems().Add(section.PathOf("country"), section.table().get("country"),
+                           R"("*" cannot be narrowed by a region or postal prefix)");
+  }
+  const auto shipping_tax =
+      section.Choice<ShippingTax>("shipping_tax", Presence::kRequired,
+                                  {{"exempt", ShippingTax::kExempt},
+                                   {"at_category", ShippingTax::kAtCategory},
+                                   {"apportioned", ShippingTax::kApportioned}});
+  if (shipping_tax) jurisdiction.shipping_tax = *shipping_tax;
+  const Presence category_presence =
+      shipping_tax == ShippingTax::kAtCategory ? Presence::kRequired : Presence::kOptional;
+  if (auto category = section.String("shipping_tax_category", category_presence)) {
+    const toml::node* node = section.table().get("shipping_tax_category");
+    if (shipping_tax && *shipping_tax != ShippingTax::kAtCategory) {
+      section.problems().Add(section.PathOf("shipping_tax_category"), node,
+                             R"(is only used with shipping_tax = "at_category")");
+    } else if (!categories.contains(*category)) {
+      section.problems().Add(section.PathOf("shipping_tax_category"), node,
+                             "is not a category declared in tax.categories");
+    } else {
+      jurisdiction.shipping_tax_category = *category;
+    }
+  }
+  std::set<std::string> names;
+  section.EachTable("components", Presence::kOptional, [&](const Section& component_section) {
+    TaxComponent component = ReadComponent(component_section, categories);
+    if (!component.name.empty() && !names.insert(component.name).second) {
+      component_section.problems().Add(component_section.PathOf("name"),
+                                       component_section.table().get("name"),
+                                       "repeats another component's name");
+    }
+    jurisdiction.components.push_back(std::move(component));
+  });
+  return jurisdiction;
+}
+
+void ReadTax(const Section& section, TaxRules& tax) {
+  section.AllowOnly({"categories", "goods_address", "services_address", "jurisdictions"});
+  std::set<std::string> categories;
+  const toml::array* declared = section.Array("categories", Presence::kRequired);
+  tax.categories =
+      section.Strings(declared, "categories", IsIdentifier, "a category name of a-z, 0-9, _ and -");
+  for (const std::string& category : tax.categories) {
+    if (!categories.insert(category).second) {
+      section.problems().Add(section.PathOf("categories"), declared,
+                             "declares " + Quoted(category) + " twice");
+    }
+  }
+  const std::initializer_list<std::pair<std::string_view, TaxAddress>> addresses = {
+      {"shipping", TaxAddress::kShipping}, {"billing", TaxAddress::kBilling}};
+  if (auto goods = section.Choice<TaxAddress>("goods_address", Presence::kOptional, addresses)) {
+    tax.goods_address = *goods;
+  }
+  if (auto services =
+          section.Choice<TaxAddress>("services_address", Presence::kOptional, addresses)) {
+    tax.services_address = *services;
+  }
+  std::set<std::string> codes;
+  std::set<std::tuple<std::string, std::string, std::string>> places;
+  section.EachTable("jurisdictions", Presence::kRequired, [&](const Section& entry) {
+    TaxJurisdiction jurisdiction = ReadJurisdiction(entry, categories);
+    if (!jurisdiction.code.empty() && !codes.insert(jurisdiction.code).second) {
+      entry.problems().Add(entry.PathOf("code"), entry.table().get("code"),
+                           "repeats another jurisdiction's code");
+    }
+    if (!jurisdiction.country.empty() &&
+        !places.emplace(jurisdiction.country, jurisdiction.region, jurisdiction.postal_prefix)
+             .second) {
+      entry.problems().Add(entry.path(), &entry.table(),
+                           "covers the same country, region and postal prefix as another");
+    }
+    tax.jurisdictions.push_back(std::move(jurisdiction));
+  });
+}
+
+ShippingZone ReadZone(const Section& section, Currency currency) {
+  section.AllowOnly({"code", "countries", "brackets", "free_over"});
+  ShippingZone zone;
+  zone.code = section.Text("code", Presence::kRequired).value_or("");
+  zone.countries = section.Strings(
+      section.Array("countries", Presence::kRequired), "countries",
+      [](const std::string& code) { return code == "*" || IsUpperCountry(code); },
+      R"(an ISO 3166-1 alpha-2 code such as "IT", or "*")");
+  std::int64_t previous = 0;
+  section.EachTable("brackets", Presence::kRequired, [&](const Section& bracket) {
+    bracket.AllowOnly({"max_grams", "charge"});
+    auto grams = bracket.Integer("max_grams", Presence::kRequired, 1, 10'000'000'000);
+    auto charge = bracket.Amount("charge", Presence::kRequired, currency);
+    if (grams && *grams <= previous) {
+      bracket.problems().Add(
+          bracket.PathOf("max_grams"), bracket.table().get("max_grams"),
+          "must be greater than the previous bracket's (" + std::to_string(previous) + ")");
+    }
+    if (grams) previous = *grams;
+    zone.brackets.push_back(WeightBracket{.max_grams = grams.value_or(0),
+                                          .charge = charge.value_or(Money(0, currency))});
+  });
+  zone.free_over = section.Amount("free_over", Presence::kOptional, currency);
+  return zone;
+}
+
+ShippingMethod ReadMethod(const Section& section, Currency currency) {
+  section.AllowOnly({"code", "name", "zones"});
+  ShippingMethod method;
+  if (auto code = section.String("code", Presence::kRequired)) {
+    if (!IsIdentifier(*code) || *code == kPickupMethod) {
+      section.problems().Add(section.PathOf("code"), section.table().get("code"),
+                             R"(must be a code of a-z, 0-9, _ and -, other than "pickup")");
+    } else {
+      method.code = *code;
+    }
+  }
+  if (auto name = section.Table("name", Presence::kRequired)) {
+    name->AllowOnly({"it", "en"});
+    method.name.it = name->String("it", Presence::kOptional).value_or("");
+    method.name.en = name->String("en", Presence::kOptional).value_or("");
+    if (method.name.it.empty() && method.name.en.empty()) {
+      section.problems().Add(name->path(), &name->table(), R"(needs "it" or "en" text)");
+    }
+  }
+  std::set<std::string> zone_codes;
+  std::map<std::string, std::string> zone_of_country;
+  section.EachTable("zones", Presence::kRequired, [&](const Section& zone_section) {
+    ShippingZone zone = ReadZone(zone_section, currency);
+    if (!zone.code.empty() && !zone_codes.insert(zone.code).second) {
+      zone_section.problems().Add(zone_section.PathOf("code"), zone_section.table().get("code"),
+                                  "repeats another zone's code in this method");
+    }
+    for (const std::string& country : zone.countries) {
+      auto [earlier, inserted] = zone_of_country.emplace(country, zone.code);
+      if (!inserted) {
+        zone_section.problems().Add(
+            zone_section.PathOf("countries"), zone_section.table().get("countries"),
+            "lists " + Quoted(country) + ", already in zone " + Quoted(earlier->second));
+      }
+    }
+    method.zones.push_back(std::move(zone));
+  });
+  return method;
+}
+
+void ReadShipping(const Section& section, ShippingRates& shipping, Currency currency) {
+  section.AllowOnly({"methods"});
+  std::set<std::string> codes;
+  section.EachTable("methods", Presence::kOptional, [&](const Section& entry) {
+    ShippingMethod method = ReadMethod(entry, currency);
+    if (!method.code.empty() && !codes.insert(method.code).second) {
+      entry.problems().Add(entry.PathOf("code"), entry.table().get("code"),
+                           "repeats another method's code");
+    }
+    shipping.methods.push_back(std::move(method));
+  });
+}
+
+void ReadServer(const Section& section, ServerSettings& server) {
+  section.AllowOnly(
+      {"listen", "database", "api_key", "worker_threads", "io_threads", "body_limit"});
+  if (auto listen = section.String("listen", Presence::kOptional)) {
+    if (auto parsed = ParseListen(*listen); parsed) {
+      server.listen = *listen;
+    } else {
+      section.problems().Add(section.PathOf("listen"), section.table().get("listen"),
+                             parsed.error().message);
+    }
+  }
+  if (auto database = section.Text("database", Presence::kOptional)) server.database = *database;
+  if (auto key = section.String("api_key", Presence::kOptional)) {
+    if (!key->empty() && key->size() < 16) {
+      section.problems().Add(section.PathOf("api_key"), section.table().get("api_key"),
+                             "must be at least 16 characters (or empty to generate one)");
+    } else {
+      server.api_key = *key;
+    }
+  }
+  if (auto threads = section.Integer("worker_threads", Presence::kOptional, 1, 1024)) {
+    server.worker_threads = static_cast<int>(*threads);
+  }
+  if (auto threads = section.Integer("io_threads", Presence::kOptional, 1, 64)) {
+    server.io_threads = static_cast<int>(*threads);
+  }
+  if (auto limit = section.Integer("body_limit", Presence::kOptional, 1024, 64 << 20)) {
+    server.body_limit = static_cast<std::size_t>(*limit);
+  }
+}
+
+}  // namespace
+
+Result<TaxRate> ParseRate(std::string_view text) {
+  const std::string quoted = Quoted(text);
+  if (text.empty() || text.back() != '%') {
+    return Fail(ErrorCode::kInvalidInput,
+                quoted + R"( is not a percentage like "22%" or "8.875%")");
+  }
+  const ScaledDecimal parsed =
+      ParseScaledDecimal(text.substr(0, text.size() - 1), kMaxRateDecimals, 1'000'000);
+  if (parsed.problem == DecimalProblem::kNotANumber) {
+    return Fail(ErrorCode::kInvalidInput,
+                quoted + R"( is not a percentage like "22%" or "8.875%")");
+  }
+  if (parsed.problem == DecimalProblem::kTooManyDecimals) {
+    return Fail(ErrorCode::kInvalidInput, quoted + " has more than 4 decimals");
+  }
+  if (parsed.problem == DecimalProblem::kTooLarge) {
+    return Fail(ErrorCode::kInvalidInput, quoted + " is more than 100%");
+  }
+  // With 4 decimals, hundredths of a percent times 100 are exactly parts per million.
+  return TaxRate{static_cast<std::int32_t>(parsed.value)};
+}
+
+Result<Money> ParseMoney(std::string_view text, Currency currency) {
+  const std::string quoted = Quoted(text);
+  const ScaledDecimal parsed = ParseScaledDecimal(text, currency.minor_digits(), kMaxAmountMinor);
+  if (parsed.problem == DecimalProblem::kNotANumber) {
+    return Fail(ErrorCode::kInvalidInput, quoted + R"( is not a non-negative amount like "6.90")");
+  }
+  if (parsed.problem == DecimalProblem::kTooManyDecimals) {
+    return Fail(ErrorCode::kInvalidInput,
+                quoted + " has more than " + std::to_string(currency.minor_digits()) +
+                    " decimals, the most " + std::string(currency.code()) + " allows");
+  }
+  if (parsed.problem == DecimalProblem::kTooLarge) {
+    return Fail(ErrorCode::kInvalidInput, quoted + " is too large");
+  }
+  return Money(parsed.value, currency);
+}
+
+Result<ListenAddress> ParseListen(std::string_view text) {
+  const std::string problem = Quoted(text) + R"( is not host:port, like "127.0.0.1:8080")";
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return Fail(ErrorCode::kInvalidInput, problem);
+  std::string_view host = text.substr(0, colon);
+  if (host.front() == '[') {
+    if (host.size() < 3 || host.back() != ']') return Fail(ErrorCode::kInvalidInput, problem);
+    host = host.substr(1, host.size() - 2);
+  } else if (host.find(':') != std::string_view::npos) {
+    return Fail(ErrorCode::kInvalidInput, problem);  // IPv6 needs brackets.
+  }
+  const ScaledDecimal port = ParseScaledDecimal(text.substr(colon + 1), 0, 65535);
+  if (port.problem || text.substr(colon + 1).find('.') != std::string_view::npos) {
+    return Fail(ErrorCode::kInvalidInput, problem);
+  }
+  return ListenAddress{.host = std::string(host), .port = static_cast<int>(port.value)};
+}
+
+Result<Config> Parse(std::string_view text, std::string_view source) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source);
+  } catch (const toml::parse_error& error) {
+    return Fail({ErrorCode::kInvalidInput,
+                 std::string(source) + " is not valid TOML",
+                 {FieldError{"", std::string(error.description()) +
+                                     Where(std::string(source), error.source().begin)}}});
+  }
+
+  Problems problems(source);
+  const Section top(root, "", problems);
+  top.AllowOnly({"business", "pricing", "tax", "shipping", "server"});
+  Config config;
+  Business& business = config.business;
+  if (auto section = top.Table("business", Presence::kRequired)) ReadBusiness(*section, business);
+  if (auto section = top.Table("pricing", Presence::kRequired)) {
+    ReadPricing(*section, business.rules);
+  }
+  if (auto section = top.Table("tax", Presence::kRequired)) ReadTax(*section, business.rules.tax);
+  if (auto section = top.Table("shipping", Presence::kOptional)) {
+    ReadShipping(*section, business.rules.shipping, business.rules.currency);
+  }
+  if (auto section = top.Table("server", Presence::kOptional)) ReadServer(*section, config.server);
+  business.rules.origin = business.address;
+
+  if (!problems.empty()) {
+    return Fail({ErrorCode::kInvalidInput, std::string(source) + " has errors", problems.Take()});
+  }
+  return config;
+}
+
+Result<Config> Load(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Fail(ErrorCode::kNotFound, "cannot read the configuration file " + path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  if (file.bad()) return Fail(ErrorCode::kNotFound, "cannot read the configuration file " + path);
+  return Parse(text.str(), path);
+}
+
+Config Defaults() {
+  auto config = Parse(DemoToml(), "config/demo.toml");
+  COMMESSO_INVARIANT(config.has_value(), "the compiled-in config/demo.toml must be valid");
+  return *std::move(config);
+}
+
+}  // namespace commesso::config

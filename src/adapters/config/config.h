@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "app/business.h"
+#include "core/money.h"
+#include "core/result.h"
+#include "core/tax.h"
+
+// The configuration file `commesso.toml`: who the business is, how it prices, and how the
+// server runs. docs/configuration.md documents every key.
+namespace commesso::config {
+
+// How `commesso serve` runs. The CLI's flags override these.
+struct ServerSettings {
+  std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free port.
+  std::string database = "var/commesso.db";
+  std::string api_key;  // Empty: the CLI generates one at start and prints it.
+  int worker_threads = 64;
+  int io_threads = 2;
+  std::size_t body_limit = 1 << 20;  // Bytes of one request body.
+};
+
+struct Config {
+  Business business{};
+  ServerSettings server{};
+};
+
+// Parses `text` (named `source` in messages). kInvalidInput with one FieldError per problem:
+// path = TOML key path ("tax.jurisdictions[1].components[0].rates.standard"), problem ends
+// with "(source:line:column)" where the position is known. A TOML syntax error is one
+// FieldError with an empty path. The time zone's existence is not checked here (the CLI
+// checks it when it creates the clock).
+Result<Config> Parse(std::string_view text, std::string_view source);
+
+// Reads and parses the file at `path`. kNotFound when it cannot be read; kInvalidInput as Parse.
+Result<Config> Load(const std::string& path);
+
+// What `commesso serve` uses with no file: config/demo.toml (compiled in), the demo
+// business's rules.
+Config Defaults();
+
+// A percentage written as text, "22%", "8.875%", "0.1%", parsed exactly (no floating point)
+// to parts per million. kInvalidInput (message only) when it is not a number of 0..100 with
+// at most 4 decimals followed by "%".
+Result<TaxRate> ParseRate(std::string_view text);
+
+// A non-negative amount written as decimal text, "6.90" or "6.9", parsed exactly to minor
+// units of `currency`. kInvalidInput (message only) when it is not plain digits, has more
+// decimals than the currency has minor digits, or exceeds 10^13 minor units.
+Result<Money> ParseMoney(std::string_view text, Currency currency);
+
+// Where the server listens: "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0".
+struct ListenAddress {
+  std::string host;
+  int port = 0;
+};
+
+// Splits "host:port" (port 0..65535). kInvalidInput (message only) otherwise.
+Result<ListenAddress> ParseListen(std::string_view text);
+
+}  // namespace commesso::config

@@ -1,0 +1,243 @@
+#include "cli/commands.h"
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <utility>
+
+#include <fmt/core.h>
+#include <pthread.h>
+#include <spdlog/spdlog.h>
+
+#include "adapters/config/config.h"
+#include "adapters/http/problem.h"
+#include "adapters/http/request_crypto.h"
+#include "adapters/http/server.h"
+#include "adapters/json/domain_json.h"
+#include "cli/api_key.h"
+#include "cli/demo_data.h"
+
+namespace commesso {
+namespace {
+
+constexpr std::size_t kMaxKeyLength = 255;  // As the HTTP API's Idempotency-Key.
+
+// The command line's JSON output: indented for people, invalid UTF-8 replaced, never thrown.
+void PrintJson(const json::Json& value) {
+  fmt::print("{}\n", value.dump(2, ' ', false, json::Json::error_handler_t::replace));
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Fail(ErrorCode::kNotFound, "cannot read " + path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  if (file.bad()) return Fail(ErrorCode::kNotFound, "cannot read " + path);
+  return text.str();
+}
+
+Result<std::unique_ptr<Wiring>> OpenWiring(const CommonOptions& options) {
+  auto config = LoadConfig(options);
+  if (!config) return Fail(config.error());
+  return Wiring::Open(*std::move(config));
+}
+
+// The draft in `text`, read as the API reads a request body.
+Result<OrderDraft> DraftOf(const std::string& text, const Business& business) {
+  auto parsed = json::Parse(text);
+  if (!parsed) return Fail(parsed.error());
+  return json::DraftFromJson(*parsed, business.rules.currency);
+}
+
+// The URL of the API for people to click: IPv6 hosts in brackets.
+std::string BaseUrl(const std::string& host, std::uint16_t port) {
+  const bool ipv6 = host.find(':') != std::string::npos;
+  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+void PrintBanner(const Wiring& wiring, const std::string& url, const std::string& api_key,
+                 bool generated_key) {
+  fmt::print("Commesso is serving {}\n", wiring.business().name);
+  fmt::print("  URL:       {}/api/v1\n", url);
+  fmt::print("  Database:  {}\n", wiring.config().server.database);
+  fmt::print("  API key:   {}{}\n", api_key,
+             generated_key ? "  (generated for this run: set server.api_key to keep one)" : "");
+  fmt::print("  Try:       curl -H 'Authorization: Bearer {}' '{}/api/v1/items?q=penna&limit=5'\n",
+             api_key, url);
+  fmt::print("  Stop with Ctrl-C (SIGINT) or SIGTERM; in-flight requests finish first.\n");
+  std::fflush(stdout);
+}
+
+}  // namespace
+
+Result<void> Serve(const ServeOptions& options) {
+  // Blocked before any thread exists, so every thread inherits the mask and only the watcher
+  // below receives the signals, through sigwait. SIGUSR1 is how main() wakes the watcher once
+  // the server has stopped.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGUSR1);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto config = LoadConfig(options.common);
+  if (!config) return Fail(config.error());
+  if (!options.listen.empty()) config->server.listen = options.listen;
+  auto listen = config::ParseListen(config->server.listen);
+  if (!listen) {
+    return Fail(
+        {ErrorCode::kInvalidInput, listen.error().message, {{"listen", "must be host:port"}}});
+  }
+
+  auto wiring = Wiring::Open(*std::move(config));
+  if (!wiring) return Fail(wiring.error());
+  const config::ServerSettings& settings = (*wiring)->config().server;
+
+  if (options.seed_demo) {
+    auto seeded = SeedDemo((*wiring)->catalog(), (*wiring)->customers(), (*wiring)->phones(),
+                           (*wiring)->business());
+    if (!seeded) return Fail(seeded.error());
+    if (seeded->already_seeded) {
+      spdlog::info("the catalog has items: demo data not seeded");
+    } else {
+      spdlog::info("seeded the demo data: {} items, {} customers", seeded->items,
+                   seeded->customers);
+    }
+  }
+
+  std::string api_key = settings.api_key;
+  const bool generated_key = api_key.empty();
+  if (generated_key) {
+    auto key = GenerateApiKey();
+    if (!key) return Fail(key.error());
+    api_key = *std::move(key);
+  }
+
+  const http::ServerOptions server_options{.host = listen->host,
+                                           .port = static_cast<std::uint16_t>(listen->port),
+                                           .body_limit = settings.body_limit,
+                                           .io_threads = settings.io_threads,
+                                           .worker_threads = settings.worker_threads,
+                                           .api_key = api_key};
+  auto server = http::Server::Start(server_options, (*wiring)->services());
+  if (!server) return Fail(server.error());
+  PrintBanner(**wiring, BaseUrl(listen->host, (*server)->port()), api_key, generated_key);
+
+  std::atomic<bool> stopped{false};
+  std::thread watcher([&signals, &stopped, &server] {
+    for (;;) {
+      int signal = 0;
+      sigwait(&signals, &signal);
+      if (stopped.load()) return;       // Woken by main() below: the server stopped already.
+      if (signal == SIGUSR1) continue;  // Not ours to act on.
+      spdlog::info("received {}: stopping after in-flight requests",
+                   signal == SIGINT ? "SIGINT" : "SIGTERM");
+      (*server)->Stop();
+      return;
+    }
+  });
+  (*server)->Wait();
+  stopped.store(true);
+  pthread_kill(watcher.native_handle(), SIGUSR1);
+  watcher.join();
+  spdlog::info("stopped");
+  return {};
+}
+
+Result<void> Migrate(const CommonOptions& options) {
+  auto wiring = OpenWiring(options);
+  if (!wiring) return Fail(wiring.error());
+  fmt::print("{}: schema version {}\n", (*wiring)->config().server.database,
+             (*wiring)->database().schema_version());
+  return {};
+}
+
+Result<void> SeedDemoData(const CommonOptions& options) {
+  auto wiring = OpenWiring(options);
+  if (!wiring) return Fail(wiring.error());
+  auto seeded = SeedDemo((*wiring)->catalog(), (*wiring)->customers(), (*wiring)->phones(),
+                         (*wiring)->business());
+  if (!seeded) return Fail(seeded.error());
+  if (seeded->already_seeded) {
+    fmt::print("{}: the catalog already has items; nothing seeded\n",
+               (*wiring)->config().server.database);
+  } else {
+    fmt::print("{}: seeded {} items and {} customers\n", (*wiring)->config().server.database,
+               seeded->items, seeded->customers);
+  }
+  return {};
+}
+
+Result<void> QuoteFile(const DraftFileOptions& options) {
+  auto text = ReadFile(options.file);
+  if (!text) return Fail(text.error());
+  auto wiring = OpenWiring(options.common);
+  if (!wiring) return Fail(wiring.error());
+  auto draft = DraftOf(*text, (*wiring)->business());
+  if (!draft) return Fail(draft.error());
+
+  auto priced = (*wiring)->quote().Run(*draft);
+  if (!priced) return Fail(priced.error());
+  PrintJson(json::ToPublicJson(*priced));
+  return {};
+}
+
+Result<void> PlaceFile(const DraftFileOptions& options) {
+  auto text = ReadFile(options.file);
+  if (!text) return Fail(text.error());
+  // The fingerprint the HTTP API gives the same body posted to /api/v1/orders, so a key used
+  // on both sides with the same draft is recognized as one request.
+  const std::string fingerprint = http::RequestFingerprint("POST", "/api/v1/orders", *text);
+  std::string key = options.idempotency_key;
+  if (key.empty()) key = "cli-" + fingerprint.substr(0, 32);
+  if (key.size() > kMaxKeyLength ||
+      std::any_of(key.begin(), key.end(), [](char c) { return c < 0x20 || c > 0x7e; })) {
+    return Fail({ErrorCode::kInvalidInput,
+                 "the idempotency key is not valid",
+                 {{"--idempotency-key", "must be 1..255 printable ASCII characters"}}});
+  }
+
+  auto wiring = OpenWiring(options.common);
+  if (!wiring) return Fail(wiring.error());
+  auto draft = DraftOf(*text, (*wiring)->business());
+  if (!draft) return Fail(draft.error());
+
+  auto placed = (*wiring)->place().Run(*draft, IdempotencyKey{key, fingerprint});
+  if (!placed) return Fail(placed.error());
+  PrintJson(json::ToPublicJson(placed->order));
+  const Order& order = placed->order;
+  if (placed->replayed) {
+    fmt::print(stderr, "order {} had already been placed with key {}: nothing new was placed\n",
+               order.number.value, key);
+  } else {
+    fmt::print(stderr, "placed order {} (key {}), amount due {}\n", order.number.value, key,
+               DebugString(order.priced.totals.amount_due));
+  }
+  return {};
+}
+
+void ReportFailure(const Error& error) {
+  std::string reference;
+  if (error.code == ErrorCode::kInternal) {
+    reference = http::RandomReference();
+    spdlog::error("internal error {}: {}", reference, error.message);
+  }
+  fmt::print(stderr, "{}\n", http::ProblemResponse(error, reference).body);
+  fmt::print(
+      stderr, "commesso: {} ({})\n",
+      error.code == ErrorCode::kInternal ? "internal error, reference " + reference : error.message,
+      ErrorCodeName(error.code));
+  for (const FieldError& field : error.fields) {
+    fmt::print(stderr, "  {}: {}\n", field.path.empty() ? "(input)" : field.path, field.problem);
+  }
+}
+
+}  // namespace commesso

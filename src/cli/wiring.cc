@@ -1,0 +1,77 @@
+#include "cli/wiring.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include <spdlog/spdlog.h>
+
+namespace commesso {
+
+Result<config::Config> LoadConfig(const CommonOptions& options) {
+  std::string path = options.config_path;
+  if (path.empty()) {
+    const char* from_environment = std::getenv("COMMESSO_CONFIG");
+    if (from_environment != nullptr) path = from_environment;
+  }
+  config::Config config;
+  if (path.empty()) {
+    spdlog::info("no configuration file given: using the built-in demo business");
+    config = config::Defaults();
+  } else {
+    auto loaded = config::Load(path);
+    if (!loaded) return Fail(loaded.error());
+    config = *std::move(loaded);
+  }
+  if (!options.database.empty()) config.server.database = options.database;
+  return config;
+}
+
+Result<std::unique_ptr<Wiring>> Wiring::Open(config::Config config) {
+  auto clock = SystemClock::Create(config.business.time_zone);
+  if (!clock) {
+    return Fail({ErrorCode::kInvalidInput,
+                 "unknown time zone '" + config.business.time_zone + "'",
+                 {{"business.time_zone", "must be an IANA time zone name such as Europe/Rome"}}});
+  }
+
+  const std::filesystem::path directory =
+      std::filesystem::path(config.server.database).parent_path();
+  if (!directory.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(directory, error);
+    if (error) {
+      return Fail(ErrorCode::kUnavailable, "cannot create the database directory " +
+                                               directory.string() + ": " + error.message());
+    }
+  }
+  auto database = sqlite::Database::Open({.path = config.server.database});
+  if (!database) return Fail(database.error());
+  spdlog::info("database {} at schema version {}", config.server.database,
+               (*database)->schema_version());
+
+  return std::make_unique<Wiring>(std::move(config), *std::move(clock), *std::move(database));
+}
+
+Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
+               std::unique_ptr<sqlite::Database> database)
+    : config_(std::move(config)),
+      clock_(std::move(clock)),
+      database_(std::move(database)),
+      catalog_(*database_),
+      customers_(*database_),
+      orders_(*database_),
+      quote_(customers_, catalog_, config_.business),
+      place_(quote_, orders_, *clock_) {}
+
+http::Services Wiring::services() {
+  return http::Services{.business = config_.business,
+                        .catalog = catalog_,
+                        .customers = customers_,
+                        .orders = orders_,
+                        .phones = phones_,
+                        .clock = *clock_};
+}
+
+}  // namespace commesso

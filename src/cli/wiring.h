@@ -1,0 +1,71 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "adapters/clock/system_clock.h"
+#include "adapters/config/config.h"
+#include "adapters/http/server.h"
+#include "adapters/phone/libphonenumber_phone_numbers.h"
+#include "adapters/sqlite/database.h"
+#include "adapters/sqlite/sqlite_catalog.h"
+#include "adapters/sqlite/sqlite_customer_store.h"
+#include "adapters/sqlite/sqlite_order_store.h"
+#include "app/place_order.h"
+#include "app/quote_order.h"
+#include "core/result.h"
+
+namespace commesso {
+
+// The options every subcommand that reads the database takes.
+struct CommonOptions {
+  std::string config_path;  // --config; empty: $COMMESSO_CONFIG, else the built-in demo.
+  std::string database;     // --db; empty: server.database from the configuration.
+};
+
+// The configuration of this run: the file named by --config, else by $COMMESSO_CONFIG, else
+// config::Defaults(); then --db over server.database. kNotFound when a named file cannot be
+// read, kInvalidInput with every problem of it.
+Result<config::Config> LoadConfig(const CommonOptions& options);
+
+// Everything one run of the binary works with: the configuration, the clock, the database,
+// its stores, phone numbers and the use cases. Created at start, destroyed at exit; members
+// are destroyed in reverse order, so the use cases and stores go before the database. Not
+// movable (the use cases hold references into it). Thread-safe as its parts are.
+class Wiring {
+ public:
+  // Checks the time zone (kInvalidInput, field "business.time_zone"), creates the database's
+  // directory when missing and opens the database, which applies migrations (kUnavailable
+  // when either fails).
+  static Result<std::unique_ptr<Wiring>> Open(config::Config config);
+
+  Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
+         std::unique_ptr<sqlite::Database> database);
+  Wiring(const Wiring&) = delete;
+  Wiring& operator=(const Wiring&) = delete;
+
+  const config::Config& config() const { return config_; }
+  const Business& business() const { return config_.business; }
+  const sqlite::Database& database() const { return *database_; }
+  Catalog& catalog() { return catalog_; }
+  CustomerStore& customers() { return customers_; }
+  const PhoneNumbers& phones() const { return phones_; }
+  const QuoteOrder& quote() const { return quote_; }
+  const PlaceOrder& place() const { return place_; }
+
+  // What the HTTP server serves from; borrows this Wiring.
+  http::Services services();
+
+ private:
+  config::Config config_;
+  std::unique_ptr<SystemClock> clock_;
+  std::unique_ptr<sqlite::Database> database_;
+  sqlite::SqliteCatalog catalog_;
+  sqlite::SqliteCustomerStore customers_;
+  sqlite::SqliteOrderStore orders_;
+  LibphonenumberPhoneNumbers phones_;
+  QuoteOrder quote_;
+  PlaceOrder place_;
+};
+
+}  // namespace commesso
