@@ -148,7 +148,9 @@ Result<void> Serve(const ServeOptions& options) {
   stopped.store(true);
   pthread_kill(watcher.native_handle(), SIGUSR1);
   watcher.join();
-  spdlog::info("stopped");
+  const sqlite::WriterStats writes = (*wiring)->database().writer_stats();
+  spdlog::info("stopped after {} writes in {} commits, {} checkpoints", writes.jobs, writes.commits,
+               (*wiring)->database().checkpoints());
   return {};
 }
 

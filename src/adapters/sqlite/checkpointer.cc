@@ -26,6 +26,14 @@ void Checkpointer::Request() {
   wake_.notify_one();
 }
 
+void Checkpointer::AfterCommit(int wal_pages) {
+  if (wal_pages < requested_at_pages_) requested_at_pages_ = 0;  // The log restarted.
+  if (wal_pages < requested_at_pages_ + kWalPages) return;
+  requested_at_pages_ = wal_pages;
+  requests_.fetch_add(1);
+  Request();
+}
+
 void Checkpointer::Loop() {
   std::unique_lock lock(mutex_);
   for (;;) {

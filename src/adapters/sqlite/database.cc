@@ -31,7 +31,7 @@ constexpr std::chrono::milliseconds kKeyRetention = std::chrono::days{7};
 // the default hook also turns off SQLite's automatic checkpoint on the writer: the
 // checkpointer thread does it instead.
 int OnWalCommit(void* checkpointer, sqlite3* /*handle*/, const char* /*schema*/, int wal_pages) {
-  if (wal_pages >= Checkpointer::kWalPages) static_cast<Checkpointer*>(checkpointer)->Request();
+  static_cast<Checkpointer*>(checkpointer)->AfterCommit(wal_pages);
   return SQLITE_OK;
 }
 
