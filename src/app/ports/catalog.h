@@ -31,7 +31,9 @@ class Catalog {
   virtual Result<Item> Update(const Item& item) = 0;
 
   // Items whose SKU starts with `query` or whose name (either language) has words starting
-  // with each word of `query`; SKU matches first. Empty `query` lists all by SKU.
+  // with each word of `query`: SKU matches first, by SKU, then name matches in the order the
+  // items were added (a page costs the same however many items match). Empty `query` lists
+  // all by SKU.
   // `cursor` continues a previous page.
   virtual Result<Page<Item>> Search(const std::string& query, int limit,
                                     const std::string& cursor) const = 0;

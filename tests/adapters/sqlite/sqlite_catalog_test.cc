@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "adapters/sqlite/cursor.h"
 #include "adapters/sqlite/sqlite_fixtures.h"
 #include "support/pricing_fixtures.h"
 
@@ -177,6 +178,15 @@ TEST_F(SqliteCatalogTest, SearchListsSkuPrefixMatchesFirst) {
   EXPECT_EQ(SearchAll("PEN-1", 10), std::vector<std::string>{"PEN-1"});
 }
 
+TEST_F(SqliteCatalogTest, SearchListsNameMatchesInTheOrderTheItemsWereAdded) {
+  Create(Named("ZZZ-1", "Penna rossa", "Red pen"));
+  Create(Named("AAA-1", "Penna blu", "Blue pen"));
+  Create(Named("MMM-1", "Penna nera", "Black pen"));
+
+  EXPECT_EQ(SearchAll("penna", 10), (std::vector<std::string>{"ZZZ-1", "AAA-1", "MMM-1"}));
+  EXPECT_EQ(SearchAll("penna", 1), (std::vector<std::string>{"ZZZ-1", "AAA-1", "MMM-1"}));
+}
+
 TEST_F(SqliteCatalogTest, SearchPagesThroughEveryMatchOnceAcrossBothGroups) {
   std::vector<std::string> expected;
   for (int i = 0; i < 7; ++i) {
@@ -219,6 +229,10 @@ TEST_F(SqliteCatalogTest, SearchClampsTheLimitAndRefusesForeignCursors) {
   EXPECT_EQ(bad.error().fields.at(0).path, "cursor");
   ASSERT_FALSE(wrong_listing.has_value());
   EXPECT_EQ(wrong_listing.error().code, ErrorCode::kInvalidInput);
+  // A name-group cursor carries an item id; anything else there is refused.
+  auto not_an_id = stores_.catalog().Search("s", 1, EncodeCursor({"w", "S1"}));
+  ASSERT_FALSE(not_an_id.has_value());
+  EXPECT_EQ(not_an_id.error().fields.at(0).path, "cursor");
 }
 
 }  // namespace
