@@ -1,6 +1,7 @@
 #include "app/place_order.h"
 
 #include <utility>
+#include <vector>
 
 namespace commesso {
 namespace {
@@ -31,6 +32,26 @@ CustomerSnapshot SnapshotOf(const Customer& customer) {
                           .locale = customer.locale};
 }
 
+// Whether the processor's authorization behind `card` can pay `due`: every problem as a field
+// error, or kUnavailable when the processor cannot say.
+Result<void> CheckCard(const CardPayments& cards, const CardDetails& card, Money due) {
+  auto authorization = cards.Check(card.token);
+  if (!authorization && authorization.error().code != ErrorCode::kNotFound) {
+    return Fail(authorization.error());
+  }
+  std::vector<FieldError> problems;
+  if (!authorization) {
+    problems.push_back({"payment.card.token", "is not an authorization the card processor knows"});
+  } else {
+    problems = CheckCardPayment(card, *authorization, due);
+  }
+  if (!problems.empty()) {
+    return Fail(
+        {ErrorCode::kInvalidInput, "the card payment cannot pay this order", std::move(problems)});
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<StoredPlacement> PlaceOrder::Run(const OrderDraft& draft, const IdempotencyKey& key) const {
@@ -40,6 +61,11 @@ Result<StoredPlacement> PlaceOrder::Run(const OrderDraft& draft, const Idempoten
 
   auto quoted = quote_.Price(draft);
   if (!quoted) return Fail(quoted.error());
+
+  if (draft.payment.type == PaymentType::kCard) {
+    auto card = CheckCard(cards_, draft.payment.card, quoted->priced.totals.amount_due);
+    if (!card) return Fail(card.error());
+  }
 
   const Timestamp now = clock_.Now();
   const ValidatedDraft& validated = quoted->validated;
@@ -51,6 +77,7 @@ Result<StoredPlacement> PlaceOrder::Run(const OrderDraft& draft, const Idempoten
               .payment = PaymentOf(draft.payment),
               .notes = draft.notes,
               .clerk = draft.clerk,
+              .placed_by = draft.placed_by,
               .placed_at = now};
 
   // One transaction: the order, its lines, stock, the key, and the receipt and fulfillment

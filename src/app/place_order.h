@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/ports/card_payments.h"
 #include "app/ports/clock.h"
 #include "app/ports/order_store.h"
 #include "app/quote_order.h"
@@ -12,18 +13,22 @@ namespace commesso {
 // Validates, prices and durably stores an order. Thread-safe.
 class PlaceOrder {
  public:
-  PlaceOrder(const QuoteOrder& quote, OrderStore& orders, const Clock& clock)
-      : quote_(quote), orders_(orders), clock_(clock) {}
+  PlaceOrder(const QuoteOrder& quote, OrderStore& orders, const CardPayments& cards,
+             const Clock& clock)
+      : quote_(quote), orders_(orders), cards_(cards), clock_(clock) {}
 
   // The stored order once it is durable. A replay of `key` returns the first order without
   // validating again (prices or stock may have changed since). kInvalidInput with every
-  // problem of the draft; kRejected when stock is short and the item refuses backorders;
-  // kUnavailable when the store is down.
+  // problem of the draft, and for a card payment whose token the processor does not know or
+  // whose authorization cannot pay the order (CheckCardPayment; fields under
+  // "payment.card"); kRejected when stock is short and the item refuses backorders;
+  // kUnavailable when the store or the card processor is down.
   Result<StoredPlacement> Run(const OrderDraft& draft, const IdempotencyKey& key) const;
 
  private:
   const QuoteOrder& quote_;
   OrderStore& orders_;
+  const CardPayments& cards_;
   const Clock& clock_;
 };
 

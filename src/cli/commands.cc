@@ -211,6 +211,7 @@ Result<void> PlaceFile(const DraftFileOptions& options) {
   if (!wiring) return Fail(wiring.error());
   auto draft = DraftOf(*text, (*wiring)->business());
   if (!draft) return Fail(draft.error());
+  draft->placed_by = "cli";
 
   auto placed = (*wiring)->place().Run(*draft, IdempotencyKey{key, fingerprint});
   if (!placed) return Fail(placed.error());

@@ -62,8 +62,11 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
       catalog_(*database_),
       customers_(*database_),
       orders_(*database_),
+      drafts_(*database_),
+      cards_(*clock_, SimulatedCard{.brand = config_.payments.test_card_brand,
+                                    .last4 = config_.payments.test_card_last4}),
       quote_(customers_, catalog_, config_.business),
-      place_(quote_, orders_, *clock_) {}
+      place_(quote_, orders_, cards_, *clock_) {}
 
 http::Services Wiring::services() {
   return http::Services{.business = config_.business,
@@ -71,7 +74,9 @@ http::Services Wiring::services() {
                         .customers = customers_,
                         .orders = orders_,
                         .phones = phones_,
-                        .clock = *clock_};
+                        .clock = *clock_,
+                        .drafts = drafts_,
+                        .cards = cards_};
 }
 
 }  // namespace commesso

@@ -6,10 +6,12 @@
 #include "adapters/clock/system_clock.h"
 #include "adapters/config/config.h"
 #include "adapters/http/server.h"
+#include "adapters/payments/test_card_processor.h"
 #include "adapters/phone/libphonenumber_phone_numbers.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_catalog.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
+#include "adapters/sqlite/sqlite_draft_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
 #include "app/place_order.h"
 #include "app/quote_order.h"
@@ -29,9 +31,10 @@ struct CommonOptions {
 Result<config::Config> LoadConfig(const CommonOptions& options);
 
 // Everything one run of the binary works with: the configuration, the clock, the database,
-// its stores, phone numbers and the use cases. Created at start, destroyed at exit; members
-// are destroyed in reverse order, so the use cases and stores go before the database. Not
-// movable (the use cases hold references into it). Thread-safe as its parts are.
+// its stores, phone numbers, the card processor ([payments] processor) and the use cases. Created
+// at start, destroyed at exit; members are destroyed in reverse order, so the use cases and stores
+// go before the database. Not movable (the use cases hold references into it). Thread-safe as its
+// parts are.
 class Wiring {
  public:
   // Checks the time zone (kInvalidInput, field "business.time_zone"), creates the database's
@@ -63,7 +66,11 @@ class Wiring {
   sqlite::SqliteCatalog catalog_;
   sqlite::SqliteCustomerStore customers_;
   sqlite::SqliteOrderStore orders_;
+  sqlite::SqliteDraftStore drafts_;
   LibphonenumberPhoneNumbers phones_;
+  // The only processor so far; config::Parse refuses any other name. A real one would be
+  // chosen here by config_.payments.processor (docs/decisions/0008).
+  TestCardProcessor cards_;
   QuoteOrder quote_;
   PlaceOrder place_;
 };

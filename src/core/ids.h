@@ -19,6 +19,11 @@ struct OrderId {
   std::int64_t value = 0;
   friend auto operator<=>(const OrderId&, const OrderId&) = default;
 };
+// A saved order entry (EntryDraft); the console refers to drafts by it.
+struct DraftId {
+  std::int64_t value = 0;
+  friend auto operator<=>(const DraftId&, const DraftId&) = default;
+};
 
 // What people see and say: "2026-000123", unique and consecutive within a business year.
 struct OrderNumber {

@@ -65,6 +65,9 @@ struct OrderDraft {
   std::string currency;  // Optional; when given it must be the business currency.
   std::string notes;
   std::string clerk;  // Who took the order (user name), empty for machine channels.
+  // Who sent it: the caller the channel authenticated (a user or an API key). Set by the
+  // channel adapter, never read from the order's own data.
+  std::string placed_by{};
   friend bool operator==(const OrderDraft&, const OrderDraft&) = default;
 };
 
@@ -184,10 +187,12 @@ struct Payment {
 };
 
 // A placed order: everything it was placed with, snapshotted. `id` and `number` are set by
-// the store.
+// the store. `revision` is 1 at placement; each amendment adds one, and a confirmation names
+// the revision the customer heard.
 struct Order {
   OrderId id{};
   OrderNumber number{};
+  std::int64_t revision = 1;
   Channel channel = Channel::kApi;
   OrderStatus status = OrderStatus::kPlaced;
   CustomerSnapshot customer{};
@@ -197,6 +202,7 @@ struct Order {
   Payment payment{};
   std::string notes;
   std::string clerk;
+  std::string placed_by{};  // The authenticated caller that placed it (OrderDraft::placed_by).
   Timestamp placed_at{};
   friend bool operator==(const Order&, const Order&) = default;
 };

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "adapters/payments/test_card_processor.h"
 #include "adapters/sqlite/sqlite_fixtures.h"
 #include "app/business.h"
 #include "app/place_order.h"
@@ -16,7 +17,8 @@ namespace commesso::testing {
 // The use cases over the real SQLite adapter in a temporary directory, with Italian rules, a
 // fixed clock (2026-11-28 10:00 UTC), customer 1 in Milano and a small catalog: PEN (1.50,
 // 500 g), BOOK (12.00, super-reduced VAT, 400 g), SETUP (a 45.00 service) and LAST (a good
-// with 1 in stock that refuses backorders).
+// with 1 in stock that refuses backorders). Card payments go to the test card processor
+// (visa ending 4242).
 class UseCaseTest : public ::testing::Test {
  protected:
   UseCaseTest() {
@@ -46,7 +48,8 @@ class UseCaseTest : public ::testing::Test {
   FixedClock clock_;
   Business business_;
   QuoteOrder quote_{stores_.customers(), stores_.catalog(), business_};
-  PlaceOrder place_{quote_, stores_.orders(), clock_};
+  TestCardProcessor cards_{clock_};
+  PlaceOrder place_{quote_, stores_.orders(), cards_, clock_};
 };
 
 }  // namespace commesso::testing

@@ -106,5 +106,84 @@ TEST_F(PlaceOrderTest, StockShortOfARefusingItemIsRejected) {
   EXPECT_EQ(next->order.number.value, "2026-000001");
 }
 
+// Card payments: the processor's authorization must exist and be able to pay the order.
+
+class PlaceOrderByCardTest : public UseCaseTest {
+ protected:
+  // A draft of 10 pens paid by card, and the amount it comes to.
+  OrderDraft CardDraft(const CardDetails& card) {
+    OrderDraft draft = DraftOf({{.sku = "PEN", .quantity = 10}});
+    draft.payment.type = PaymentType::kCard;
+    draft.payment.card = card;
+    return draft;
+  }
+  // What the pens come to, whatever the payment.
+  Money Due() {
+    return quote_.Run(DraftOf({{.sku = "PEN", .quantity = 10}})).value().totals.amount_due;
+  }
+
+  CardDetails Authorized(Money amount) {
+    const CardAuthorization authorization =
+        cards_.Authorize(amount, "test", Key("card " + DebugString(amount))).value();
+    return {
+        .brand = authorization.brand, .last4 = authorization.last4, .token = authorization.token};
+  }
+};
+
+TEST_F(PlaceOrderByCardTest, PlacesAnOrderPaidWithAnAuthorizationThatCoversIt) {
+  const Money due = Due();
+  const OrderDraft draft = CardDraft(Authorized(due));
+
+  auto placed = place_.Run(draft, Key("k1"));
+
+  ASSERT_TRUE(placed.has_value()) << placed.error().message;
+  EXPECT_EQ(placed->order.payment.status, PaymentStatus::kAuthorized);
+  EXPECT_EQ(placed->order.payment.card, draft.payment.card);
+}
+
+TEST_F(PlaceOrderByCardTest, RefusesATokenTheProcessorDoesNotKnow) {
+  auto placed =
+      place_.Run(CardDraft({.brand = "visa", .last4 = "4242", .token = "tok_made_up"}), Key("k1"));
+
+  ASSERT_FALSE(placed.has_value());
+  EXPECT_EQ(placed.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(placed.error().fields,
+            (std::vector<FieldError>{
+                {"payment.card.token", "is not an authorization the card processor knows"}}));
+  EXPECT_EQ(RowCount(stores_.path(), "orders"), 0);
+}
+
+TEST_F(PlaceOrderByCardTest, RefusesAnAuthorizationOfAnotherCardOrTooSmallAnAmount) {
+  const Money due = Due();
+  CardDetails card = Authorized(Money(due.minor() - 1, kEur));
+  card.brand = "mastercard";
+  card.last4 = "0005";
+
+  auto placed = place_.Run(CardDraft(card), Key("k1"));
+
+  ASSERT_FALSE(placed.has_value());
+  EXPECT_EQ(placed.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(
+      PathsOf(placed.error()),
+      (std::set<std::string>{"payment.card.brand", "payment.card.last4", "payment.card.token"}));
+  EXPECT_EQ(RowCount(stores_.path(), "orders"), 0);
+}
+
+TEST_F(PlaceOrderTest, RecordsWhoPlacedItAndThePlacedEvent) {
+  OrderDraft draft = DraftOf({{.sku = "PEN", .quantity = 1}});
+  draft.placed_by = "api";
+
+  auto placed = place_.Run(draft, Key("k1"));
+
+  ASSERT_TRUE(placed.has_value()) << placed.error().message;
+  EXPECT_EQ(placed->order.placed_by, "api");
+  EXPECT_EQ(placed->order.revision, 1);
+  EXPECT_EQ(stores_.orders().History(placed->order.number).value(),
+            (std::vector<OrderEvent>{{.at = clock_.Now(),
+                                      .actor = "api",
+                                      .kind = OrderEventKind::kPlaced,
+                                      .detail = "revision 1"}}));
+}
+
 }  // namespace
 }  // namespace commesso

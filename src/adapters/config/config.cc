@@ -593,6 +593,25 @@ void ReadServer(const Section& section, ServerSettings& server) {
   }
 }
 
+void ReadPayments(const Section& section, PaymentSettings& payments) {
+  section.AllowOnly({"processor", "test_card_brand", "test_card_last4"});
+  if (auto processor =
+          section.Choice<std::string>("processor", Presence::kOptional, {{"test", "test"}})) {
+    payments.processor = *processor;
+  }
+  if (auto brand = section.Text("test_card_brand", Presence::kOptional)) {
+    payments.test_card_brand = *brand;
+  }
+  if (auto last4 = section.String("test_card_last4", Presence::kOptional)) {
+    if (last4->size() != 4 || last4->find_first_not_of("0123456789") != std::string::npos) {
+      section.problems().Add(section.PathOf("test_card_last4"),
+                             section.table().get("test_card_last4"), "must be exactly 4 digits");
+    } else {
+      payments.test_card_last4 = *last4;
+    }
+  }
+}
+
 }  // namespace
 
 Result<TaxRate> ParseRate(std::string_view text) {
@@ -665,7 +684,7 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
 
   Problems problems(source);
   const Section top(root, "", problems);
-  top.AllowOnly({"business", "pricing", "tax", "shipping", "server"});
+  top.AllowOnly({"business", "pricing", "tax", "shipping", "server", "payments"});
   Config config;
   Business& business = config.business;
   if (auto section = top.Table("business", Presence::kRequired)) ReadBusiness(*section, business);
@@ -677,6 +696,9 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
     ReadShipping(*section, business.rules.shipping, business.rules.currency);
   }
   if (auto section = top.Table("server", Presence::kOptional)) ReadServer(*section, config.server);
+  if (auto section = top.Table("payments", Presence::kOptional)) {
+    ReadPayments(*section, config.payments);
+  }
   business.rules.origin = business.address;
 
   if (!problems.empty()) {

@@ -23,9 +23,17 @@ struct ServerSettings {
   std::size_t body_limit = 1 << 20;  // Bytes of one request body.
 };
 
+// Which card processor the CardPayments port talks to ([payments]).
+struct PaymentSettings {
+  std::string processor = "test";        // The only one so far: TestCardProcessor.
+  std::string test_card_brand = "visa";  // The card the test processor simulates.
+  std::string test_card_last4 = "4242";
+};
+
 struct Config {
   Business business{};
   ServerSettings server{};
+  PaymentSettings payments{};
 };
 
 // Parses `text` (named `source` in messages). kInvalidInput with one FieldError per problem:

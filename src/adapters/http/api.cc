@@ -11,7 +11,10 @@
 #include <tl/expected.hpp>
 
 #include "adapters/http/problem.h"
+#include "adapters/json/card_json.h"
 #include "adapters/json/domain_json.h"
+#include "adapters/json/draft_json.h"
+#include "adapters/json/history_json.h"
 #include "adapters/json/iso_time.h"
 #include "adapters/json/read_back.h"
 #include "core/catalog_rules.h"
@@ -208,7 +211,8 @@ Api::Api(Services services, std::string_view api_key)
     : services_(services),
       token_(api_key),
       quote_(services.customers, services.catalog, services.business),
-      place_(quote_, services.orders, services.clock) {}
+      place_(quote_, services.orders, services.cards, services.clock),
+      confirm_(services.orders, services.clock) {}
 
 const std::vector<Api::Entry>& Api::Table() {
   static const std::vector<Entry> table = {
@@ -225,6 +229,15 @@ const std::vector<Api::Entry>& Api::Table() {
       {"POST", "/api/v1/orders", &Api::PlaceOrder},
       {"GET", "/api/v1/orders", &Api::ListOrders},
       {"GET", "/api/v1/orders/{number}", &Api::GetOrder},
+      {"POST", "/api/v1/orders/{number}/confirmations", &Api::Confirm},
+      {"GET", "/api/v1/orders/{number}/history", &Api::History},
+      {"GET", "/api/v1/orders/{number}/read-back", &Api::GetReadBack},
+      {"POST", "/api/v1/drafts", &Api::CreateDraft},
+      {"GET", "/api/v1/drafts", &Api::ListDrafts},
+      {"GET", "/api/v1/drafts/{id}", &Api::GetDraft},
+      {"PUT", "/api/v1/drafts/{id}", &Api::SaveDraft},
+      {"DELETE", "/api/v1/drafts/{id}", &Api::DeleteDraft},
+      {"POST", "/api/v1/card-payments", &Api::AuthorizeCard},
   };
   return table;
 }
@@ -292,6 +305,8 @@ HttpResponse Api::Route(const HttpRequest& request) {
   response.headers.emplace_back("Allow", allow);
   return response;
 }
+
+std::string Api::PrincipalOf(const HttpRequest&) const { return "api"; }
 
 HttpResponse Api::Health(const HttpRequest&, const Target&, const std::string&) {
   return JsonResponse(200, R"({"status":"ok"})");
@@ -463,6 +478,7 @@ HttpResponse Api::PlaceOrder(const HttpRequest& request, const Target& target, c
   if (!body) return body.error();
   Result<OrderDraft> draft = json::DraftFromJson(*body, services_.business.rules.currency);
   if (!draft) return ProblemResponse(draft.error());
+  draft->placed_by = PrincipalOf(request);
 
   Result<StoredPlacement> placement = place_.Run(*draft, *key);
   if (!placement) return Failure(request, placement.error());
@@ -479,7 +495,15 @@ HttpResponse Api::PlaceOrder(const HttpRequest& request, const Target& target, c
 HttpResponse Api::GetOrder(const HttpRequest& request, const Target&, const std::string& number) {
   Result<Order> order = services_.orders.FindByNumber(OrderNumber{number});
   if (!order) return Failure(request, order.error());
-  return JsonResponse(200, json::Dump(json::ToPublicJson(*order)));
+  Result<std::vector<Confirmation>> confirmations =
+      services_.orders.Confirmations(OrderNumber{number});
+  if (!confirmations) return Failure(request, confirmations.error());
+  Json body = json::ToPublicJson(*order);
+  body["confirmations"] = Json::array();
+  for (const Confirmation& confirmation : *confirmations) {
+    body["confirmations"].push_back(json::ToJson(confirmation));
+  }
+  return JsonResponse(200, json::Dump(body));
 }
 
 HttpResponse Api::ListOrders(const HttpRequest& request, const Target& target, const std::string&) {
@@ -511,6 +535,204 @@ HttpResponse Api::ListOrders(const HttpRequest& request, const Target& target, c
       services_.orders.List(query, limit, target.Param("cursor").value_or(""));
   if (!page) return Failure(request, page.error());
   return PageResponse(*page, [](const Order& order) { return json::ToPublicJson(order); });
+}
+
+namespace {
+
+// A 409 for a stale revision, naming the current one so the client can reload and retry.
+HttpResponse StaleRevision(const Error& error, std::int64_t current) {
+  return ProblemResponse(409, ErrorCodeName(ErrorCode::kConflict), "Conflict", error.message,
+                         error.fields, Json{{"current_revision", current}});
+}
+
+bool NamesRevision(const Error& error) {
+  return error.code == ErrorCode::kConflict && !error.fields.empty() &&
+         error.fields.front().path == "revision";
+}
+
+std::optional<DraftId> DraftIdOf(std::string_view text) {
+  std::optional<std::int64_t> id = ParseInteger(text);
+  if (!id || *id < 1) return std::nullopt;
+  return DraftId{*id};
+}
+
+HttpResponse NoDraft() {
+  return ProblemResponse(Error{ErrorCode::kNotFound, "There is no draft with this id."});
+}
+
+}  // namespace
+
+HttpResponse Api::Confirm(const HttpRequest& request, const Target& target,
+                          const std::string& number) {
+  OrResponse<IdempotencyKey> key = KeyOf(request, target);
+  if (!key) return key.error();
+  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
+  if (!claim) return KeyInFlight();
+
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<ConfirmationRequest> confirmation = json::ConfirmationRequestFromJson(*body);
+  if (!confirmation) return ProblemResponse(confirmation.error());
+  confirmation->principal = PrincipalOf(request);
+
+  Result<StoredConfirmation> stored = confirm_.Run(OrderNumber{number}, *confirmation, *key);
+  if (!stored && NamesRevision(stored.error())) {
+    Result<Order> order = services_.orders.FindByNumber(OrderNumber{number});
+    if (!order) return Failure(request, order.error());
+    return StaleRevision(stored.error(), order->revision);
+  }
+  if (!stored) return Failure(request, stored.error());
+  HttpResponse created =
+      Created(std::string(kApiPrefix) + "/orders/" + number, json::ToJson(stored->confirmation));
+  if (stored->replayed) created.headers.emplace_back("Idempotent-Replayed", "true");
+  return created;
+}
+
+HttpResponse Api::History(const HttpRequest& request, const Target&, const std::string& number) {
+  Result<std::vector<OrderEvent>> events = services_.orders.History(OrderNumber{number});
+  if (!events) return Failure(request, events.error());
+  Json body{{"number", number}, {"events", Json::array()}};
+  for (const OrderEvent& event : *events) body["events"].push_back(json::ToJson(event));
+  return JsonResponse(200, json::Dump(body));
+}
+
+HttpResponse Api::GetReadBack(const HttpRequest& request, const Target& target,
+                              const std::string& number) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {"locale"}, problems);
+  const std::optional<std::string> locale = target.Param("locale");
+  if (locale && *locale != "it" && *locale != "en") {
+    problems.push_back({"locale", "must be it or en"});
+  }
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+
+  Result<Order> order = services_.orders.FindByNumber(OrderNumber{number});
+  if (!order) return Failure(request, order.error());
+  const std::string chosen =
+      locale ? *locale : (order->customer.locale.starts_with("it") ? "it" : "en");
+  return JsonResponse(200, json::Dump(Json{{"number", number},
+                                           {"revision", order->revision},
+                                           {"locale", chosen},
+                                           {"text", json::ReadBack(*order, chosen)}}));
+}
+
+HttpResponse Api::CreateDraft(const HttpRequest& request, const Target& target,
+                              const std::string&) {
+  OrResponse<IdempotencyKey> key = KeyOf(request, target);
+  if (!key) return key.error();
+  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
+  if (!claim) return KeyInFlight();
+
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<json::DraftInput> input = json::DraftInputFromJson(*body, json::DraftRequest::kCreate);
+  if (!input) return ProblemResponse(input.error());
+
+  const Timestamp now = services_.clock.Now();
+  const EntryDraft draft{.channel = *input->channel,
+                         .owner = PrincipalOf(request),
+                         .placement_key = "draft-" + RandomKey(),
+                         .content = std::move(input->content),
+                         .summary = std::move(input->summary),
+                         .created_at = now,
+                         .updated_at = now};
+  Result<EntryDraft> created = services_.drafts.Create(draft, *key);
+  if (!created) return Failure(request, created.error());
+  return Created(std::string(kApiPrefix) + "/drafts/" + std::to_string(created->id.value),
+                 json::ToJson(*created, json::DraftDetail::kFull));
+}
+
+HttpResponse Api::ListDrafts(const HttpRequest& request, const Target& target, const std::string&) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {"parked", "limit", "cursor"}, problems);
+  const int limit = LimitOf(target, problems);
+  DraftQuery query{.owner = PrincipalOf(request)};
+  if (std::optional<std::string> parked = target.Param("parked")) {
+    if (*parked == "true" || *parked == "false") {
+      query.parked = *parked == "true";
+    } else {
+      problems.push_back({"parked", "must be true or false"});
+    }
+  }
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+
+  Result<Page<EntryDraft>> page =
+      services_.drafts.List(query, limit, target.Param("cursor").value_or(""));
+  if (!page) return Failure(request, page.error());
+  return PageResponse(*page, [](const EntryDraft& draft) {
+    return json::ToJson(draft, json::DraftDetail::kSummary);
+  });
+}
+
+HttpResponse Api::GetDraft(const HttpRequest& request, const Target&, const std::string& id_text) {
+  const std::optional<DraftId> id = DraftIdOf(id_text);
+  if (!id) return NoDraft();
+  Result<EntryDraft> draft = services_.drafts.Find(*id, PrincipalOf(request));
+  if (!draft) return Failure(request, draft.error());
+  return JsonResponse(200, json::Dump(json::ToJson(*draft, json::DraftDetail::kFull)));
+}
+
+HttpResponse Api::SaveDraft(const HttpRequest& request, const Target&, const std::string& id_text) {
+  const std::optional<DraftId> id = DraftIdOf(id_text);
+  if (!id) return NoDraft();
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<json::DraftInput> input = json::DraftInputFromJson(*body, json::DraftRequest::kSave);
+  if (!input) return ProblemResponse(input.error());
+
+  const std::string owner = PrincipalOf(request);
+  Result<EntryDraft> current = services_.drafts.Find(*id, owner);
+  if (!current) return Failure(request, current.error());
+  EntryDraft draft = *std::move(current);
+  draft.revision = *input->revision;
+  if (input->channel) draft.channel = *input->channel;
+  if (input->parked) draft.parked = *input->parked;
+  draft.content = std::move(input->content);
+  draft.summary = std::move(input->summary);
+  draft.updated_at = services_.clock.Now();
+
+  Result<EntryDraft> saved = services_.drafts.Update(draft);
+  if (!saved && NamesRevision(saved.error())) {
+    Result<EntryDraft> now = services_.drafts.Find(*id, owner);
+    if (!now) return Failure(request, now.error());
+    return StaleRevision(saved.error(), now->revision);
+  }
+  if (!saved) return Failure(request, saved.error());
+  return JsonResponse(200, json::Dump(json::ToJson(*saved, json::DraftDetail::kFull)));
+}
+
+HttpResponse Api::DeleteDraft(const HttpRequest& request, const Target&,
+                              const std::string& id_text) {
+  const std::optional<DraftId> id = DraftIdOf(id_text);
+  if (!id) return NoDraft();
+  Result<void> deleted = services_.drafts.Delete(*id, PrincipalOf(request));
+  if (!deleted) return Failure(request, deleted.error());
+  return HttpResponse{.status = 204, .headers = {}, .body = ""};
+}
+
+HttpResponse Api::AuthorizeCard(const HttpRequest& request, const Target& target,
+                                const std::string&) {
+  OrResponse<IdempotencyKey> key = KeyOf(request, target);
+  if (!key) return key.error();
+  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
+  if (!claim) return KeyInFlight();
+
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<json::CardPaymentRequest> payment =
+      json::CardPaymentRequestFromJson(*body, services_.business.rules.currency);
+  if (!payment) return ProblemResponse(payment.error());
+
+  Result<CardAuthorization> authorized =
+      services_.cards.Authorize(payment->amount, payment->reference, *key);
+  if (!authorized && authorized.error().code == ErrorCode::kRejected) {
+    const std::string& reason = authorized.error().message;
+    return ProblemResponse(402, "card_declined", "Card declined",
+                           "The card was declined: " + reason + ".", {}, Json{{"reason", reason}});
+  }
+  if (!authorized) return Failure(request, authorized.error());
+  // No Location: an authorization is read back only through the order that names it.
+  return JsonResponse(201, json::Dump(json::ToJson(*authorized)));
 }
 
 }  // namespace commesso::http

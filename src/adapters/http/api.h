@@ -9,6 +9,7 @@
 #include "adapters/http/query_string.h"
 #include "adapters/http/request_crypto.h"
 #include "adapters/http/server.h"
+#include "app/confirm_order.h"
 #include "app/place_order.h"
 #include "app/quote_order.h"
 
@@ -22,12 +23,12 @@ struct RouteInfo {
 };
 
 // The JSON API (/api/v1 and /healthz) independent of the transport: routing (404, 405 with
-// Allow), the API key (401), content type (415), Idempotency-Key (400, and 409 while the
-// first request with the key is in flight), strict JSON in (400, 422 naming fields) and out,
-// and problem responses for every failure. Runs use cases on the calling thread, which
-// therefore must be allowed to block. Never throws: an exception from a handler (an
-// InvariantError is a bug) becomes a 500 whose reference the log also records. Borrows the
-// services, which must outlive it. Thread-safe.
+// Allow), the API key (401), the caller's principal (PrincipalOf), content type (415),
+// Idempotency-Key (400, and 409 while the first request with the key is in flight), strict JSON in
+// (400, 422 naming fields) and out, and problem responses for every failure. Runs use cases on the
+// calling thread, which therefore must be allowed to block. Never throws: an exception from a
+// handler (an InvariantError is a bug) becomes a 500 whose reference the log also records. Borrows
+// the services, which must outlive it. Thread-safe.
 class Api {
  public:
   Api(Services services, std::string_view api_key);
@@ -63,6 +64,24 @@ class Api {
                         const std::string& number);
   HttpResponse ListOrders(const HttpRequest& request, const Target& target,
                           const std::string& param);
+  HttpResponse Confirm(const HttpRequest& request, const Target& target, const std::string& number);
+  HttpResponse History(const HttpRequest& request, const Target& target, const std::string& number);
+  HttpResponse GetReadBack(const HttpRequest& request, const Target& target,
+                           const std::string& number);
+  HttpResponse CreateDraft(const HttpRequest& request, const Target& target,
+                           const std::string& param);
+  HttpResponse ListDrafts(const HttpRequest& request, const Target& target,
+                          const std::string& param);
+  HttpResponse GetDraft(const HttpRequest& request, const Target& target, const std::string& id);
+  HttpResponse SaveDraft(const HttpRequest& request, const Target& target, const std::string& id);
+  HttpResponse DeleteDraft(const HttpRequest& request, const Target& target, const std::string& id);
+  HttpResponse AuthorizeCard(const HttpRequest& request, const Target& target,
+                             const std::string& param);
+
+  // Who is calling: the name drafts are owned by and confirmations and placements are
+  // recorded under. Until logins exist every caller holds the one API key and is "api"; the
+  // session's user name plugs in here.
+  std::string PrincipalOf(const HttpRequest& request) const;
 
   // The problem for `error`, logging kInternal in full with the reference it shows.
   HttpResponse Failure(const HttpRequest& request, const Error& error);
@@ -79,6 +98,7 @@ class Api {
   BearerToken token_;
   QuoteOrder quote_;
   commesso::PlaceOrder place_;
+  commesso::ConfirmOrder confirm_;
   InFlightKeys in_flight_;
 };
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/json/domain_json.h"
+#include "core/invariant.h"
 
 namespace commesso::http {
 namespace {
@@ -47,15 +48,25 @@ int StatusOf(ErrorCode code) {
 
 HttpResponse ProblemResponse(int status, std::string_view type, std::string_view title,
                              std::string_view detail, const std::vector<FieldError>& errors) {
+  return ProblemResponse(status, type, title, detail, errors, nlohmann::json::object());
+}
+
+HttpResponse ProblemResponse(int status, std::string_view type, std::string_view title,
+                             std::string_view detail, const std::vector<FieldError>& errors,
+                             const nlohmann::json& extensions) {
   nlohmann::json fields = nlohmann::json::array();
   for (const FieldError& error : errors) {
     fields.push_back({{"path", error.path}, {"problem", error.problem}});
   }
-  const nlohmann::json body{{"type", "urn:commesso:problem:" + std::string(type)},
-                            {"title", title},
-                            {"status", status},
-                            {"detail", detail},
-                            {"errors", std::move(fields)}};
+  nlohmann::json body{{"type", "urn:commesso:problem:" + std::string(type)},
+                      {"title", title},
+                      {"status", status},
+                      {"detail", detail},
+                      {"errors", std::move(fields)}};
+  for (const auto& [name, value] : extensions.items()) {
+    COMMESSO_INVARIANT(!body.contains(name), "a problem extension must not replace a member");
+    body[name] = value;
+  }
   return HttpResponse{.status = status,
                       .headers = {{"Content-Type", "application/problem+json"}},
                       .body = json::Dump(body)};

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "adapters/http/http_message.h"
 #include "core/result.h"
 
@@ -19,6 +21,13 @@ int StatusOf(ErrorCode code);
 // URI "urn:commesso:problem:invalid_input"; `errors` become [{"path": …, "problem": …}].
 HttpResponse ProblemResponse(int status, std::string_view type, std::string_view title,
                              std::string_view detail, const std::vector<FieldError>& errors = {});
+
+// The same with extension members (RFC 9457 §3.2) added beside the standard ones, such as
+// "current_revision" on a stale save or "reason" on a declined card. Names must not be
+// those of the standard members.
+HttpResponse ProblemResponse(int status, std::string_view type, std::string_view title,
+                             std::string_view detail, const std::vector<FieldError>& errors,
+                             const nlohmann::json& extensions);
 
 // The problem for a use-case or store failure, by StatusOf. A kInternal error is answered
 // without its message (which may show internals); the caller logs it with `reference`.

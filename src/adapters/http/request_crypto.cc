@@ -82,3 +82,14 @@ std::string RandomReference() {
 }
 
 }  // namespace commesso::http
+
+namespace commesso::http {
+
+std::string RandomKey() {
+  InitializeSodium();
+  std::array<unsigned char, 16> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  return Hex(bytes.data(), bytes.size());
+}
+
+}  // namespace commesso::http

@@ -29,4 +29,8 @@ class BearerToken {
 // 16 random hex digits, for the reference of a 500 that the log also records.
 std::string RandomReference();
 
+// 32 random hex digits (128 bits), for keys no one may guess or repeat by chance, such as a
+// draft's placement key.
+std::string RandomKey();
+
 }  // namespace commesso::http

@@ -205,6 +205,8 @@ class Session : public std::enable_shared_from_this<Session> {
     response_.body() = std::move(response.body);
     response_.keep_alive(keep_alive_);
     response_.prepare_payload();
+    // A 204 has no body and, by RFC 9110, no Content-Length either.
+    if (response.status == 204) response_.erase(bhttp::field::content_length);
     stream_.expires_after(kIoTimeout);
     bhttp::async_write(stream_, response_,
                        [self = shared_from_this(), then](beast::error_code error, std::size_t) {

@@ -6,9 +6,11 @@
 #include <string>
 
 #include "app/business.h"
+#include "app/ports/card_payments.h"
 #include "app/ports/catalog.h"
 #include "app/ports/clock.h"
 #include "app/ports/customer_store.h"
+#include "app/ports/draft_store.h"
 #include "app/ports/order_store.h"
 #include "app/ports/phone_numbers.h"
 #include "core/result.h"
@@ -32,6 +34,8 @@ struct Services {
   OrderStore& orders;
   const PhoneNumbers& phones;
   const Clock& clock;
+  DraftStore& drafts;
+  CardPayments& cards;
 };
 
 // The JSON API over HTTP/1.1 with keep-alive. Thread-safe; Stop() drains in-flight requests.

@@ -487,6 +487,7 @@ Json ToJson(const Order& order) {
   Json json = PricedJson(order.priced, LineDetail::kPlaced);
   json["id"] = order.id.value;
   json["number"] = order.number.value;
+  json["revision"] = order.revision;
   json["channel"] = Name(order.channel);
   json["status"] = Name(order.status);
   json["customer"] = Json{{"id", order.customer.id.value},     {"name", order.customer.name},
@@ -506,6 +507,7 @@ Json ToJson(const Order& order) {
   json["payment"] = std::move(payment);
   json["notes"] = order.notes;
   json["clerk"] = order.clerk;
+  json["placed_by"] = order.placed_by;
   json["placed_at"] = FormatTimestamp(order.placed_at);
   return json;
 }
@@ -628,6 +630,8 @@ Result<Order> OrderFromJson(const Json& json) {
   Order order;
   order.id = OrderId{reader.Integer("id", Presence::kRequired)};
   order.number = OrderNumber{reader.String("number", Presence::kRequired)};
+  // Snapshots written before revisions existed have none: they are at revision 1.
+  order.revision = reader.Integer("revision", Presence::kOptional, 1);
   order.channel = ReadEnum(reader, "channel", Presence::kRequired, Channel::kApi, kChannels);
   order.status =
       ReadEnum(reader, "status", Presence::kRequired, OrderStatus::kPlaced, kOrderStatuses);
@@ -661,6 +665,7 @@ Result<Order> OrderFromJson(const Json& json) {
   }
   order.notes = reader.String("notes", Presence::kRequired);
   order.clerk = reader.String("clerk", Presence::kRequired);
+  order.placed_by = reader.String("placed_by", Presence::kOptional);
   const std::string placed_at = reader.String("placed_at", Presence::kRequired);
   if (std::optional<Timestamp> instant = ParseTimestamp(placed_at)) {
     order.placed_at = *instant;

@@ -3,6 +3,8 @@
 #include <limits>
 #include <utility>
 
+#include "adapters/json/card_secrets.h"
+
 namespace commesso::json {
 
 std::string MemberPath(std::string_view path, std::string_view key) {
@@ -106,7 +108,8 @@ void ObjectReader::Report(std::string_view key, std::string problem) {
 void ObjectReader::Finish() {
   if (object_ == nullptr) return;
   for (const auto& [key, value] : object_->items()) {
-    if (!known_.contains(key)) Report(key, "unknown field");
+    if (known_.contains(key)) continue;
+    Report(key, IsCardSecretName(key, path_) ? kCardSecretProblem : "unknown field");
   }
 }
 

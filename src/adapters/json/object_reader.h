@@ -26,7 +26,8 @@ std::string ElementPath(std::string_view path, std::size_t index);
 
 // Reads the members of one JSON object strictly, appending every problem it finds to
 // `problems` with its field path, and never throws. Each getter marks its key as known;
-// Finish() then reports every member nobody asked for as "unknown field". A value that is
+// Finish() then reports every member nobody asked for as "unknown field" (or, for one named
+// like a card number or security code, as never to be sent: card_secrets.h). A value that is
 // not an object is reported once ("must be an object") and every getter returns its fallback.
 // Borrows `json` and `problems`, which must outlive it. Not thread-safe (a local helper).
 class ObjectReader {

@@ -1,16 +1,24 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/order.h"
 
 namespace commesso::json {
 
-// The one sentence a clerk reads out to confirm a placed order, in the customer's locale
-// (Italian for "it…", English otherwise): the number, how many lines, the amount due and
-// how it is paid. "Ordine 2026-000123: 3 articoli, totale 123,45 € IVA inclusa, pagamento con
-// carta che termina con 4242." / "Order 2026-000123: 3 items, total €123.45 including tax,
-// paid by card ending 4242."
+// The sentence a clerk reads out to confirm a placed order, in `locale` (Italian for "it…",
+// English otherwise): the number; how many articles (lines) and each line's quantity and
+// name (the first ten, then how many more); where it ships, or that it is collected at the
+// counter; the amount due in the locale's format with the tax wording (the tax's own name
+// when one tax applies: "IVA inclusa", "including VAT"; "tax exempt"; "no tax" when none is
+// charged); and how it is paid ("card ending 4242", cash with the change). An expected
+// dispatch day is not said: nothing schedules dispatch yet.
+//   "Ordine 2026-000123: 2 articoli (3 × Penna, 1 × Quaderno), spedizione a Via Roma 1, 20121
+//   Milano, totale 54,17 € IVA inclusa, pagamento con carta che termina con 4242."
+std::string ReadBack(const Order& order, std::string_view locale);
+
+// ReadBack in the customer's own locale.
 std::string ReadBack(const Order& order);
 
 }  // namespace commesso::json

@@ -27,6 +27,9 @@ namespace {
 // Idempotency keys must live at least 24 hours; a week leaves room for slow retries.
 constexpr std::chrono::milliseconds kKeyRetention = std::chrono::days{7};
 
+// A draft nobody has touched for this long is abandoned.
+constexpr std::chrono::milliseconds kDraftRetention = std::chrono::days{30};
+
 // Called by SQLite on the writer thread after each commit, with the WAL's length. Replacing
 // the default hook also turns off SQLite's automatic checkpoint on the writer: the
 // checkpointer thread does it instead.
@@ -51,6 +54,13 @@ void PurgeKeys(Connection& connection) {
   purge.exec();
 }
 
+// Drafts' updated_at comes from the API's Clock, which is the system clock in production.
+void PurgeDrafts(Connection& connection) {
+  SQLite::Statement& purge = connection.Prepare("DELETE FROM drafts WHERE updated_at < ?");
+  purge.bind(1, NowMillis() - kDraftRetention.count());
+  purge.exec();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options) {
@@ -69,6 +79,7 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
     auto version = Migrate(*writer);
     if (!version) return Fail(version.error());
     PurgeKeys(*writer);
+    PurgeDrafts(*writer);
     writer->ResetAll();
 
     Parts parts{.schema_version = *version};

@@ -26,10 +26,11 @@ struct DatabaseOptions {
 
 // The SQLite database: opens (creating) the file, sets WAL, synchronous=FULL, foreign_keys=ON
 // and a busy timeout, applies the numbered migrations, purges idempotency keys older than a
-// week, and starts the single writer thread (group commit, write_queue.cc) and a background
-// checkpointer (wal_checkpoint(PASSIVE) on its own connection when the WAL grows, so no
-// request pays for a checkpoint). The stores of this folder borrow it and must be destroyed
-// first. Destruction runs every write already queued, then stops both threads. Thread-safe.
+// week and drafts untouched for 30 days, and starts the single writer thread (group commit,
+// write_queue.cc) and a background checkpointer (wal_checkpoint(PASSIVE) on its own connection when
+// the WAL grows, so no request pays for a checkpoint). The stores of this folder borrow it and must
+// be destroyed first. Destruction runs every write already queued, then stops both threads.
+// Thread-safe.
 class Database {
  public:
   // kUnavailable when the file cannot be opened or created (say, its directory is missing),

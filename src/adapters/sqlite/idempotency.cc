@@ -13,6 +13,10 @@ const char* NameOf(KeyScope scope) {
       return "items";
     case KeyScope::kCustomers:
       return "customers";
+    case KeyScope::kDrafts:
+      return "drafts";
+    case KeyScope::kConfirmations:
+      return "confirmations";
   }
   return "orders";
 }

@@ -206,6 +206,80 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_pending ON outbox (next_attempt_at, id) WHERE delivered_at IS NULL;
 CREATE INDEX outbox_by_order ON outbox (order_id);
 )sql"},
+
+    Migration{4, "drafts, confirmations and order history", R"sql(
+-- Order entries in progress (EntryDraft): the console's own JSON in `content`, opaque here
+-- apart from the summary columns. Deleted when an order is placed with the draft's
+-- placement_key (same transaction), or when untouched for 30 days (see PurgeDrafts).
+CREATE TABLE drafts (
+  id INTEGER PRIMARY KEY,
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  channel TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  parked INTEGER NOT NULL CHECK (parked IN (0, 1)),
+  placement_key TEXT NOT NULL UNIQUE,
+  content TEXT NOT NULL
+    CHECK (json_valid(content) AND json_type(content) = 'object'
+           AND length(CAST(content AS BLOB)) <= 65536),
+  customer_name TEXT NOT NULL,
+  line_count INTEGER NOT NULL CHECK (line_count >= 0),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX drafts_by_owner ON drafts (owner, updated_at, id);
+CREATE INDEX drafts_by_age ON drafts (updated_at);
+
+-- The order's current revision: 1 at placement, one more per amendment.
+ALTER TABLE orders ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+
+-- The customer confirmed the read-back of `revision`; `principal` is who recorded it.
+CREATE TABLE order_confirmations (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  confirmed_by TEXT NOT NULL,
+  principal TEXT NOT NULL,
+  confirmed_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX order_confirmations_by_order ON order_confirmations (order_id, id);
+
+-- What happened to an order, each row written in the transaction of what it records.
+CREATE TABLE order_events (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('placed', 'confirmed')),
+  detail TEXT NOT NULL
+) STRICT;
+CREATE INDEX order_events_by_order ON order_events (order_id, id);
+
+-- Orders placed before this migration get their "placed" event; until then every caller was
+-- the one API key.
+INSERT INTO order_events (order_id, at, actor, kind, detail)
+SELECT id, placed_at,
+       CASE WHEN coalesce(json_extract(snapshot, '$.clerk'), '') <> ''
+            THEN json_extract(snapshot, '$.clerk') ELSE 'api' END,
+       'placed', 'revision 1'
+FROM orders ORDER BY id;
+
+-- Idempotency keys gain the scopes of drafts and confirmations. SQLite cannot change a CHECK
+-- in place, so the table is rebuilt.
+CREATE TABLE idempotency_keys_4 (
+  scope TEXT NOT NULL
+    CHECK (scope IN ('orders', 'items', 'customers', 'drafts', 'confirmations')),
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  resource_id INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (scope, key)
+) STRICT;
+INSERT INTO idempotency_keys_4 (scope, key, fingerprint, resource_id, created_at)
+SELECT scope, key, fingerprint, resource_id, created_at FROM idempotency_keys;
+DROP TABLE idempotency_keys;
+ALTER TABLE idempotency_keys_4 RENAME TO idempotency_keys;
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+)sql"},
 };
 
 int CurrentVersion(Connection& connection) {

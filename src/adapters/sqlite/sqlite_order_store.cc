@@ -29,7 +29,10 @@ std::string NumberText(int business_year, std::int64_t number) {
   return text;
 }
 
-// The order of a row whose first columns are id, number and snapshot.
+// The columns OrderFrom reads, first in every query of orders.
+constexpr const char* kOrderColumns = "id, number, snapshot, revision";
+
+// The order of a row whose first columns are kOrderColumns.
 Result<Order> OrderFrom(SQLite::Statement& row) {
   const std::int64_t id = row.getColumn(0).getInt64();
   std::string number = row.getColumn(1).getString();
@@ -44,12 +47,13 @@ Result<Order> OrderFrom(SQLite::Statement& row) {
   }
   order->id = OrderId{id};
   order->number = OrderNumber{std::move(number)};
+  order->revision = row.getColumn(3).getInt64();
   return order;
 }
 
 Result<Order> FindById(Connection& connection, std::int64_t id) {
   SQLite::Statement& find =
-      connection.Prepare("SELECT id, number, snapshot FROM orders WHERE id = ?");
+      connection.Prepare(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE id = ?");
   find.bind(1, id);
   if (!find.executeStep()) {
     return Fail(ErrorCode::kInternal, "An idempotency key refers to an order that is missing.");
@@ -114,8 +118,8 @@ std::int64_t NextNumber(Connection& connection, int business_year) {
 std::int64_t InsertOrder(Connection& connection, const Order& order, int business_year) {
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO orders (number, business_year, customer_id, channel, status, placed_at, "
-      "currency, net_total_minor, tax_total_minor, grand_total_minor, snapshot) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "currency, net_total_minor, tax_total_minor, grand_total_minor, snapshot, revision) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const Totals& totals = order.priced.totals;
   insert.bind(1, order.number.value);
   insert.bind(2, business_year);
@@ -128,6 +132,7 @@ std::int64_t InsertOrder(Connection& connection, const Order& order, int busines
   insert.bind(9, totals.tax.minor());
   insert.bind(10, totals.grand_total.minor());
   insert.bind(11, json::Dump(json::ToJson(order)));
+  insert.bind(12, order.revision);
   insert.exec();
   return connection.database().getLastInsertRowid();
 }
@@ -187,6 +192,32 @@ void InsertEvents(Connection& connection, const Order& order, std::int64_t order
   }
 }
 
+void InsertHistory(Connection& connection, std::int64_t order_id, const OrderEvent& event) {
+  SQLite::Statement& insert = connection.Prepare(
+      "INSERT INTO order_events (order_id, at, actor, kind, detail) VALUES (?, ?, ?, ?, ?)");
+  insert.bind(1, order_id);
+  insert.bind(2, MillisOf(event.at));
+  insert.bind(3, event.actor);
+  insert.bind(4, Name(event.kind));
+  insert.bind(5, event.detail);
+  insert.exec();
+}
+
+// Who placed `order`, for its history: the clerk who took it, else the caller that sent it.
+std::string PlacedBy(const Order& order) {
+  if (!order.clerk.empty()) return order.clerk;
+  if (!order.placed_by.empty()) return order.placed_by;
+  return "unknown";
+}
+
+// The entry the order was typed in is done: its placement key is the order's key.
+void DeletePlacedDraft(Connection& connection, const IdempotencyKey& key) {
+  if (key.value.empty()) return;
+  SQLite::Statement& remove = connection.Prepare("DELETE FROM drafts WHERE placement_key = ?");
+  remove.bind(1, key.value);
+  remove.exec();
+}
+
 Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
                                 const IdempotencyKey& key, int business_year) {
   auto earlier = FindKey(connection, KeyScope::kOrders, key);
@@ -209,7 +240,13 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
   InsertLines(connection, stored, order_id);
   InsertPayment(connection, stored, order_id);
   InsertEvents(connection, stored, order_id);
+  InsertHistory(connection, order_id,
+                OrderEvent{.at = stored.placed_at,
+                           .actor = PlacedBy(stored),
+                           .kind = OrderEventKind::kPlaced,
+                           .detail = "revision " + std::to_string(stored.revision)});
   RecordKey(connection, KeyScope::kOrders, key, order_id);
+  DeletePlacedDraft(connection, key);
   return StoredPlacement{.order = std::move(stored), .replayed = false};
 }
 
@@ -240,7 +277,7 @@ Result<Page<Order>> ListIn(Connection& connection, const OrderQuery& query, int 
   }
 
   // At most 64 shapes of this statement, each prepared once per connection.
-  std::string sql = "SELECT id, number, snapshot, placed_at FROM orders WHERE 1 = 1";
+  std::string sql = std::string("SELECT ") + kOrderColumns + ", placed_at FROM orders WHERE 1 = 1";
   if (query.channel) sql += " AND channel = :channel";
   if (query.status) sql += " AND status = :status";
   if (query.customer_id) sql += " AND customer_id = :customer_id";
@@ -271,10 +308,74 @@ Result<Page<Order>> ListIn(Connection& connection, const OrderQuery& query, int 
     }
     auto order = OrderFrom(rows);
     if (!order) return Fail(order.error());
-    last_placed_at = rows.getColumn(3).getInt64();
+    last_placed_at = rows.getColumn(4).getInt64();
     page.entries.push_back(*std::move(order));
   }
   return page;
+}
+
+// The id and current revision of the order `number`; kNotFound when there is none.
+struct OrderRow {
+  std::int64_t id = 0;
+  std::int64_t revision = 0;
+};
+Result<OrderRow> FindRow(Connection& connection, const OrderNumber& number) {
+  SQLite::Statement& find = connection.Prepare("SELECT id, revision FROM orders WHERE number = ?");
+  find.bind(1, number.value);
+  if (!find.executeStep()) {
+    return Fail(ErrorCode::kNotFound, "There is no order " + number.value + ".");
+  }
+  return OrderRow{.id = find.getColumn(0).getInt64(), .revision = find.getColumn(1).getInt64()};
+}
+
+constexpr const char* kConfirmationColumns = "revision, confirmed_by, principal, confirmed_at";
+
+Confirmation ConfirmationFrom(SQLite::Statement& row) {
+  return Confirmation{.revision = row.getColumn(0).getInt64(),
+                      .by = row.getColumn(1).getString(),
+                      .principal = row.getColumn(2).getString(),
+                      .confirmed_at = TimestampOf(row.getColumn(3).getInt64())};
+}
+
+Result<StoredConfirmation> ConfirmIn(Connection& connection, const OrderNumber& number,
+                                     const Confirmation& confirmation, const IdempotencyKey& key) {
+  auto earlier = FindKey(connection, KeyScope::kConfirmations, key);
+  if (!earlier) return Fail(earlier.error());
+  if (*earlier) {
+    SQLite::Statement& find = connection.Prepare(std::string("SELECT ") + kConfirmationColumns +
+                                                 " FROM order_confirmations WHERE id = ?");
+    find.bind(1, **earlier);
+    if (!find.executeStep()) {
+      return Fail(ErrorCode::kInternal, "An idempotency key refers to a missing confirmation.");
+    }
+    return StoredConfirmation{.confirmation = ConfirmationFrom(find), .replayed = true};
+  }
+
+  auto order = FindRow(connection, number);
+  if (!order) return Fail(order.error());
+  auto allowed = CanConfirm(order->revision, confirmation.revision);
+  if (!allowed) return Fail(allowed.error());
+
+  SQLite::Statement& insert = connection.Prepare(
+      "INSERT INTO order_confirmations (order_id, revision, confirmed_by, principal, "
+      "confirmed_at) VALUES (?, ?, ?, ?, ?)");
+  insert.bind(1, order->id);
+  insert.bind(2, confirmation.revision);
+  insert.bind(3, confirmation.by);
+  insert.bind(4, confirmation.principal);
+  insert.bind(5, MillisOf(confirmation.confirmed_at));
+  insert.exec();
+  const std::int64_t confirmation_id = connection.database().getLastInsertRowid();
+  std::string detail = "revision " + std::to_string(confirmation.revision);
+  if (confirmation.principal != confirmation.by)
+    detail += ", recorded by " + confirmation.principal;
+  InsertHistory(connection, order->id,
+                OrderEvent{.at = confirmation.confirmed_at,
+                           .actor = confirmation.by,
+                           .kind = OrderEventKind::kConfirmed,
+                           .detail = std::move(detail)});
+  RecordKey(connection, KeyScope::kConfirmations, key, confirmation_id);
+  return StoredConfirmation{.confirmation = confirmation, .replayed = false};
 }
 
 }  // namespace
@@ -299,8 +400,8 @@ Result<std::optional<Order>> SqliteOrderStore::FindByKey(const IdempotencyKey& k
 
 Result<Order> SqliteOrderStore::FindByNumber(const OrderNumber& number) const {
   return database_.readers().Read<Order>([&](Connection& connection) -> Result<Order> {
-    SQLite::Statement& find =
-        connection.Prepare("SELECT id, number, snapshot FROM orders WHERE number = ?");
+    SQLite::Statement& find = connection.Prepare(std::string("SELECT ") + kOrderColumns +
+                                                 " FROM orders WHERE number = ?");
     find.bind(1, number.value);
     if (!find.executeStep()) {
       return Fail(ErrorCode::kNotFound, "There is no order " + number.value + ".");
@@ -313,6 +414,57 @@ Result<Page<Order>> SqliteOrderStore::List(const OrderQuery& query, int limit,
                                            const std::string& cursor) const {
   return database_.readers().Read<Page<Order>>(
       [&](Connection& connection) { return ListIn(connection, query, ClampLimit(limit), cursor); });
+}
+
+}  // namespace commesso::sqlite
+
+namespace commesso::sqlite {
+
+Result<StoredConfirmation> SqliteOrderStore::Confirm(const OrderNumber& number,
+                                                     const Confirmation& confirmation,
+                                                     const IdempotencyKey& key) {
+  return database_.writer().Write<StoredConfirmation>(
+      [&](Connection& connection) { return ConfirmIn(connection, number, confirmation, key); });
+}
+
+Result<std::vector<Confirmation>> SqliteOrderStore::Confirmations(const OrderNumber& number) const {
+  return database_.readers().Read<std::vector<Confirmation>>(
+      [&](Connection& connection) -> Result<std::vector<Confirmation>> {
+        auto order = FindRow(connection, number);
+        if (!order) return Fail(order.error());
+        SQLite::Statement& rows =
+            connection.Prepare(std::string("SELECT ") + kConfirmationColumns +
+                               " FROM order_confirmations WHERE order_id = ? ORDER BY id");
+        rows.bind(1, order->id);
+        std::vector<Confirmation> confirmations;
+        while (rows.executeStep()) confirmations.push_back(ConfirmationFrom(rows));
+        return confirmations;
+      });
+}
+
+Result<std::vector<OrderEvent>> SqliteOrderStore::History(const OrderNumber& number) const {
+  return database_.readers().Read<std::vector<OrderEvent>>(
+      [&](Connection& connection) -> Result<std::vector<OrderEvent>> {
+        auto order = FindRow(connection, number);
+        if (!order) return Fail(order.error());
+        SQLite::Statement& rows = connection.Prepare(
+            "SELECT at, actor, kind, detail FROM order_events WHERE order_id = ? ORDER BY id");
+        rows.bind(1, order->id);
+        std::vector<OrderEvent> events;
+        while (rows.executeStep()) {
+          const std::string kind = rows.getColumn(2).getString();
+          std::optional<OrderEventKind> parsed = ParseOrderEventKind(kind);
+          if (!parsed) {
+            return Fail(ErrorCode::kInternal, "The history of order " + number.value +
+                                                  " has an event of unknown kind " + kind + ".");
+          }
+          events.push_back(OrderEvent{.at = TimestampOf(rows.getColumn(0).getInt64()),
+                                      .actor = rows.getColumn(1).getString(),
+                                      .kind = *parsed,
+                                      .detail = rows.getColumn(3).getString()});
+        }
+        return events;
+      });
 }
 
 }  // namespace commesso::sqlite

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "adapters/sqlite/database.h"
 #include "app/ports/order_store.h"
@@ -12,8 +13,10 @@ namespace commesso::sqlite {
 // and returns once its transaction is durable; the reads use reader connections and see every
 // placement that has returned. Orders are stored as the JSON snapshot of adapters/json beside
 // the relational columns listings need; reading one back gives exactly the order placed, with
-// its id, number and per-line backorders. An empty idempotency key means "no key": the
-// placement is never a replay. Borrows `database`, which must outlive it. Thread-safe.
+// its id, number, current revision and per-line backorders. Placing with the placement key of
+// a saved entry (the drafts table) deletes it in the placement's transaction. Confirmations
+// and the history live in their own tables beside the snapshot. An empty idempotency key means "no
+// key": the placement is never a replay. Borrows `database`, which must outlive it. Thread-safe.
 class SqliteOrderStore final : public OrderStore {
  public:
   explicit SqliteOrderStore(Database& database) : database_(database) {}
@@ -29,6 +32,10 @@ class SqliteOrderStore final : public OrderStore {
   // "cursor" for a cursor this listing did not give.
   Result<Page<Order>> List(const OrderQuery& query, int limit,
                            const std::string& cursor) const override;
+  Result<StoredConfirmation> Confirm(const OrderNumber& number, const Confirmation& confirmation,
+                                     const IdempotencyKey& key) override;
+  Result<std::vector<Confirmation>> Confirmations(const OrderNumber& number) const override;
+  Result<std::vector<OrderEvent>> History(const OrderNumber& number) const override;
 
  private:
   Database& database_;

@@ -8,6 +8,7 @@
 #include "app/ports/page.h"
 #include "core/ids.h"
 #include "core/order.h"
+#include "core/order_history.h"
 #include "core/result.h"
 
 namespace commesso {
@@ -15,6 +16,12 @@ namespace commesso {
 // What the store says about a placement.
 struct StoredPlacement {
   Order order{};          // As stored: with id, number and per-line backorders.
+  bool replayed = false;  // The key had been used for this same request before.
+};
+
+// What the store says about a confirmation.
+struct StoredConfirmation {
+  Confirmation confirmation{};
   bool replayed = false;  // The key had been used for this same request before.
 };
 
@@ -32,10 +39,11 @@ class OrderStore {
  public:
   virtual ~OrderStore() = default;
 
-  // Writes the order, its lines, payment, the stock reservations, `key` and the
-  // receipt.due and fulfillment.due events in one transaction, numbering the order within
-  // `business_year`, and returns once it is durable. A tracked good short of stock is
-  // backordered or, when its policy refuses, the whole order is kRejected with one field
+  // Writes the order, its lines, payment, the stock reservations, `key`, the receipt.due and
+  // fulfillment.due events and the "placed" history event in one transaction, numbering the
+  // order within `business_year`, and returns once it is durable. The saved entry whose
+  // placement key is `key` (EntryDraft) is deleted in the same transaction. A tracked good short of
+  // stock is backordered or, when its policy refuses, the whole order is kRejected with one field
   // error per short line ("lines[1].quantity": "only 3 in stock"). Placing again with the
   // same `key` returns the first order (replayed); kInvalidInput (field "Idempotency-Key")
   // when the key came with a different request.
@@ -52,6 +60,21 @@ class OrderStore {
   // Newest first.
   virtual Result<Page<Order>> List(const OrderQuery& query, int limit,
                                    const std::string& cursor) const = 0;
+
+  // Records `confirmation` of the order `number` and its "confirmed" history event in one
+  // transaction, after checking there that its revision is the order's current one
+  // (CanConfirm: kConflict on field "revision" otherwise). kNotFound when there is no such
+  // order. Confirming again with the same `key` returns the first confirmation (replayed);
+  // kInvalidInput (field "Idempotency-Key") when the key came with a different request.
+  virtual Result<StoredConfirmation> Confirm(const OrderNumber& number,
+                                             const Confirmation& confirmation,
+                                             const IdempotencyKey& key) = 0;
+
+  // The confirmations of the order `number`, oldest first; kNotFound when there is no order.
+  virtual Result<std::vector<Confirmation>> Confirmations(const OrderNumber& number) const = 0;
+
+  // The history of the order `number`, oldest first; kNotFound when there is no order.
+  virtual Result<std::vector<OrderEvent>> History(const OrderNumber& number) const = 0;
 };
 
 }  // namespace commesso

@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "app/ports/card_payments.h"
 #include "app/ports/catalog.h"
 #include "app/ports/customer_store.h"
+#include "app/ports/draft_store.h"
 #include "app/ports/order_store.h"
 #include "core/invariant.h"
 
@@ -40,7 +42,8 @@ class Faults {
     return std::nullopt;
   }
 
-  // From now on, every write (Create, Place) waits inside the store until Release().
+  // From now on, every write (Create, Place, Confirm, Authorize) waits inside the store until
+  // Release().
   void HoldWrites() {
     std::lock_guard lock(mutex_);
     holding_ = true;
@@ -162,9 +165,78 @@ class FaultyOrderStore final : public OrderStore {
     if (auto error = faults_.Inject()) return Fail(*error);
     return inner_.List(query, limit, cursor);
   }
+  Result<StoredConfirmation> Confirm(const OrderNumber& number, const Confirmation& confirmation,
+                                     const IdempotencyKey& key) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Confirm(number, confirmation, key);
+  }
+  Result<std::vector<Confirmation>> Confirmations(const OrderNumber& number) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Confirmations(number);
+  }
+  Result<std::vector<OrderEvent>> History(const OrderNumber& number) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.History(number);
+  }
 
  private:
   OrderStore& inner_;
+  Faults& faults_;
+};
+
+// The DraftStore port, forwarding to `inner` unless `faults` say otherwise. Thread-safe.
+class FaultyDraftStore final : public DraftStore {
+ public:
+  FaultyDraftStore(DraftStore& inner, Faults& faults) : inner_(inner), faults_(faults) {}
+
+  Result<EntryDraft> Create(const EntryDraft& draft, const IdempotencyKey& key) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Create(draft, key);
+  }
+  Result<EntryDraft> Find(DraftId id, const std::string& owner) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Find(id, owner);
+  }
+  Result<Page<EntryDraft>> List(const DraftQuery& query, int limit,
+                                const std::string& cursor) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.List(query, limit, cursor);
+  }
+  Result<EntryDraft> Update(const EntryDraft& draft) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Update(draft);
+  }
+  Result<void> Delete(DraftId id, const std::string& owner) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Delete(id, owner);
+  }
+
+ private:
+  DraftStore& inner_;
+  Faults& faults_;
+};
+
+// The CardPayments port, forwarding to `inner` unless `faults` say otherwise: kUnavailable
+// stands for a terminal or processor that cannot be reached. Thread-safe.
+class FaultyCardPayments final : public CardPayments {
+ public:
+  FaultyCardPayments(CardPayments& inner, Faults& faults) : inner_(inner), faults_(faults) {}
+
+  Result<CardAuthorization> Authorize(Money amount, const std::string& reference,
+                                      const IdempotencyKey& key) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Authorize(amount, reference, key);
+  }
+  Result<CardAuthorization> Check(const std::string& token) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Check(token);
+  }
+
+ private:
+  CardPayments& inner_;
   Faults& faults_;
 };
 

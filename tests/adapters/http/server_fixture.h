@@ -7,10 +7,12 @@
 #include <gtest/gtest.h>
 
 #include "adapters/http/server.h"
+#include "adapters/payments/test_card_processor.h"
 #include "adapters/phone/libphonenumber_phone_numbers.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_catalog.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
+#include "adapters/sqlite/sqlite_draft_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
 #include "app/business.h"
 #include "faulty_stores.h"
@@ -36,7 +38,9 @@ struct Sample {
 // pricing rules, a fixed clock (2026-11-28T10:00Z) and a seeded catalog and customers:
 // PEN-01 (good, 12.50, standard), BOOK-01 (good, 18.00, reduced), SETUP (service, 50.00),
 // LIMITED (good, 5.00, 2 in stock, backorders refused); Mario Rossi (Milano, with an address,
-// phone 02 1234 5678) and Nadia Smith (no address, locale en). The stores are wrapped in
+// phone 02 1234 5678) and Nadia Smith (no address, locale en); card payments go to the test
+// card processor, on which the fixture authorizes 10 000.00 EUR (token card_token_, visa
+// ending 4242) for DraftJson's card payment. The stores and the processor are wrapped in
 // Faulty* decorators so a test can take the database down, inject a bug or hold writes.
 class ServerTest : public ::testing::Test {
  protected:
@@ -53,6 +57,9 @@ class ServerTest : public ::testing::Test {
     faulty_catalog_ = std::make_unique<FaultyCatalog>(*catalog_, faults_);
     faulty_customers_ = std::make_unique<FaultyCustomerStore>(*customers_, faults_);
     faulty_orders_ = std::make_unique<FaultyOrderStore>(*orders_, faults_);
+    drafts_ = std::make_unique<sqlite::SqliteDraftStore>(*database_);
+    faulty_drafts_ = std::make_unique<FaultyDraftStore>(*drafts_, faults_);
+    faulty_cards_ = std::make_unique<FaultyCardPayments>(cards_, faults_);
     Seed();
     StartServer();
   }
@@ -69,7 +76,9 @@ class ServerTest : public ::testing::Test {
                                                   .customers = *faulty_customers_,
                                                   .orders = *faulty_orders_,
                                                   .phones = phones_,
-                                                  .clock = clock_});
+                                                  .clock = clock_,
+                                                  .drafts = *faulty_drafts_,
+                                                  .cards = *faulty_cards_});
     ASSERT_TRUE(server.has_value()) << server.error().message;
     server_ = *std::move(server);
   }
@@ -98,6 +107,10 @@ class ServerTest : public ::testing::Test {
     created = customers_->Create(nadia, IdempotencyKey{"seed-nadia", "nadia"});
     ASSERT_TRUE(created.has_value()) << created.error().message;
     nadia_ = created->id;
+    auto authorized =
+        cards_.Authorize(Money(1'000'000, kEur), "fixture", IdempotencyKey{"seed-card", "card"});
+    ASSERT_TRUE(authorized.has_value()) << authorized.error().message;
+    card_token_ = authorized->token;
   }
 
   // Sends one request on a new connection, with the API key unless `authorization` says
@@ -124,7 +137,7 @@ class ServerTest : public ::testing::Test {
                         const std::string& extra = "") const {
     return R"({"customer_id": )" + std::to_string(mario_.value) + R"(, "lines": )" + lines +
            R"(, "shipping_method": "standard", "payment": {"type": "card", "card": {"brand":)" +
-           R"( "visa", "last4": "4242", "token": "tok_visa_1"}})" + extra + "}";
+           R"( "visa", "last4": "4242", "token": ")" + card_token_ + R"("}})" + extra + "}";
   }
 
   // Orders in the database, read from the store itself.
@@ -169,6 +182,20 @@ class ServerTest : public ::testing::Test {
         {"POST", "/api/v1/orders", "/api/v1/orders", DraftJson()},
         {"GET", "/api/v1/orders", "/api/v1/orders?channel=api&limit=10", ""},
         {"GET", "/api/v1/orders/{number}", "/api/v1/orders/2026-000001", ""},
+        {"POST", "/api/v1/orders/{number}/confirmations",
+         "/api/v1/orders/2026-000001/confirmations", R"({"revision": 1})"},
+        {"GET", "/api/v1/orders/{number}/history", "/api/v1/orders/2026-000001/history", ""},
+        {"GET", "/api/v1/orders/{number}/read-back",
+         "/api/v1/orders/2026-000001/read-back?locale=en", ""},
+        {"POST", "/api/v1/drafts", "/api/v1/drafts",
+         R"({"channel": "phone", "content": {"customer": {"name": "Mario Rossi"}, "lines": []}})"},
+        {"GET", "/api/v1/drafts", "/api/v1/drafts?parked=false", ""},
+        {"GET", "/api/v1/drafts/{id}", "/api/v1/drafts/1", ""},
+        {"PUT", "/api/v1/drafts/{id}", "/api/v1/drafts/1",
+         R"({"revision": 1, "content": {"lines": [{"sku": "PEN-01"}]}, "parked": true})"},
+        {"DELETE", "/api/v1/drafts/{id}", "/api/v1/drafts/1", ""},
+        {"POST", "/api/v1/card-payments", "/api/v1/card-payments",
+         R"({"amount": {"minor": 5417, "currency": "EUR"}, "reference": "console"})"},
     };
   }
 
@@ -191,6 +218,11 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<FaultyCatalog> faulty_catalog_;
   std::unique_ptr<FaultyCustomerStore> faulty_customers_;
   std::unique_ptr<FaultyOrderStore> faulty_orders_;
+  std::unique_ptr<sqlite::SqliteDraftStore> drafts_;
+  std::unique_ptr<FaultyDraftStore> faulty_drafts_;
+  TestCardProcessor cards_{clock_};
+  std::unique_ptr<FaultyCardPayments> faulty_cards_;
+  std::string card_token_;
   CustomerId mario_{};
   CustomerId nadia_{};
   std::unique_ptr<Server> server_;

@@ -205,13 +205,17 @@ TEST_F(ServerTest, PlacesAnOrderAndReadsItBack) {
   EXPECT_EQ(order["payment"]["card"], (Json{{"brand", "visa"}, {"last4", "4242"}}));
   EXPECT_EQ(placed.body.find("tok_visa_1"), std::string::npos);
   EXPECT_EQ(order["lines"][0]["backordered"], 0);
+  EXPECT_EQ(order["revision"], 1);
+  EXPECT_EQ(order["placed_by"], "api");
   EXPECT_EQ(order["readback"],
-            "Ordine 2026-000001: 1 articolo, totale 54,17\u00a0\u20ac IVA inclusa, pagamento con "
-            "carta che termina con 4242.");
+            "Ordine 2026-000001: 1 articolo (3 \u00d7 Articolo PEN-01), spedizione a Via Roma 1, "
+            "Milano, totale 54,17\u00a0\u20ac IVA inclusa, pagamento con carta che termina con "
+            "4242.");
   ClientResponse fetched = Call("GET", "/api/v1/orders/2026-000001");
   ASSERT_EQ(fetched.status, 200);
   Json expected = order;
   expected.erase("readback");
+  expected["confirmations"] = Json::array();
   EXPECT_EQ(fetched.Json(), expected);
   EXPECT_EQ(CountOrders(), 1u);
 }
@@ -227,7 +231,8 @@ TEST_F(ServerTest, ReadsBackInTheCustomersLanguage) {
 
   ASSERT_EQ(placed.status, 201) << placed.body;
   EXPECT_THAT(placed.Json()["readback"].get<std::string>(),
-              StartsWith("Order 2026-000001: 1 item, total \u20ac122.00 including tax"));
+              StartsWith("Order 2026-000001: 1 item (2 \u00d7 Service SETUP), total \u20ac122.00 "
+                         "including VAT"));
 }
 
 TEST_F(ServerTest, ListsOrdersWithFilters) {
@@ -749,7 +754,9 @@ TEST_F(ServerTest, StartReportsAnAddressInUse) {
                                        .customers = *customers_,
                                        .orders = *orders_,
                                        .phones = phones_,
-                                       .clock = clock_});
+                                       .clock = clock_,
+                                       .drafts = *drafts_,
+                                       .cards = cards_});
 
   ASSERT_FALSE(second.has_value());
   EXPECT_EQ(second.error().code, ErrorCode::kUnavailable);
@@ -763,7 +770,9 @@ TEST_F(ServerTest, StartRefusesOptionsThatCannotWork) {
                                        .customers = *customers_,
                                        .orders = *orders_,
                                        .phones = phones_,
-                                       .clock = clock_});
+                                       .clock = clock_,
+                                       .drafts = *drafts_,
+                                       .cards = cards_});
 
   ASSERT_FALSE(server.has_value());
   EXPECT_EQ(server.error().code, ErrorCode::kInvalidInput);

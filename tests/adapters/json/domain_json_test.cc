@@ -7,6 +7,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "adapters/json/card_secrets.h"
+
 namespace commesso::json {
 namespace {
 
@@ -338,8 +340,8 @@ TEST(DraftJsonTest, RefusesACardNumberField) {
 
   ASSERT_FALSE(read.has_value());
   EXPECT_THAT(ProblemsOf(read.error()),
-              UnorderedElementsAre(FieldError{"payment.card.number", "unknown field"},
-                                   FieldError{"payment.card.cvv", "unknown field"}));
+              UnorderedElementsAre(FieldError{"payment.card.number", kCardSecretProblem},
+                                   FieldError{"payment.card.cvv", kCardSecretProblem}));
 }
 
 TEST(DraftJsonTest, ReportsEveryProblemAtOnceWithItsPath) {

@@ -5,11 +5,35 @@
 namespace commesso::json {
 namespace {
 
-Order OrderOf(std::string locale, std::size_t lines, PaymentType type) {
+PricedLine LineOf(std::string italian, std::string english, std::int64_t quantity,
+                  ItemKind kind = ItemKind::kGood) {
+  PricedLine line;
+  line.item.name = {.it = std::move(italian), .en = std::move(english)};
+  line.item.kind = kind;
+  line.quantity = quantity;
+  return line;
+}
+
+TaxSummaryRow TaxOf(std::string component, std::int64_t minor) {
+  TaxSummaryRow row;
+  row.component = std::move(component);
+  row.tax = Money(minor, kEur);
+  return row;
+}
+
+// Two lines (3 pens, 1 notebook) shipped to Milano, 123.45 EUR with 22 IVA, paid `type`.
+Order OrderOf(std::string locale, PaymentType type) {
   Order order;
   order.number = OrderNumber{"2026-000123"};
   order.customer.locale = std::move(locale);
-  order.priced.lines.resize(lines);
+  order.priced.lines = {LineOf("Penna", "Pen", 3), LineOf("Quaderno", "Notebook", 1)};
+  Address milano;
+  milano.line1 = "Via Roma 1";
+  milano.postal_code = "20121";
+  milano.city = "Milano";
+  order.shipping_address = milano;
+  order.priced.shipping.method = "standard";
+  order.priced.tax_summary = {TaxOf("IVA", 2226)};
   order.priced.totals.amount_due = Money(12345, kEur);
   order.payment.type = type;
   order.payment.card.last4 = "4242";
@@ -17,48 +41,101 @@ Order OrderOf(std::string locale, std::size_t lines, PaymentType type) {
 }
 
 TEST(ReadBackTest, SpeaksItalian) {
-  EXPECT_EQ(ReadBack(OrderOf("it", 3, PaymentType::kCard)),
-            "Ordine 2026-000123: 3 articoli, totale 123,45\u00a0\u20ac IVA inclusa, pagamento "
-            "con carta che termina con 4242.");
+  EXPECT_EQ(ReadBack(OrderOf("it", PaymentType::kCard)),
+            "Ordine 2026-000123: 2 articoli (3 \u00d7 Penna, 1 \u00d7 Quaderno), spedizione a Via "
+            "Roma 1, 20121 Milano, totale 123,45\u00a0\u20ac IVA inclusa, pagamento con carta che "
+            "termina con 4242.");
 }
 
 TEST(ReadBackTest, SpeaksEnglish) {
-  EXPECT_EQ(ReadBack(OrderOf("en", 3, PaymentType::kCard)),
-            "Order 2026-000123: 3 items, total \u20ac123.45 including tax, paid by card ending "
-            "4242.");
+  EXPECT_EQ(ReadBack(OrderOf("en", PaymentType::kCard)),
+            "Order 2026-000123: 2 items (3 \u00d7 Pen, 1 \u00d7 Notebook), shipped to Via Roma 1, "
+            "20121 Milano, total \u20ac123.45 including VAT, paid by card ending 4242.");
+}
+
+TEST(ReadBackTest, SpeaksTheLocaleAskedForRatherThanTheCustomers) {
+  EXPECT_EQ(ReadBack(OrderOf("it", PaymentType::kCheque), "en"),
+            ReadBack(OrderOf("en", PaymentType::kCheque)));
+  EXPECT_EQ(ReadBack(OrderOf("en", PaymentType::kCheque), "it-IT"),
+            ReadBack(OrderOf("it", PaymentType::kCheque)));
 }
 
 TEST(ReadBackTest, CountsOneLineInTheSingular) {
-  EXPECT_EQ(ReadBack(OrderOf("it", 1, PaymentType::kBankTransfer)),
-            "Ordine 2026-000123: 1 articolo, totale 123,45\u00a0\u20ac IVA inclusa, pagamento "
-            "con bonifico bancario.");
-  EXPECT_EQ(ReadBack(OrderOf("en", 1, PaymentType::kOnAccount)),
-            "Order 2026-000123: 1 item, total \u20ac123.45 including tax, charged to the "
-            "customer's account.");
+  Order order = OrderOf("it", PaymentType::kBankTransfer);
+  order.priced.lines.resize(1);
+
+  EXPECT_EQ(ReadBack(order),
+            "Ordine 2026-000123: 1 articolo (3 \u00d7 Penna), spedizione a Via Roma 1, 20121 "
+            "Milano, totale 123,45\u00a0\u20ac IVA inclusa, pagamento con bonifico bancario.");
+  EXPECT_EQ(ReadBack(order, "en"),
+            "Order 2026-000123: 1 item (3 \u00d7 Pen), shipped to Via Roma 1, 20121 Milano, total "
+            "\u20ac123.45 including VAT, paid by bank transfer.");
 }
 
-TEST(ReadBackTest, GivesTheChangeOfACashPayment) {
-  Order order = OrderOf("it", 2, PaymentType::kCash);
+TEST(ReadBackTest, NamesTenLinesAndCountsTheRest) {
+  Order order = OrderOf("en", PaymentType::kOnAccount);
+  order.priced.lines.assign(12, LineOf("Penna", "Pen", 1));
+
+  EXPECT_EQ(ReadBack(order),
+            "Order 2026-000123: 12 items (1 \u00d7 Pen, 1 \u00d7 Pen, 1 \u00d7 Pen, 1 \u00d7 Pen, "
+            "1 \u00d7 Pen, 1 \u00d7 Pen, 1 \u00d7 Pen, 1 \u00d7 Pen, 1 \u00d7 Pen, 1 \u00d7 Pen, "
+            "more 2), shipped to Via Roma 1, 20121 Milano, total \u20ac123.45 including VAT, "
+            "charged to the customer's account.");
+}
+
+TEST(ReadBackTest, SaysWhenGoodsAreCollectedAtTheCounter) {
+  Order order = OrderOf("it", PaymentType::kCash);
+  order.shipping_address.reset();
+  order.priced.shipping.method = "pickup";
   order.priced.totals.change = Money(155, kEur);
 
-  EXPECT_EQ(ReadBack(order),
-            "Ordine 2026-000123: 2 articoli, totale 123,45\u00a0\u20ac IVA inclusa, pagamento in "
-            "contanti, resto 1,55\u00a0\u20ac.");
+  EXPECT_EQ(
+      ReadBack(order),
+      "Ordine 2026-000123: 2 articoli (3 \u00d7 Penna, 1 \u00d7 Quaderno), ritiro al banco, "
+      "totale 123,45\u00a0\u20ac IVA inclusa, pagamento in contanti, resto 1,55\u00a0\u20ac.");
+  EXPECT_EQ(ReadBack(order, "en"),
+            "Order 2026-000123: 2 items (3 \u00d7 Pen, 1 \u00d7 Notebook), collected at the "
+            "counter, total \u20ac123.45 including VAT, paid in cash, change \u20ac1.55.");
 }
 
-TEST(ReadBackTest, SaysWhenTheOrderIsTaxExempt) {
-  Order order = OrderOf("en", 2, PaymentType::kCheque);
-  order.priced.tax_exempt = true;
+TEST(ReadBackTest, SaysNoDestinationForServicesOnly) {
+  Order order = OrderOf("en", PaymentType::kCashOnDelivery);
+  order.shipping_address.reset();
+  order.priced.lines = {LineOf("Installazione", "Setup", 2, ItemKind::kService)};
 
   EXPECT_EQ(ReadBack(order),
-            "Order 2026-000123: 2 items, total \u20ac123.45 tax exempt, paid by "
-            "cheque.");
+            "Order 2026-000123: 1 item (2 \u00d7 Setup), total \u20ac123.45 including VAT, paid "
+            "cash on delivery.");
+}
+
+TEST(ReadBackTest, NamesTheTaxThatAppliesOrSaysThereIsNone) {
+  Order several = OrderOf("en", PaymentType::kCheque);
+  several.priced.tax_summary = {TaxOf("State", 400), TaxOf("Local", 450), TaxOf("MCTD", 0)};
+  Order sales = OrderOf("en", PaymentType::kCheque);
+  sales.priced.tax_summary = {TaxOf("Sales tax", 800), TaxOf("IVA", 0)};
+  Order exempt = OrderOf("it", PaymentType::kCheque);
+  exempt.priced.tax_exempt = true;
+  Order untaxed = OrderOf("it", PaymentType::kCheque);
+  untaxed.priced.tax_summary = {TaxOf("IVA", 0)};
+
+  EXPECT_NE(ReadBack(several).find("total \u20ac123.45 including tax,"), std::string::npos);
+  EXPECT_NE(ReadBack(sales).find("total \u20ac123.45 including Sales tax,"), std::string::npos);
+  EXPECT_NE(ReadBack(exempt).find("totale 123,45\u00a0\u20ac esente IVA,"), std::string::npos);
+  EXPECT_NE(ReadBack(exempt, "en").find("\u20ac123.45 tax exempt,"), std::string::npos);
+  EXPECT_NE(ReadBack(untaxed).find("123,45\u00a0\u20ac senza imposte,"), std::string::npos);
+  EXPECT_NE(ReadBack(untaxed, "en").find("\u20ac123.45 no tax,"), std::string::npos);
 }
 
 TEST(ReadBackTest, FallsBackToEnglishForOtherLocales) {
-  EXPECT_EQ(ReadBack(OrderOf("de", 2, PaymentType::kCashOnDelivery)),
-            "Order 2026-000123: 2 items, total \u20ac123.45 including tax, paid cash on "
-            "delivery.");
+  EXPECT_EQ(ReadBack(OrderOf("de", PaymentType::kCashOnDelivery)),
+            ReadBack(OrderOf("en", PaymentType::kCashOnDelivery)));
+}
+
+TEST(ReadBackTest, UsesTheOtherLanguagesNameWhenOneIsMissing) {
+  Order order = OrderOf("en", PaymentType::kCheque);
+  order.priced.lines = {LineOf("Penna", "", 1)};
+
+  EXPECT_NE(ReadBack(order).find("(1 \u00d7 Penna)"), std::string::npos);
 }
 
 }  // namespace

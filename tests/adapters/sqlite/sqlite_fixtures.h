@@ -12,6 +12,7 @@
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_catalog.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
+#include "adapters/sqlite/sqlite_draft_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
 #include "core/catalog.h"
 #include "core/customer.h"
@@ -21,7 +22,7 @@
 // Shared by the SQLite adapter's tests and the use-case tests that run on it.
 namespace commesso::testing {
 
-// A database file in a fresh temporary directory with the three stores on it; Reopen closes
+// A database file in a fresh temporary directory with the four stores on it; Reopen closes
 // everything and opens the same file again, as a restarted server would.
 class SqliteStores {
  public:
@@ -32,6 +33,7 @@ class SqliteStores {
     Open();
   }
   void Close() {
+    drafts_.reset();
     orders_.reset();
     customers_.reset();
     catalog_.reset();
@@ -43,6 +45,7 @@ class SqliteStores {
   sqlite::SqliteCatalog& catalog() { return *catalog_; }
   sqlite::SqliteCustomerStore& customers() { return *customers_; }
   sqlite::SqliteOrderStore& orders() { return *orders_; }
+  sqlite::SqliteDraftStore& drafts() { return *drafts_; }
 
  private:
   void Open() {
@@ -52,6 +55,7 @@ class SqliteStores {
     catalog_ = std::make_unique<sqlite::SqliteCatalog>(*database_);
     customers_ = std::make_unique<sqlite::SqliteCustomerStore>(*database_);
     orders_ = std::make_unique<sqlite::SqliteOrderStore>(*database_);
+    drafts_ = std::make_unique<sqlite::SqliteDraftStore>(*database_);
   }
 
   TempDir directory_;
@@ -61,6 +65,7 @@ class SqliteStores {
   std::unique_ptr<sqlite::SqliteCatalog> catalog_;
   std::unique_ptr<sqlite::SqliteCustomerStore> customers_;
   std::unique_ptr<sqlite::SqliteOrderStore> orders_;
+  std::unique_ptr<sqlite::SqliteDraftStore> drafts_;
 };
 
 // The rows of `table` in the database at `path`, read on a connection of the test's own.

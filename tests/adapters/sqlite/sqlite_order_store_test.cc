@@ -444,5 +444,65 @@ TEST_F(SqliteOrderStoreTest, ListPagesWithoutRepeatsOrGaps) {
   EXPECT_EQ(bad.error().fields.at(0).path, "cursor");
 }
 
+// Revision, confirmations and history.
+
+TEST_F(SqliteOrderStoreTest, APlacedOrderIsAtRevisionOneWithItsPlacedEvent) {
+  Order order = OrderOf(customer_, {{pen_, 1}});
+  order.placed_by = "api";
+  Order by_clerk = order;
+  by_clerk.clerk = "anna";
+
+  auto placed = Place(order, "k1");
+  auto placed_by_clerk = Place(by_clerk, "k2");
+
+  ASSERT_TRUE(placed.has_value());
+  EXPECT_EQ(placed->order.revision, 1);
+  EXPECT_EQ(RowCount(stores_.path(), "orders WHERE revision = 1"), 2);
+  EXPECT_EQ(
+      stores_.orders().History(placed->order.number).value(),
+      (std::vector<OrderEvent>{
+          {.at = At(), .actor = "api", .kind = OrderEventKind::kPlaced, .detail = "revision 1"}}));
+  EXPECT_EQ(stores_.orders().History(placed_by_clerk->order.number).value().at(0).actor, "anna");
+}
+
+TEST_F(SqliteOrderStoreTest, ConfirmsTheCurrentRevisionWithItsEventAndRefusesAnother) {
+  const OrderNumber number = Place(OrderOf(customer_, {{pen_, 1}}), "k1").value().order.number;
+  const Confirmation confirmation{
+      .revision = 1, .by = "anna", .principal = "anna", .confirmed_at = At(5)};
+
+  auto wrong = stores_.orders().Confirm(
+      number, {.revision = 2, .by = "anna", .principal = "anna", .confirmed_at = At(4)}, Key("c0"));
+  auto confirmed = stores_.orders().Confirm(number, confirmation, Key("c1"));
+
+  ASSERT_FALSE(wrong.has_value());
+  EXPECT_EQ(wrong.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(wrong.error().fields.at(0).path, "revision");
+  ASSERT_TRUE(confirmed.has_value()) << confirmed.error().message;
+  stores_.Reopen();
+  EXPECT_EQ(stores_.orders().Confirmations(number).value(),
+            std::vector<Confirmation>{confirmation});
+  const std::vector<OrderEvent> history = stores_.orders().History(number).value();
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[1], (OrderEvent{.at = At(5),
+                                    .actor = "anna",
+                                    .kind = OrderEventKind::kConfirmed,
+                                    .detail = "revision 1"}));
+  EXPECT_EQ(RowCount(stores_.path(), "idempotency_keys WHERE scope = 'confirmations'"), 1);
+}
+
+TEST_F(SqliteOrderStoreTest, ConfirmingOrReadingTheHistoryOfAnUnknownOrderIsNotFound) {
+  const OrderNumber unknown{"2026-000042"};
+
+  EXPECT_EQ(
+      stores_.orders()
+          .Confirm(unknown, {.revision = 1, .by = "a", .principal = "a", .confirmed_at = At()},
+                   Key("c"))
+          .error()
+          .code,
+      ErrorCode::kNotFound);
+  EXPECT_EQ(stores_.orders().Confirmations(unknown).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(stores_.orders().History(unknown).error().code, ErrorCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace commesso::sqlite
