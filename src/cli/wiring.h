@@ -69,7 +69,7 @@ class Wiring {
   sqlite::SqliteDraftStore drafts_;
   LibphonenumberPhoneNumbers phones_;
   // The only processor so far; config::Parse refuses any other name. A real one would be
-  // chosen here by config_.payments.processor (docs/decisions/0008).
+  // chosen here by config_.payments.processor (docs/decisions/0009).
   TestCardProcessor cards_;
   QuoteOrder quote_;
   PlaceOrder place_;

@@ -20,7 +20,7 @@ struct SimulatedCard {
 // tests: the real terminal is outside this machine. It authorizes any amount on the
 // configured simulated card, except that an amount whose minor units end in 51 (12.51,
 // 0.51) is declined with "insufficient funds" — the test trigger for the declined path.
-// Authorizations live in this object's memory only (docs/decisions/0008): a restart forgets
+// Authorizations live in this object's memory only (docs/decisions/0009): a restart forgets
 // them, as if the processor had voided them, and an order still to be placed then needs a new
 // authorization. Idempotency keys are honoured as a real processor would: the same key with
 // the same amount and reference returns the first authorization. Tokens are "tok_test_"
