@@ -1,7 +1,9 @@
 #include "adapters/sqlite/cursor.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstddef>
+#include <system_error>
 
 namespace commesso::sqlite {
 namespace {
@@ -69,6 +71,27 @@ std::optional<std::vector<std::string>> DecodeCursor(const std::string& cursor, 
   }
   if (parts.size() != count) return std::nullopt;
   return parts;
+}
+
+std::optional<std::int64_t> CursorInteger(const std::string& part) {
+  std::int64_t value = 0;
+  const char* end = part.data() + part.size();
+  const auto [stop, problem] = std::from_chars(part.data(), end, value);
+  if (part.empty() || problem != std::errc{} || stop != end) return std::nullopt;
+  return value;
+}
+
+std::string EncodeCursor(const TimeAndId& last) {
+  return EncodeCursor({std::to_string(last.at), std::to_string(last.id)});
+}
+
+std::optional<TimeAndId> DecodeTimeAndId(const std::string& cursor) {
+  auto parts = DecodeCursor(cursor, 2);
+  if (!parts) return std::nullopt;
+  const std::optional<std::int64_t> at = CursorInteger((*parts)[0]);
+  const std::optional<std::int64_t> id = CursorInteger((*parts)[1]);
+  if (!at || !id) return std::nullopt;
+  return TimeAndId{.at = *at, .id = *id};
 }
 
 tl::unexpected<Error> BadCursor() {

@@ -1,6 +1,5 @@
 #include "adapters/sqlite/sqlite_catalog.h"
 
-#include <charconv>
 #include <optional>
 #include <unordered_set>
 #include <utility>
@@ -219,9 +218,9 @@ Result<Page<Item>> SearchIn(Connection& connection, const std::string& typed, in
     if (!fits) return BadCursor();
     after_group = (*parts)[0];
     if (after_group == kNameWords) {
-      const std::string& id = (*parts)[1];
-      const auto [end, error] = std::from_chars(id.data(), id.data() + id.size(), after_id);
-      if (error != std::errc{} || end != id.data() + id.size()) return BadCursor();
+      const std::optional<std::int64_t> id = CursorInteger((*parts)[1]);
+      if (!id) return BadCursor();
+      after_id = *id;
     } else {
       after_sku = (*parts)[1];
     }

@@ -1,9 +1,7 @@
 #include "adapters/sqlite/sqlite_customer_store.h"
 
-#include <charconv>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -158,9 +156,9 @@ Result<Page<Customer>> SearchIn(Connection& connection, const CustomerQuery& que
   if (!cursor.empty()) {
     after = DecodeCursor(cursor, 2);
     if (!after) return BadCursor();
-    const std::string& id = (*after)[1];
-    const auto [end, problem] = std::from_chars(id.data(), id.data() + id.size(), after_id);
-    if (problem != std::errc{} || end != id.data() + id.size()) return BadCursor();
+    const std::optional<std::int64_t> id = CursorInteger((*after)[1]);
+    if (!id) return BadCursor();
+    after_id = *id;
   }
   const std::string match = PrefixQuery(query.name);
   if (!query.name.empty() && match.empty()) return Page<Customer>{};

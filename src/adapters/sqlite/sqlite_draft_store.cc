@@ -1,9 +1,7 @@
 #include "adapters/sqlite/sqlite_draft_store.h"
 
-#include <charconv>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -122,29 +120,11 @@ Result<EntryDraft> UpdateIn(Connection& connection, const EntryDraft& draft) {
   return current;
 }
 
-struct ListCursor {
-  std::int64_t updated_at = 0;
-  std::int64_t id = 0;
-};
-
-std::optional<ListCursor> ListCursorOf(const std::string& cursor) {
-  auto parts = DecodeCursor(cursor, 2);
-  if (!parts) return std::nullopt;
-  ListCursor decoded;
-  for (auto [text, value] :
-       {std::pair{&(*parts)[0], &decoded.updated_at}, std::pair{&(*parts)[1], &decoded.id}}) {
-    const char* end = text->data() + text->size();
-    const auto [stop, problem] = std::from_chars(text->data(), end, *value);
-    if (problem != std::errc{} || stop != end) return std::nullopt;
-  }
-  return decoded;
-}
-
 Result<Page<EntryDraft>> ListIn(Connection& connection, const DraftQuery& query, int limit,
                                 const std::string& cursor) {
-  std::optional<ListCursor> after;
+  std::optional<TimeAndId> after;
   if (!cursor.empty()) {
-    after = ListCursorOf(cursor);
+    after = DecodeTimeAndId(cursor);
     if (!after) return BadCursor();
   }
   std::string sql = "SELECT " COMMESSO_DRAFT_COLUMNS ", '{}' FROM drafts WHERE owner = :owner";
@@ -156,7 +136,7 @@ Result<Page<EntryDraft>> ListIn(Connection& connection, const DraftQuery& query,
   rows.bind(":owner", query.owner);
   if (query.parked) rows.bind(":parked", *query.parked ? 1 : 0);
   if (after) {
-    rows.bind(":after_updated_at", after->updated_at);
+    rows.bind(":after_updated_at", after->at);
     rows.bind(":after_id", after->id);
   }
   rows.bind(":count", limit + 1);
@@ -166,7 +146,7 @@ Result<Page<EntryDraft>> ListIn(Connection& connection, const DraftQuery& query,
     if (static_cast<int>(page.entries.size()) == limit) {
       const EntryDraft& last = page.entries.back();
       page.next_cursor =
-          EncodeCursor({std::to_string(MillisOf(last.updated_at)), std::to_string(last.id.value)});
+          EncodeCursor(TimeAndId{.at = MillisOf(last.updated_at), .id = last.id.value});
       break;
     }
     auto draft = DraftFrom(rows);

@@ -1,11 +1,9 @@
 #include "adapters/sqlite/sqlite_order_store.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <string>
-#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -260,29 +258,11 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
   return StoredPlacement{.order = std::move(stored), .replayed = false};
 }
 
-struct ListCursor {
-  std::int64_t placed_at = 0;
-  std::int64_t id = 0;
-};
-
-std::optional<ListCursor> ListCursorOf(const std::string& cursor) {
-  auto parts = DecodeCursor(cursor, 2);
-  if (!parts) return std::nullopt;
-  ListCursor decoded;
-  for (auto [text, value] :
-       {std::pair{&(*parts)[0], &decoded.placed_at}, std::pair{&(*parts)[1], &decoded.id}}) {
-    const char* end = text->data() + text->size();
-    const auto [stop, problem] = std::from_chars(text->data(), end, *value);
-    if (problem != std::errc{} || stop != end) return std::nullopt;
-  }
-  return decoded;
-}
-
 Result<Page<Order>> ListIn(Connection& connection, const OrderQuery& query, int limit,
                            const std::string& cursor) {
-  std::optional<ListCursor> after;
+  std::optional<TimeAndId> after;
   if (!cursor.empty()) {
-    after = ListCursorOf(cursor);
+    after = DecodeTimeAndId(cursor);
     if (!after) return BadCursor();
   }
 
@@ -303,7 +283,7 @@ Result<Page<Order>> ListIn(Connection& connection, const OrderQuery& query, int 
   if (query.placed_from) rows.bind(":placed_from", MillisOf(*query.placed_from));
   if (query.placed_until) rows.bind(":placed_until", MillisOf(*query.placed_until));
   if (after) {
-    rows.bind(":after_placed_at", after->placed_at);
+    rows.bind(":after_placed_at", after->at);
     rows.bind(":after_id", after->id);
   }
   rows.bind(":count", limit + 1);
@@ -312,8 +292,8 @@ Result<Page<Order>> ListIn(Connection& connection, const OrderQuery& query, int 
   std::int64_t last_placed_at = 0;
   while (rows.executeStep()) {
     if (static_cast<int>(page.entries.size()) == limit) {
-      page.next_cursor = EncodeCursor(
-          {std::to_string(last_placed_at), std::to_string(page.entries.back().id.value)});
+      page.next_cursor =
+          EncodeCursor(TimeAndId{.at = last_placed_at, .id = page.entries.back().id.value});
       break;
     }
     auto order = OrderFrom(rows);
