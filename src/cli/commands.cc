@@ -21,7 +21,7 @@
 #include "adapters/http/request_crypto.h"
 #include "adapters/http/server.h"
 #include "adapters/json/domain_json.h"
-#include "cli/api_key.h"
+#include "cli/demo_access.h"
 #include "cli/demo_data.h"
 
 namespace commesso {
@@ -62,17 +62,49 @@ std::string BaseUrl(const std::string& host, std::uint16_t port) {
   return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
 }
 
-void PrintBanner(const Wiring& wiring, const std::string& url, const std::string& api_key,
-                 bool generated_key) {
+void PrintBanner(const Wiring& wiring, const std::string& url, bool demo) {
   fmt::print("Commesso is serving {}\n", wiring.business().name);
-  fmt::print("  URL:       {}/api/v1\n", url);
+  fmt::print("  Console:   {}/\n", url);
+  fmt::print("  API:       {}/api/v1\n", url);
   fmt::print("  Database:  {}\n", wiring.config().server.database);
-  fmt::print("  API key:   {}{}\n", api_key,
-             generated_key ? "  (generated for this run: set server.api_key to keep one)" : "");
-  fmt::print("  Try:       curl -H 'Authorization: Bearer {}' '{}/api/v1/items?q=penna&limit=5'\n",
-             api_key, url);
+  if (demo) {
+    fmt::print("  Demo logins (user / password, role):\n");
+    for (const DemoLogin& login : DemoLogins()) {
+      fmt::print("    {:<12} {:<17} {}\n", login.username, login.password, Name(login.role));
+    }
+    fmt::print("  Demo API key: {}\n", kDemoApiKey);
+    fmt::print(
+        "  Try:       curl -H 'Authorization: Bearer {}' '{}/api/v1/items?q=penna&limit=5'\n",
+        kDemoApiKey, url);
+  } else {
+    fmt::print("  Users:     commesso user add; API keys: commesso api-key add (docs/cli.md)\n");
+    fmt::print(
+        "  Try:       curl -H 'Authorization: Bearer <key>' '{}/api/v1/items?q=penna&limit=5'\n",
+        url);
+  }
   fmt::print("  Stop with Ctrl-C (SIGINT) or SIGTERM; in-flight requests finish first.\n");
   std::fflush(stdout);
+}
+
+// The demo catalog, customers, users and API key, each only when missing.
+Result<void> SeedEverything(Wiring& wiring, bool print) {
+  auto seeded = SeedDemo(wiring.catalog(), wiring.customers(), wiring.phones(), wiring.business());
+  if (!seeded) return Fail(seeded.error());
+  auto access = SeedDemoAccess(wiring.identities(), wiring.credentials(), wiring.clock());
+  if (!access) return Fail(access.error());
+  const std::string& database = wiring.config().server.database;
+  const std::string catalog =
+      seeded->already_seeded
+          ? "the catalog already has items; no items or customers seeded"
+          : fmt::format("seeded {} items and {} customers", seeded->items, seeded->customers);
+  const std::string people =
+      fmt::format("{} demo users{}", access->users, access->key ? " and the demo API key" : "");
+  if (print) {
+    fmt::print("{}: {}; {}\n", database, catalog, people);
+  } else {
+    spdlog::info("{}; {}", catalog, people);
+  }
+  return {};
 }
 
 }  // namespace
@@ -102,23 +134,8 @@ Result<void> Serve(const ServeOptions& options) {
   const config::ServerSettings& settings = (*wiring)->config().server;
 
   if (options.seed_demo) {
-    auto seeded = SeedDemo((*wiring)->catalog(), (*wiring)->customers(), (*wiring)->phones(),
-                           (*wiring)->business());
+    auto seeded = SeedEverything(**wiring, false);
     if (!seeded) return Fail(seeded.error());
-    if (seeded->already_seeded) {
-      spdlog::info("the catalog has items: demo data not seeded");
-    } else {
-      spdlog::info("seeded the demo data: {} items, {} customers", seeded->items,
-                   seeded->customers);
-    }
-  }
-
-  std::string api_key = settings.api_key;
-  const bool generated_key = api_key.empty();
-  if (generated_key) {
-    auto key = GenerateApiKey();
-    if (!key) return Fail(key.error());
-    api_key = *std::move(key);
   }
 
   const http::ServerOptions server_options{.host = listen->host,
@@ -126,10 +143,10 @@ Result<void> Serve(const ServeOptions& options) {
                                            .body_limit = settings.body_limit,
                                            .io_threads = settings.io_threads,
                                            .worker_threads = settings.worker_threads,
-                                           .api_key = api_key};
+                                           .access = (*wiring)->access()};
   auto server = http::Server::Start(server_options, (*wiring)->services());
   if (!server) return Fail(server.error());
-  PrintBanner(**wiring, BaseUrl(listen->host, (*server)->port()), api_key, generated_key);
+  PrintBanner(**wiring, BaseUrl(listen->host, (*server)->port()), options.seed_demo);
 
   std::atomic<bool> stopped{false};
   std::thread watcher([&signals, &stopped, &server] {
@@ -165,17 +182,7 @@ Result<void> Migrate(const CommonOptions& options) {
 Result<void> SeedDemoData(const CommonOptions& options) {
   auto wiring = OpenWiring(options);
   if (!wiring) return Fail(wiring.error());
-  auto seeded = SeedDemo((*wiring)->catalog(), (*wiring)->customers(), (*wiring)->phones(),
-                         (*wiring)->business());
-  if (!seeded) return Fail(seeded.error());
-  if (seeded->already_seeded) {
-    fmt::print("{}: the catalog already has items; nothing seeded\n",
-               (*wiring)->config().server.database);
-  } else {
-    fmt::print("{}: seeded {} items and {} customers\n", (*wiring)->config().server.database,
-               seeded->items, seeded->customers);
-  }
-  return {};
+  return SeedEverything(**wiring, true);
 }
 
 Result<void> QuoteFile(const DraftFileOptions& options) {

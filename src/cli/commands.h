@@ -12,7 +12,7 @@ namespace commesso {
 struct ServeOptions {
   CommonOptions common{};
   std::string listen;      // --listen host:port; empty: server.listen from the configuration.
-  bool seed_demo = false;  // --seed-demo: seed the demo data when the catalog is empty.
+  bool seed_demo = false;  // --seed-demo: seed the demo data, users and API key when missing.
 };
 
 struct DraftFileOptions {
@@ -22,15 +22,17 @@ struct DraftFileOptions {
 };
 
 // Serves the JSON API until SIGINT or SIGTERM, then drains in-flight requests and returns.
-// Prints the URL, database, API key (generated when the configuration has none) and an
-// example curl command. Must be called before any other thread starts: it blocks the two
-// signals in the calling thread so that every thread started later inherits the mask.
+// Prints the URL, the console's URL, the database and, with --demo, the demo logins, the demo
+// API key and an example curl command with it. Must be called before any other thread starts: it
+// blocks the two signals in the calling thread so that every thread started later inherits the
+// mask.
 Result<void> Serve(const ServeOptions& options);
 
 // Opens the database, which applies pending migrations, and prints its schema version.
 Result<void> Migrate(const CommonOptions& options);
 
-// Seeds the demo catalog and customers (SeedDemo) and prints what it wrote.
+// Seeds the demo catalog and customers (SeedDemo), the demo users and API key
+// (SeedDemoAccess), and prints what it wrote.
 Result<void> SeedDemoData(const CommonOptions& options);
 
 // Validates and prices the draft in options.file and prints the priced order's JSON.

@@ -8,6 +8,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/access_commands.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 
@@ -25,6 +26,15 @@ void AddCommonOptions(CLI::App& command, CommonOptions& options) {
   command.add_option("--db", options.database,
                      "SQLite database file; default server.database from the configuration "
                      "(var/commesso.db)");
+}
+
+void AddPassword(CLI::App& command, PasswordSource& source) {
+  auto* flag = command.add_option("--password", source.password,
+                                  "The password (visible to other users of the machine: "
+                                  "prefer --password-stdin)");
+  command
+      .add_flag("--password-stdin", source.from_stdin, "Read the password from one line of stdin")
+      ->excludes(flag);
 }
 
 void AddDraftFile(CLI::App& command, DraftFileOptions& options) {
@@ -50,15 +60,16 @@ int Main(int argc, char** argv) {
   ServeOptions serve;
   CLI::App* serve_command = app.add_subcommand(
       "serve",
-      "Serve the JSON API (/api/v1) until SIGINT or SIGTERM. Prints the URL, the database, the "
-      "API key (a random one unless server.api_key is set) and an example curl command. "
-      "Creates the database and its directory when missing.");
+      "Serve the JSON API (/api/v1) until SIGINT or SIGTERM. Prints the URL, the console's URL, "
+      "the database and, with --demo, the demo logins, the demo API key and an example curl "
+      "command. Creates the database and its directory when missing.");
   AddCommonOptions(*serve_command, serve.common);
   serve_command->add_option("--listen", serve.listen,
                             "host:port to listen on; default server.listen (127.0.0.1:8080); "
                             "port 0 picks a free one");
   serve_command->add_flag("--seed-demo,--demo", serve.seed_demo,
-                          "Seed the demo catalog and customers first when the catalog is empty");
+                          "Seed the demo catalog and customers (when the catalog is empty), the "
+                          "demo users and the demo API key (when missing) first");
   serve_command->footer(kExitCodes);
 
   CommonOptions migrate;
@@ -70,9 +81,10 @@ int Main(int argc, char** argv) {
   CommonOptions seed;
   CLI::App* seed_command = app.add_subcommand(
       "seed-demo",
-      "Fill an empty database with the demo business's 209 items and 50 customers. Does "
-      "nothing when the catalog already has items. Needs the demo configuration's currency "
-      "and tax categories (the default).");
+      "Fill an empty database with the demo business's 209 items and 50 customers, and add the "
+      "demo users (one per role) and the demo API key. Items and customers are seeded only "
+      "when the catalog is empty, users and the key only when missing. Needs the demo "
+      "configuration's currency and tax categories (the default).");
   AddCommonOptions(*seed_command, seed);
   seed_command->footer(kExitCodes);
 
@@ -96,6 +108,67 @@ int Main(int argc, char** argv) {
                             "default: cli-<hash of the file>");
   place_command->footer(kExitCodes);
 
+  CLI::App* user_command = app.add_subcommand("user", "Manage the people who sign in.");
+  user_command->require_subcommand(1);
+  UserOptions user_add;
+  CLI::App* user_add_command = user_command->add_subcommand("add", "Add a user.");
+  AddCommonOptions(*user_add_command, user_add.common);
+  user_add_command->add_option("username", user_add.username, "a-z, 0-9, '.', '-', '_'")
+      ->required();
+  user_add_command
+      ->add_option("--role", user_add.role,
+                   "clerk, supervisor, customer_service, fulfillment or admin")
+      ->required();
+  user_add_command->add_option("--name", user_add.display_name,
+                               "Display name (default: the user name)");
+  user_add_command->add_option("--locale", user_add.locale, "Console language: it or en")
+      ->capture_default_str();
+  AddPassword(*user_add_command, user_add.password);
+  user_add_command->footer(kExitCodes);
+  UserOptions passwd;
+  CLI::App* passwd_command =
+      user_command->add_subcommand("passwd", "Set a user's password; their sessions end.");
+  AddCommonOptions(*passwd_command, passwd.common);
+  passwd_command->add_option("username", passwd.username)->required();
+  AddPassword(*passwd_command, passwd.password);
+  passwd_command->footer(kExitCodes);
+  UserOptions disable;
+  CLI::App* disable_command = user_command->add_subcommand(
+      "disable", "Disable a user: they can no longer sign in and their sessions end.");
+  AddCommonOptions(*disable_command, disable.common);
+  disable_command->add_option("username", disable.username)->required();
+  disable_command->footer(kExitCodes);
+
+  CLI::App* key_command =
+      app.add_subcommand("api-key", "Manage the API keys of web shops and partners.");
+  key_command->require_subcommand(1);
+  ApiKeyOptions key_add;
+  CLI::App* key_add_command = key_command->add_subcommand(
+      "add", "Create an API key and print it once on stdout; only its hash is stored.");
+  AddCommonOptions(*key_add_command, key_add.common);
+  key_add_command
+      ->add_option("--name", key_add.name,
+                   "Unique name; requests by the key are "
+                   "recorded as key:<name>")
+      ->required();
+  key_add_command
+      ->add_option("--scope", key_add.scopes,
+                   "A permission the key holds (items:read, orders:write, ...); "
+                   "repeat for more")
+      ->required();
+  key_add_command->footer(kExitCodes);
+  ApiKeyOptions key_list;
+  CLI::App* key_list_command =
+      key_command->add_subcommand("list", "List the API keys (never their secrets).");
+  AddCommonOptions(*key_list_command, key_list.common);
+  key_list_command->footer(kExitCodes);
+  ApiKeyOptions key_revoke;
+  CLI::App* key_revoke_command =
+      key_command->add_subcommand("revoke", "Revoke an API key: it is refused from now on.");
+  AddCommonOptions(*key_revoke_command, key_revoke.common);
+  key_revoke_command->add_option("id", key_revoke.id, "The key's id (api-key list)")->required();
+  key_revoke_command->footer(kExitCodes);
+
   CLI::App* version_command = app.add_subcommand("version", "Print the version.");
 
   try {
@@ -116,6 +189,12 @@ int Main(int argc, char** argv) {
   if (*migrate_command) return Run(Migrate(migrate));
   if (*seed_command) return Run(SeedDemoData(seed));
   if (*quote_command) return Run(QuoteFile(quote));
+  if (*user_add_command) return Run(AddUser(user_add));
+  if (*passwd_command) return Run(ChangePassword(passwd));
+  if (*disable_command) return Run(DisableUser(disable));
+  if (*key_add_command) return Run(AddApiKey(key_add));
+  if (*key_list_command) return Run(ListApiKeys(key_list));
+  if (*key_revoke_command) return Run(RevokeApiKey(key_revoke));
   return Run(PlaceFile(place));
 }
 

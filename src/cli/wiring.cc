@@ -1,5 +1,6 @@
 #include "cli/wiring.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -63,6 +64,9 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
       customers_(*database_),
       orders_(*database_),
       drafts_(*database_),
+      identities_(*database_),
+      credentials_(PasswordCost{.passes = config_.security.password_passes,
+                                .memory_kib = config_.security.password_memory_kib}),
       cards_(*clock_, SimulatedCard{.brand = config_.payments.test_card_brand,
                                     .last4 = config_.payments.test_card_last4}),
       quote_(customers_, catalog_, config_.business),
@@ -76,7 +80,19 @@ http::Services Wiring::services() {
                         .phones = phones_,
                         .clock = *clock_,
                         .drafts = drafts_,
-                        .cards = cards_};
+                        .cards = cards_,
+                        .identities = identities_,
+                        .credentials = credentials_};
+}
+
+http::AccessOptions Wiring::access() const {
+  const config::SecuritySettings& security = config_.security;
+  return http::AccessOptions{
+      .sessions = {.idle = std::chrono::minutes{security.session_idle_minutes},
+                   .absolute = std::chrono::hours{security.session_absolute_hours}},
+      .login_max_failures = security.login_max_failures,
+      .login_lockout = std::chrono::seconds{security.login_lockout_seconds},
+      .secure_cookies = config_.server.public_origin.starts_with("https://")};
 }
 
 }  // namespace commesso

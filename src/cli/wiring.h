@@ -8,10 +8,12 @@
 #include "adapters/http/server.h"
 #include "adapters/payments/test_card_processor.h"
 #include "adapters/phone/libphonenumber_phone_numbers.h"
+#include "adapters/sodium/sodium_credentials.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_catalog.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
 #include "adapters/sqlite/sqlite_draft_store.h"
+#include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
 #include "app/place_order.h"
 #include "app/quote_order.h"
@@ -31,10 +33,10 @@ struct CommonOptions {
 Result<config::Config> LoadConfig(const CommonOptions& options);
 
 // Everything one run of the binary works with: the configuration, the clock, the database,
-// its stores, phone numbers, the card processor ([payments] processor) and the use cases. Created
-// at start, destroyed at exit; members are destroyed in reverse order, so the use cases and stores
-// go before the database. Not movable (the use cases hold references into it). Thread-safe as its
-// parts are.
+// its stores, credentials, phone numbers, the card processor ([payments] processor) and the use
+// cases. Created at start, destroyed at exit; members are destroyed in reverse order, so the use
+// cases and stores go before the database. Not movable (the use cases hold references into it).
+// Thread-safe as its parts are.
 class Wiring {
  public:
   // Checks the time zone (kInvalidInput, field "business.time_zone"), creates the database's
@@ -53,11 +55,17 @@ class Wiring {
   Catalog& catalog() { return catalog_; }
   CustomerStore& customers() { return customers_; }
   const PhoneNumbers& phones() const { return phones_; }
+  IdentityStore& identities() { return identities_; }
+  const Credentials& credentials() const { return credentials_; }
+  const Clock& clock() const { return *clock_; }
   const QuoteOrder& quote() const { return quote_; }
   const PlaceOrder& place() const { return place_; }
 
   // What the HTTP server serves from; borrows this Wiring.
   http::Services services();
+
+  // The server's sign-in and session options from [security] and server.public_origin.
+  http::AccessOptions access() const;
 
  private:
   config::Config config_;
@@ -67,6 +75,8 @@ class Wiring {
   sqlite::SqliteCustomerStore customers_;
   sqlite::SqliteOrderStore orders_;
   sqlite::SqliteDraftStore drafts_;
+  sqlite::SqliteIdentityStore identities_;
+  SodiumCredentials credentials_;
   LibphonenumberPhoneNumbers phones_;
   // The only processor so far; config::Parse refuses any other name. A real one would be
   // chosen here by config_.payments.processor (docs/decisions/0009).

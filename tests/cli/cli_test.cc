@@ -153,7 +153,8 @@ TEST_F(CliTest, SeedsOnceThenQuotesAndPlacesTheDemoDraft) {
   EXPECT_EQ(seeded.exit_code, 0) << seeded.err;
   EXPECT_THAT(seeded.out, HasSubstr("customers"));
   EXPECT_EQ(reseeded.exit_code, 0) << reseeded.err;
-  EXPECT_THAT(reseeded.out, HasSubstr("nothing seeded"));
+  EXPECT_THAT(seeded.out, HasSubstr("6 demo users and the demo API key"));
+  EXPECT_THAT(reseeded.out, HasSubstr("no items or customers seeded; 0 demo users"));
   ASSERT_EQ(quote.exit_code, 0) << quote.err;
   // 10 reams at 4.20 and 2 bindings at 2.50 = 47.00; 25 kg by standard courier 16.90;
   // IVA 22% of 63.90 = 14.058, rounded once per document: 14.06; due 77.96.
@@ -277,11 +278,11 @@ TEST_F(CliTest, ServesUntilSigtermThenExitsCleanly) {
   }
   close(pipe_fds[0]);
   const std::size_t port_at = banner.find("http://127.0.0.1:");
-  const std::size_t key_at = banner.find("API key:   ");
+  const std::size_t key_at = banner.find("Demo API key: ");
   ASSERT_NE(port_at, std::string::npos) << banner << ReadAll(log);
   ASSERT_NE(key_at, std::string::npos) << banner;
   const int port = std::stoi(banner.substr(port_at + 17));
-  const std::string api_key = banner.substr(key_at + 11, 32);
+  const std::string api_key = banner.substr(key_at + 14, banner.find('\n', key_at) - key_at - 14);
 
   const std::string health = HttpGet(port, "/healthz", api_key);
   const std::string items = HttpGet(port, "/api/v1/items?q=PEN-SFERA", api_key);
@@ -294,6 +295,10 @@ TEST_F(CliTest, ServesUntilSigtermThenExitsCleanly) {
   EXPECT_THAT(items, StartsWith("HTTP/1.1 200"));
   EXPECT_THAT(items, HasSubstr("PEN-SFERA-BL"));
   EXPECT_THAT(refused, StartsWith("HTTP/1.1 401"));
+  EXPECT_EQ(api_key, "cmso_demo_0123456789abcdef0123456789abcdef");
+  EXPECT_THAT(banner, HasSubstr("Console:   http://127.0.0.1:" + std::to_string(port) + "/\n"));
+  EXPECT_THAT(banner, HasSubstr("clerk        clerk-demo        clerk"));
+  EXPECT_THAT(banner, HasSubstr("admin        admin-demo        admin"));
   EXPECT_THAT(banner, HasSubstr("Database:  " + Database()));
   EXPECT_THAT(banner, HasSubstr("curl -H 'Authorization: Bearer " + api_key + "'"));
   ASSERT_TRUE(WIFEXITED(status)) << ReadAll(log);

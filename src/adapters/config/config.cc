@@ -564,7 +564,7 @@ void ReadShipping(const Section& section, ShippingRates& shipping, Currency curr
 
 void ReadServer(const Section& section, ServerSettings& server) {
   section.AllowOnly(
-      {"listen", "database", "api_key", "worker_threads", "io_threads", "body_limit"});
+      {"listen", "database", "public_origin", "worker_threads", "io_threads", "body_limit"});
   if (auto listen = section.String("listen", Presence::kOptional)) {
     if (auto parsed = ParseListen(*listen); parsed) {
       server.listen = *listen;
@@ -574,12 +574,13 @@ void ReadServer(const Section& section, ServerSettings& server) {
     }
   }
   if (auto database = section.Text("database", Presence::kOptional)) server.database = *database;
-  if (auto key = section.String("api_key", Presence::kOptional)) {
-    if (!key->empty() && key->size() < 16) {
-      section.problems().Add(section.PathOf("api_key"), section.table().get("api_key"),
-                             "must be at least 16 characters (or empty to generate one)");
+  if (auto origin = section.String("public_origin", Presence::kOptional)) {
+    const bool web = origin->starts_with("https://") || origin->starts_with("http://");
+    if (!origin->empty() && (!web || origin->ends_with("/"))) {
+      section.problems().Add(section.PathOf("public_origin"), section.table().get("public_origin"),
+                             R"(must be an origin like "https://orders.example.com")");
     } else {
-      server.api_key = *key;
+      server.public_origin = *origin;
     }
   }
   if (auto threads = section.Integer("worker_threads", Presence::kOptional, 1, 1024)) {
@@ -590,6 +591,30 @@ void ReadServer(const Section& section, ServerSettings& server) {
   }
   if (auto limit = section.Integer("body_limit", Presence::kOptional, 1024, 64 << 20)) {
     server.body_limit = static_cast<std::size_t>(*limit);
+  }
+}
+
+void ReadSecurity(const Section& section, SecuritySettings& security) {
+  section.AllowOnly({"session_idle_minutes", "session_absolute_hours", "login_max_failures",
+                     "login_lockout_seconds", "password_passes", "password_memory_kib"});
+  if (auto minutes = section.Integer("session_idle_minutes", Presence::kOptional, 1, 24 * 60)) {
+    security.session_idle_minutes = static_cast<int>(*minutes);
+  }
+  if (auto hours = section.Integer("session_absolute_hours", Presence::kOptional, 1, 24 * 30)) {
+    security.session_absolute_hours = static_cast<int>(*hours);
+  }
+  if (auto failures = section.Integer("login_max_failures", Presence::kOptional, 1, 100)) {
+    security.login_max_failures = static_cast<int>(*failures);
+  }
+  if (auto seconds = section.Integer("login_lockout_seconds", Presence::kOptional, 1, 86'400)) {
+    security.login_lockout_seconds = static_cast<int>(*seconds);
+  }
+  if (auto passes = section.Integer("password_passes", Presence::kOptional, 1, 10)) {
+    security.password_passes = static_cast<std::uint64_t>(*passes);
+  }
+  // 8 KiB is libsodium's minimum; 1 GiB its SENSITIVE limit.
+  if (auto memory = section.Integer("password_memory_kib", Presence::kOptional, 8, 1 << 20)) {
+    security.password_memory_kib = static_cast<std::size_t>(*memory);
   }
 }
 
@@ -684,7 +709,7 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
 
   Problems problems(source);
   const Section top(root, "", problems);
-  top.AllowOnly({"business", "pricing", "tax", "shipping", "server", "payments"});
+  top.AllowOnly({"business", "pricing", "tax", "shipping", "server", "payments", "security"});
   Config config;
   Business& business = config.business;
   if (auto section = top.Table("business", Presence::kRequired)) ReadBusiness(*section, business);
@@ -698,6 +723,9 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
   if (auto section = top.Table("server", Presence::kOptional)) ReadServer(*section, config.server);
   if (auto section = top.Table("payments", Presence::kOptional)) {
     ReadPayments(*section, config.payments);
+  }
+  if (auto section = top.Table("security", Presence::kOptional)) {
+    ReadSecurity(*section, config.security);
   }
   business.rules.origin = business.address;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -17,7 +18,9 @@ namespace commesso::config {
 struct ServerSettings {
   std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free port.
   std::string database = "var/commesso.db";
-  std::string api_key;  // Empty: the CLI generates one at start and prints it.
+  // Where browsers reach the server ("https://orders.example.com"), behind a TLS proxy if any;
+  // empty: the listen address over plain http. An https origin makes the session cookie Secure.
+  std::string public_origin;
   int worker_threads = 64;
   int io_threads = 2;
   std::size_t body_limit = 1 << 20;  // Bytes of one request body.
@@ -30,10 +33,22 @@ struct PaymentSettings {
   std::string test_card_last4 = "4242";
 };
 
+// Sign-in, sessions and password hashing ([security]; docs/security.md).
+struct SecuritySettings {
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  int login_max_failures = 5;
+  int login_lockout_seconds = 300;
+  // argon2id cost of new password hashes; the default is libsodium's INTERACTIVE limits.
+  std::uint64_t password_passes = 2;
+  std::size_t password_memory_kib = 64 * 1024;
+};
+
 struct Config {
   Business business{};
   ServerSettings server{};
   PaymentSettings payments{};
+  SecuritySettings security{};
 };
 
 // Parses `text` (named `source` in messages). kInvalidInput with one FieldError per problem:

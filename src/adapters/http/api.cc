@@ -16,9 +16,11 @@
 #include "adapters/json/draft_json.h"
 #include "adapters/json/history_json.h"
 #include "adapters/json/iso_time.h"
+#include "adapters/json/object_reader.h"
 #include "adapters/json/read_back.h"
 #include "core/catalog_rules.h"
 #include "core/customer_rules.h"
+#include "core/identity.h"
 #include "core/invariant.h"
 
 namespace commesso::http {
@@ -205,50 +207,90 @@ bool Matches(std::string_view path, const std::vector<std::string>& segments, st
   return true;
 }
 
+// 401 with the header RFC 9110 asks for; `detail` says how to authenticate.
+HttpResponse Unauthenticated(std::string_view detail) {
+  HttpResponse response =
+      ProblemResponse(401, "unauthorized", "Unauthorized", detail,
+                      {{"Authorization", "must be a valid session cookie or Bearer API key"}});
+  response.headers.emplace_back("WWW-Authenticate", "Bearer");
+  return response;
+}
+
+// The value of cookie `name` in a Cookie header ("a=1; commesso_session=…"); "" when absent.
+std::string CookieValue(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const std::size_t semicolon = header.find(';');
+    std::string_view pair = header.substr(0, semicolon);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const std::size_t equals = pair.find('=');
+    if (equals != std::string_view::npos && pair.substr(0, equals) == name) {
+      return std::string(pair.substr(equals + 1));
+    }
+    if (semicolon == std::string_view::npos) break;
+    header.remove_prefix(semicolon + 1);
+  }
+  return "";
+}
+
 }  // namespace
 
-Api::Api(Services services, std::string_view api_key)
+Api::Api(Services services, AccessOptions access)
     : services_(services),
-      token_(api_key),
+      access_(access),
+      throttle_(access.login_max_failures, access.login_lockout),
+      decoy_hash_(services.credentials.HashPassword("decoy password of no user")),
       quote_(services.customers, services.catalog, services.business),
       place_(quote_, services.orders, services.cards, services.clock),
       confirm_(services.orders, services.clock) {}
 
 const std::vector<Api::Entry>& Api::Table() {
+  using P = Permission;
+  constexpr Gate kPublic = Gate::kPublic;
+  constexpr Gate kSession = Gate::kSession;
+  constexpr Gate kNeeds = Gate::kPermission;
   static const std::vector<Entry> table = {
-      {"GET", "/healthz", &Api::Health},
-      {"POST", "/api/v1/items", &Api::CreateItem},
-      {"GET", "/api/v1/items", &Api::SearchItems},
-      {"GET", "/api/v1/items/{sku}", &Api::GetItem},
-      {"PUT", "/api/v1/items/{sku}", &Api::ReplaceItem},
-      {"POST", "/api/v1/customers", &Api::CreateCustomer},
-      {"GET", "/api/v1/customers", &Api::SearchCustomers},
-      {"GET", "/api/v1/customers/{id}", &Api::GetCustomer},
-      {"PUT", "/api/v1/customers/{id}", &Api::ReplaceCustomer},
-      {"POST", "/api/v1/quotes", &Api::Quote},
-      {"POST", "/api/v1/orders", &Api::PlaceOrder},
-      {"GET", "/api/v1/orders", &Api::ListOrders},
-      {"GET", "/api/v1/orders/{number}", &Api::GetOrder},
-      {"POST", "/api/v1/orders/{number}/confirmations", &Api::Confirm},
-      {"GET", "/api/v1/orders/{number}/history", &Api::History},
-      {"GET", "/api/v1/orders/{number}/read-back", &Api::GetReadBack},
-      {"POST", "/api/v1/drafts", &Api::CreateDraft},
-      {"GET", "/api/v1/drafts", &Api::ListDrafts},
-      {"GET", "/api/v1/drafts/{id}", &Api::GetDraft},
-      {"PUT", "/api/v1/drafts/{id}", &Api::SaveDraft},
-      {"DELETE", "/api/v1/drafts/{id}", &Api::DeleteDraft},
-      {"POST", "/api/v1/card-payments", &Api::AuthorizeCard},
+      {"GET", "/healthz", &Api::Health, kPublic, {}},
+      {"POST", "/api/v1/session", &Api::SignIn, kPublic, {}},
+      {"GET", "/api/v1/session", &Api::GetSession, kSession, {}},
+      {"DELETE", "/api/v1/session", &Api::SignOut, kSession, {}},
+      {"PUT", "/api/v1/session/locale", &Api::SetLocale, kSession, {}},
+      {"POST", "/api/v1/items", &Api::CreateItem, kNeeds, P::kItemsWrite},
+      {"GET", "/api/v1/items", &Api::SearchItems, kNeeds, P::kItemsRead},
+      {"GET", "/api/v1/items/{sku}", &Api::GetItem, kNeeds, P::kItemsRead},
+      {"PUT", "/api/v1/items/{sku}", &Api::ReplaceItem, kNeeds, P::kItemsWrite},
+      {"POST", "/api/v1/customers", &Api::CreateCustomer, kNeeds, P::kCustomersWrite},
+      {"GET", "/api/v1/customers", &Api::SearchCustomers, kNeeds, P::kCustomersRead},
+      {"GET", "/api/v1/customers/{id}", &Api::GetCustomer, kNeeds, P::kCustomersRead},
+      {"PUT", "/api/v1/customers/{id}", &Api::ReplaceCustomer, kNeeds, P::kCustomersWrite},
+      {"POST", "/api/v1/quotes", &Api::Quote, kNeeds, P::kOrdersRead},
+      {"POST", "/api/v1/orders", &Api::PlaceOrder, kNeeds, P::kOrdersWrite},
+      {"GET", "/api/v1/orders", &Api::ListOrders, kNeeds, P::kOrdersRead},
+      {"GET", "/api/v1/orders/{number}", &Api::GetOrder, kNeeds, P::kOrdersRead},
+      {"POST", "/api/v1/orders/{number}/confirmations", &Api::Confirm, kNeeds, P::kOrdersWrite},
+      {"GET", "/api/v1/orders/{number}/history", &Api::History, kNeeds, P::kOrdersRead},
+      {"GET", "/api/v1/orders/{number}/read-back", &Api::GetReadBack, kNeeds, P::kOrdersRead},
+      {"POST", "/api/v1/drafts", &Api::CreateDraft, kNeeds, P::kDraftsWrite},
+      {"GET", "/api/v1/drafts", &Api::ListDrafts, kNeeds, P::kDraftsWrite},
+      {"GET", "/api/v1/drafts/{id}", &Api::GetDraft, kNeeds, P::kDraftsWrite},
+      {"PUT", "/api/v1/drafts/{id}", &Api::SaveDraft, kNeeds, P::kDraftsWrite},
+      {"DELETE", "/api/v1/drafts/{id}", &Api::DeleteDraft, kNeeds, P::kDraftsWrite},
+      {"POST", "/api/v1/card-payments", &Api::AuthorizeCard, kNeeds, P::kOrdersWrite},
   };
   return table;
 }
 
 std::vector<RouteInfo> Api::Routes() {
   std::vector<RouteInfo> routes;
-  for (const Entry& entry : Table()) routes.push_back({entry.method, entry.path});
+  for (const Entry& entry : Table()) {
+    std::string requirement = entry.gate == Gate::kPublic    ? "public"
+                              : entry.gate == Gate::kSession ? "session"
+                                                             : std::string(Name(entry.permission));
+    routes.push_back({entry.method, entry.path, std::move(requirement)});
+  }
   return routes;
 }
 
-HttpResponse Api::Handle(const HttpRequest& request) {
+HttpResponse Api::Handle(HttpRequest request) {
   try {
     return Route(request);
   } catch (const InvariantError& error) {
@@ -273,29 +315,58 @@ HttpResponse Api::Failure(const HttpRequest& request, const Error& error) {
   return Internal(request, what);
 }
 
-HttpResponse Api::Route(const HttpRequest& request) {
+HttpResponse Api::Route(HttpRequest& request) {
   const std::optional<Target> target = ParseTarget(request.target);
   if (!target) {
     return BadRequest("bad_target", "The request target is not a valid path and query.");
   }
-  const std::string_view path = target->path;
-  if (path == kApiPrefix || path.starts_with(std::string(kApiPrefix) + "/")) {
-    if (!token_.Accepts(request.Header("Authorization"))) {
-      HttpResponse response = ProblemResponse(
-          401, "unauthorized", "Unauthorized", "Send the API key as Authorization: Bearer <key>.",
-          {{"Authorization", "must be Bearer with a valid API key"}});
-      response.headers.emplace_back("WWW-Authenticate", "Bearer");
-      return response;
-    }
-  }
+  const Entry* chosen = nullptr;
+  std::string param;
   std::string allow;
   for (const Entry& entry : Table()) {
-    std::string param;
-    if (!Matches(entry.path, target->segments, param)) continue;
-    if (request.method == entry.method) return (this->*entry.handler)(request, *target, param);
+    std::string candidate;
+    if (!Matches(entry.path, target->segments, candidate)) continue;
+    if (request.method == entry.method) {
+      chosen = &entry;
+      param = std::move(candidate);
+      break;
+    }
     allow += allow.empty() ? "" : ", ";
     allow += entry.method;
   }
+
+  const std::string_view path = target->path;
+  const bool api = path == kApiPrefix || path.starts_with(std::string(kApiPrefix) + "/");
+  if (api && (chosen == nullptr || chosen->gate != Gate::kPublic)) {
+    tl::expected<Caller, HttpResponse> caller = Authenticate(request);
+    if (!caller) return caller.error();
+    const bool changes = request.method != "GET" && request.method != "HEAD";
+    if (caller->session && changes && chosen != nullptr) {
+      const std::string_view presented = request.Header("X-CSRF-Token");
+      if (presented.empty() ||
+          !services_.credentials.Matches(
+              presented, services_.credentials.Digest(caller->session->session.csrf_token))) {
+        return ProblemResponse(
+            403, "csrf", "Forbidden",
+            "Send the session's csrf_token in the X-CSRF-Token header with "
+            "every request that changes something.",
+            {{"X-CSRF-Token", presented.empty() ? "is required" : "does not match the session"}});
+      }
+    }
+    if (chosen != nullptr && chosen->gate == Gate::kSession && !caller->session) {
+      return Unauthenticated("This route needs a signed-in session (the commesso_session cookie).");
+    }
+    if (chosen != nullptr && chosen->gate == Gate::kPermission &&
+        !Holds(caller->permissions, chosen->permission)) {
+      const std::string needed(Name(chosen->permission));
+      return ProblemResponse(403, "forbidden", "Forbidden",
+                             "This request needs the permission " + needed + ", which " +
+                                 caller->principal + " does not have.",
+                             {}, Json{{"permission", needed}});
+    }
+    request.principal = caller->principal;
+  }
+  if (chosen != nullptr) return (this->*chosen->handler)(request, *target, param);
   if (allow.empty()) {
     return ProblemResponse(404, "route_not_found", "Not found",
                            "There is no resource at this path.");
@@ -306,7 +377,64 @@ HttpResponse Api::Route(const HttpRequest& request) {
   return response;
 }
 
-std::string Api::PrincipalOf(const HttpRequest&) const { return "api"; }
+tl::expected<Api::Caller, HttpResponse> Api::Authenticate(const HttpRequest& request) {
+  const std::string_view authorization = request.Header("Authorization");
+  if (!authorization.empty()) return ByKey(request, authorization);
+  return BySession(request);
+}
+
+tl::expected<Api::Caller, HttpResponse> Api::ByKey(const HttpRequest& request,
+                                                   std::string_view authorization) {
+  constexpr std::string_view kScheme = "bearer ";
+  constexpr std::string_view kKeyStart = "cmso_";
+  const auto refused = [] {
+    return tl::unexpected(Unauthenticated("Send an API key as Authorization: Bearer cmso_..."));
+  };
+  if (authorization.size() <= kScheme.size() ||
+      strncasecmp(authorization.data(), kScheme.data(), kScheme.size()) != 0) {
+    return refused();
+  }
+  const std::string_view key = authorization.substr(kScheme.size());
+  const std::size_t end_of_prefix = key.find('_', kKeyStart.size());
+  if (!key.starts_with(kKeyStart) || end_of_prefix == std::string_view::npos) return refused();
+  Result<ApiKey> stored =
+      services_.identities.FindApiKey(std::string(key.substr(0, end_of_prefix)));
+  if (!stored && stored.error().code == ErrorCode::kNotFound) return refused();
+  if (!stored) return tl::unexpected(Failure(request, stored.error()));
+  if (!services_.credentials.Matches(key, stored->secret_hash) || stored->revoked_at) {
+    return refused();
+  }
+  return Caller{.principal = "key:" + stored->name, .permissions = stored->scopes};
+}
+
+tl::expected<Api::Caller, HttpResponse> Api::BySession(const HttpRequest& request) {
+  const std::string token = CookieValue(request.Header("Cookie"), kSessionCookie);
+  const auto refused = [] {
+    return tl::unexpected(
+        Unauthenticated("Sign in (POST /api/v1/session) or send an API key as Authorization: "
+                        "Bearer cmso_..."));
+  };
+  if (token.empty()) return refused();
+  const std::string token_hash = services_.credentials.Digest(token);
+  Result<SignedIn> found = services_.identities.FindSession(token_hash);
+  if (!found && found.error().code == ErrorCode::kNotFound) return refused();
+  if (!found) return tl::unexpected(Failure(request, found.error()));
+  const Timestamp now = services_.clock.Now();
+  if (found->user.disabled || !SessionAlive(found->session, now, access_.sessions)) {
+    Result<void> ended = services_.identities.DeleteSession(token_hash);
+    if (!ended) return tl::unexpected(Failure(request, ended.error()));
+    return refused();
+  }
+  // One write per minute of use at most: the idle limit is counted in minutes anyway.
+  if (now - found->session.last_seen_at >= std::chrono::minutes{1}) {
+    Result<void> touched = services_.identities.TouchSession(token_hash, now);
+    if (!touched) return tl::unexpected(Failure(request, touched.error()));
+    found->session.last_seen_at = now;
+  }
+  return Caller{.principal = found->user.username,
+                .permissions = PermissionsOf(found->user.role),
+                .session = *std::move(found)};
+}
 
 HttpResponse Api::Health(const HttpRequest&, const Target&, const std::string&) {
   return JsonResponse(200, R"({"status":"ok"})");
@@ -733,6 +861,148 @@ HttpResponse Api::AuthorizeCard(const HttpRequest& request, const Target& target
   if (!authorized) return Failure(request, authorized.error());
   // No Location: an authorization is read back only through the order that names it.
   return JsonResponse(201, json::Dump(json::ToJson(*authorized)));
+}
+
+// Sessions.
+
+namespace {
+
+struct Login {
+  std::string username;
+  std::string password;
+};
+
+Result<Login> LoginFromJson(const Json& body) {
+  std::vector<FieldError> problems;
+  json::ObjectReader reader(body, "", problems);
+  Login login{.username = reader.String("username", json::Presence::kRequired),
+              .password = reader.String("password", json::Presence::kRequired)};
+  reader.Finish();
+  if (!problems.empty()) {
+    return Fail({ErrorCode::kInvalidInput, "the sign-in has errors", std::move(problems)});
+  }
+  return login;
+}
+
+HttpResponse WrongLogin() {
+  return ProblemResponse(401, "unauthorized", "Unauthorized",
+                         "The user name or password is wrong, or the user is disabled.",
+                         {{"password", "does not match the user name"}});
+}
+
+}  // namespace
+
+std::string Api::SessionCookie(std::string_view token, bool clear) const {
+  std::string cookie = std::string(kSessionCookie) + "=" + std::string(token) + "; Path=/";
+  if (clear) cookie += "; Max-Age=0";
+  cookie += "; HttpOnly; SameSite=Strict";
+  if (access_.secure_cookies) cookie += "; Secure";
+  return cookie;
+}
+
+HttpResponse Api::SessionResponse(const SignedIn& signed_in,
+                                  std::vector<std::pair<std::string, std::string>> headers) {
+  const User& user = signed_in.user;
+  Json permissions = Json::array();
+  for (Permission permission : PermissionsOf(user.role)) {
+    permissions.push_back(std::string(Name(permission)));
+  }
+  Json body{{"user",
+             {{"username", user.username},
+              {"display_name", user.display_name},
+              {"role", std::string(Name(user.role))},
+              {"locale", user.locale}}},
+            {"csrf_token", signed_in.session.csrf_token},
+            {"permissions", std::move(permissions)}};
+  HttpResponse response = JsonResponse(200, json::Dump(body));
+  for (auto& header : headers) response.headers.push_back(std::move(header));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+HttpResponse Api::SignIn(const HttpRequest& request, const Target&, const std::string&) {
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<Login> login = LoginFromJson(*body);
+  if (!login) return ProblemResponse(login.error());
+
+  const Timestamp now = services_.clock.Now();
+  if (std::optional<std::chrono::seconds> wait =
+          throttle_.Blocked(login->username, request.peer, now)) {
+    HttpResponse response = ProblemResponse(
+        429, "too_many_sign_ins", "Too many requests",
+        "Too many failed sign-ins: try again in " + std::to_string(wait->count()) + " seconds.",
+        {{"password", "too many failed attempts"}});
+    response.headers.emplace_back("Retry-After", std::to_string(wait->count()));
+    return response;
+  }
+  Result<User> user = services_.identities.FindUser(login->username);
+  if (!user && user.error().code != ErrorCode::kNotFound) return Failure(request, user.error());
+  // An unknown user costs a verification too, so timing does not tell which names exist.
+  const bool known = user.has_value();
+  const bool verified = services_.credentials.VerifyPassword(
+      known ? user->password_hash : decoy_hash_, login->password);
+  if (!known || !verified || user->disabled) {
+    throttle_.Failed(login->username, request.peer, now);
+    if (known) spdlog::info("sign-in refused for user {} from {}", user->username, request.peer);
+    return WrongLogin();
+  }
+  throttle_.Succeeded(login->username);
+
+  if (services_.credentials.NeedsRehash(user->password_hash)) {
+    user->password_hash = services_.credentials.HashPassword(login->password);
+    user->updated_at = now;
+    Result<User> rehashed = services_.identities.UpdateUser(*user);
+    if (!rehashed) return Failure(request, rehashed.error());
+  }
+  const std::string token = services_.credentials.RandomHex(32);
+  const SignedIn signed_in{.session = {.token_hash = services_.credentials.Digest(token),
+                                       .csrf_token = services_.credentials.RandomHex(32),
+                                       .user_id = user->id,
+                                       .created_at = now,
+                                       .last_seen_at = now},
+                           .user = *user};
+  Result<void> created = services_.identities.CreateSession(signed_in.session);
+  if (!created) return Failure(request, created.error());
+  spdlog::info("user {} signed in from {}", user->username, request.peer);
+  return SessionResponse(signed_in, {{"Set-Cookie", SessionCookie(token, false)}});
+}
+
+HttpResponse Api::GetSession(const HttpRequest& request, const Target&, const std::string&) {
+  tl::expected<Caller, HttpResponse> caller = BySession(request);
+  if (!caller) return caller.error();
+  return SessionResponse(*caller->session);
+}
+
+HttpResponse Api::SignOut(const HttpRequest& request, const Target&, const std::string&) {
+  tl::expected<Caller, HttpResponse> caller = BySession(request);
+  if (!caller) return caller.error();
+  Result<void> ended = services_.identities.DeleteSession(caller->session->session.token_hash);
+  if (!ended) return Failure(request, ended.error());
+  return HttpResponse{
+      .status = 204, .headers = {{"Set-Cookie", SessionCookie("", true)}}, .body = ""};
+}
+
+HttpResponse Api::SetLocale(const HttpRequest& request, const Target&, const std::string&) {
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  std::vector<FieldError> problems;
+  json::ObjectReader reader(*body, "", problems);
+  const std::string locale = reader.String("locale", json::Presence::kRequired);
+  reader.Finish();
+  if (problems.empty() && !IsConsoleLocale(locale))
+    problems.push_back({"locale", "must be it or en"});
+  if (!problems.empty()) return Invalid("the locale has errors", problems);
+
+  tl::expected<Caller, HttpResponse> caller = BySession(request);
+  if (!caller) return caller.error();
+  SignedIn& signed_in = *caller->session;
+  signed_in.user.locale = locale;
+  signed_in.user.updated_at = services_.clock.Now();
+  Result<User> updated = services_.identities.UpdateUser(signed_in.user);
+  if (!updated) return Failure(request, updated.error());
+  signed_in.user = *std::move(updated);
+  return SessionResponse(signed_in);
 }
 
 }  // namespace commesso::http

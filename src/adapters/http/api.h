@@ -1,29 +1,46 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include <tl/expected.hpp>
 
 #include "adapters/http/http_message.h"
 #include "adapters/http/in_flight_keys.h"
+#include "adapters/http/login_throttle.h"
 #include "adapters/http/query_string.h"
 #include "adapters/http/request_crypto.h"
 #include "adapters/http/server.h"
 #include "app/confirm_order.h"
 #include "app/place_order.h"
 #include "app/quote_order.h"
+#include "core/access.h"
 
 namespace commesso::http {
 
-// One route of the API: a method and a path template ("/api/v1/items/{sku}").
+// What a route asks of its caller.
+enum class Gate {
+  kPublic,      // Nothing: /healthz and signing in.
+  kSession,     // A signed-in user's session cookie, whatever the role: the session routes.
+  kPermission,  // A session or API key holding the route's permission.
+};
+
+// One route of the API: a method, a path template ("/api/v1/items/{sku}") and what it
+// requires: "public", "session" or a permission name ("items:read").
 struct RouteInfo {
   std::string method;
   std::string path;
+  std::string requirement;
   friend bool operator==(const RouteInfo&, const RouteInfo&) = default;
 };
 
 // The JSON API (/api/v1 and /healthz) independent of the transport: routing (404, 405 with
-// Allow), the API key (401), the caller's principal (PrincipalOf), content type (415),
+// Allow), authentication by session cookie or API key (401), the route's permission (403),
+// CSRF on cookie-authenticated changes (403), sign-in throttling (429), the caller's
+// principal (PrincipalOf), content type (415),
 // Idempotency-Key (400, and 409 while the first request with the key is in flight), strict JSON in
 // (400, 422 naming fields) and out, and problem responses for every failure. Runs use cases on the
 // calling thread, which therefore must be allowed to block. Never throws: an exception from a
@@ -31,15 +48,26 @@ struct RouteInfo {
 // the services, which must outlive it. Thread-safe.
 class Api {
  public:
-  Api(Services services, std::string_view api_key);
+  Api(Services services, AccessOptions access);
 
-  HttpResponse Handle(const HttpRequest& request);
+  HttpResponse Handle(HttpRequest request);
 
-  // Every route served, in a stable order; docs/openapi.yaml must document each.
+  // Every route served, in a stable order; docs/openapi.yaml must document each and
+  // docs/security.md must give each its row of the role matrix.
   static std::vector<RouteInfo> Routes();
 
+  // The name of the session cookie.
+  static constexpr std::string_view kSessionCookie = "commesso_session";
+
  private:
-  HttpResponse Route(const HttpRequest& request);
+  // Who is calling, once authenticated.
+  struct Caller {
+    std::string principal;  // The user name, or "key:<key name>".
+    std::vector<Permission> permissions{};
+    std::optional<SignedIn> session{};  // Set when signed in by cookie.
+  };
+
+  HttpResponse Route(HttpRequest& request);
   HttpResponse Internal(const HttpRequest& request, std::string_view what);
 
   HttpResponse Health(const HttpRequest& request, const Target& target, const std::string& param);
@@ -77,11 +105,29 @@ class Api {
   HttpResponse DeleteDraft(const HttpRequest& request, const Target& target, const std::string& id);
   HttpResponse AuthorizeCard(const HttpRequest& request, const Target& target,
                              const std::string& param);
+  HttpResponse SignIn(const HttpRequest& request, const Target& target, const std::string& param);
+  HttpResponse GetSession(const HttpRequest& request, const Target& target,
+                          const std::string& param);
+  HttpResponse SignOut(const HttpRequest& request, const Target& target, const std::string& param);
+  HttpResponse SetLocale(const HttpRequest& request, const Target& target,
+                         const std::string& param);
+
+  // The caller of `request` by its Authorization header (an API key) or else its session
+  // cookie: 401 when neither is valid, 503 when the store is down. A session past its idle
+  // or absolute limit is ended here; one used more than a minute ago is touched.
+  tl::expected<Caller, HttpResponse> Authenticate(const HttpRequest& request);
+  tl::expected<Caller, HttpResponse> BySession(const HttpRequest& request);
+  tl::expected<Caller, HttpResponse> ByKey(const HttpRequest& request,
+                                           std::string_view authorization);
+
+  // The session routes' answer: the user, the CSRF token and the user's permissions.
+  HttpResponse SessionResponse(const SignedIn& signed_in,
+                               std::vector<std::pair<std::string, std::string>> headers = {});
+  std::string SessionCookie(std::string_view token, bool clear) const;
 
   // Who is calling: the name drafts are owned by and confirmations and placements are
-  // recorded under. Until logins exist every caller holds the one API key and is "api"; the
-  // session's user name plugs in here.
-  std::string PrincipalOf(const HttpRequest& request) const;
+  // recorded under. The user name of a session, or "key:<name>" for an API key.
+  static std::string PrincipalOf(const HttpRequest& request) { return request.principal; }
 
   // The problem for `error`, logging kInternal in full with the reference it shows.
   HttpResponse Failure(const HttpRequest& request, const Error& error);
@@ -91,11 +137,15 @@ class Api {
     const char* method;
     const char* path;
     Handler handler;
+    Gate gate;
+    Permission permission;  // For Gate::kPermission.
   };
   static const std::vector<Entry>& Table();
 
   Services services_;
-  BearerToken token_;
+  const AccessOptions access_;
+  LoginThrottle throttle_;
+  std::string decoy_hash_;  // Verified against when the user is unknown, to take as long.
   QuoteOrder quote_;
   commesso::PlaceOrder place_;
   commesso::ConfirmOrder confirm_;

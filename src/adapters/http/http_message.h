@@ -18,6 +18,9 @@ struct HttpRequest {
   std::string target;  // Origin form, as received: "/api/v1/items?q=pen".
   Headers headers{};
   std::string body;
+  std::string peer{};  // The client's IP address as the transport saw it; "" when unknown.
+  // Who sent it: set by the Api once the caller is authenticated (Api::PrincipalOf).
+  std::string principal{};
 
   std::string_view Header(std::string_view name) const { return HeaderValue(headers, name); }
 };

@@ -4,7 +4,6 @@
 #include <cstdint>
 
 #include <sodium.h>
-#include <strings.h>
 
 namespace commesso::http {
 namespace {
@@ -20,13 +19,6 @@ void Absorb(crypto_generichash_state& state, std::string_view part) {
   crypto_generichash_update(&state, prefix.data(), prefix.size());
   crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part.data()),
                             part.size());
-}
-
-Digest Hash(std::string_view text) {
-  Digest digest{};
-  crypto_generichash(digest.data(), digest.size(),
-                     reinterpret_cast<const unsigned char*>(text.data()), text.size(), nullptr, 0);
-  return digest;
 }
 
 std::string Hex(const unsigned char* bytes, std::size_t size) {
@@ -56,22 +48,6 @@ std::string RequestFingerprint(std::string_view method, std::string_view path,
   Digest digest{};
   crypto_generichash_final(&state, digest.data(), digest.size());
   return Hex(digest.data(), digest.size());
-}
-
-BearerToken::BearerToken(std::string_view key) {
-  InitializeSodium();
-  const Digest digest = Hash(key);
-  digest_.assign(digest.begin(), digest.end());
-}
-
-bool BearerToken::Accepts(std::string_view authorization) const {
-  constexpr std::string_view kScheme = "bearer ";
-  if (authorization.size() <= kScheme.size() ||
-      strncasecmp(authorization.data(), kScheme.data(), kScheme.size()) != 0) {
-    return false;
-  }
-  const Digest presented = Hash(authorization.substr(kScheme.size()));
-  return sodium_memcmp(presented.data(), digest_.data(), presented.size()) == 0;
 }
 
 std::string RandomReference() {

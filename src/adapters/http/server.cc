@@ -67,7 +67,7 @@ class Session;
 struct Server::Network {
   Network(const ServerOptions& server_options, Services services)
       : options(server_options),
-        api(services, server_options.api_key),
+        api(services, server_options.access),
         acceptor(asio::make_strand(io)),
         pool(static_cast<std::size_t>(server_options.worker_threads)) {}
 
@@ -161,7 +161,12 @@ class Session : public std::enable_shared_from_this<Session> {
     path_ = target.substr(0, target.find('?'));
     keep_alive_ = message.keep_alive();
     version_ = message.version();
-    HttpRequest request{.method = method_, .target = target, .body = std::move(message.body())};
+    beast::error_code no_peer;
+    const tcp::endpoint peer = stream_.socket().remote_endpoint(no_peer);
+    HttpRequest request{.method = method_,
+                        .target = target,
+                        .body = std::move(message.body()),
+                        .peer = no_peer ? "" : peer.address().to_string()};
     for (const auto& field : message) {
       request.headers.emplace_back(ToString(field.name_string()), ToString(field.value()));
     }
@@ -169,7 +174,7 @@ class Session : public std::enable_shared_from_this<Session> {
     busy_ = true;
     asio::post(network_.pool, [self = shared_from_this(), request = std::move(request),
                                work = asio::make_work_guard(network_.io)]() mutable {
-      HttpResponse response = self->network_.api.Handle(request);
+      HttpResponse response = self->network_.api.Handle(std::move(request));
       asio::post(self->executor(),
                  [self, response = std::move(response), work = std::move(work)]() mutable {
                    self->Write(std::move(response), Then::kContinue);
@@ -298,10 +303,12 @@ void Server::Network::Unregister(Session* session) {
 
 Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, Services services) {
   std::vector<FieldError> problems;
-  if (options.api_key.empty()) problems.push_back({"api_key", "must not be empty"});
   if (options.io_threads < 1) problems.push_back({"io_threads", "must be at least 1"});
   if (options.worker_threads < 1) problems.push_back({"worker_threads", "must be at least 1"});
   if (options.body_limit < 1) problems.push_back({"body_limit", "must be at least 1"});
+  if (options.access.login_max_failures < 1) {
+    problems.push_back({"access", "login_max_failures must be at least 1"});
+  }
   if (!problems.empty()) {
     return Fail({ErrorCode::kInvalidInput, "the server options are invalid", std::move(problems)});
   }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -9,13 +10,24 @@
 #include "app/ports/card_payments.h"
 #include "app/ports/catalog.h"
 #include "app/ports/clock.h"
+#include "app/ports/credentials.h"
 #include "app/ports/customer_store.h"
 #include "app/ports/draft_store.h"
+#include "app/ports/identity_store.h"
 #include "app/ports/order_store.h"
 #include "app/ports/phone_numbers.h"
+#include "core/identity.h"
 #include "core/result.h"
 
 namespace commesso::http {
+
+// Sign-in and sessions ([security] in the configuration; docs/security.md).
+struct AccessOptions {
+  SessionLimits sessions{};
+  int login_max_failures = 5;  // Failed sign-ins in a row before a user name is locked.
+  std::chrono::seconds login_lockout{300};
+  bool secure_cookies = false;  // Mark the session cookie Secure: the public origin is https.
+};
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -23,7 +35,7 @@ struct ServerOptions {
   std::size_t body_limit = 1 << 20;  // Bytes; larger bodies get 413.
   int io_threads = 2;
   int worker_threads = 64;  // Blocking use-case calls run here, never on io threads.
-  std::string api_key;      // Required as `Authorization: Bearer <key>` on /api/v1.
+  AccessOptions access{};
 };
 
 // What the API serves from. Borrowed: everything must outlive the Server.
@@ -36,6 +48,8 @@ struct Services {
   const Clock& clock;
   DraftStore& drafts;
   CardPayments& cards;
+  IdentityStore& identities;
+  const Credentials& credentials;
 };
 
 // The JSON API over HTTP/1.1 with keep-alive. Thread-safe; Stop() drains in-flight requests.
@@ -45,7 +59,7 @@ struct Services {
 class Server {
  public:
   // Binds and starts serving; kUnavailable (with the OS reason) when the address cannot be
-  // bound; kInvalidInput (fields "api_key", "io_threads", "worker_threads", "body_limit")
+  // bound; kInvalidInput (fields "io_threads", "worker_threads", "body_limit", "access")
   // when the options cannot work.
   static Result<std::unique_ptr<Server>> Start(const ServerOptions& options, Services services);
   ~Server();  // Stops.

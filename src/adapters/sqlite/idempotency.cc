@@ -17,6 +17,10 @@ const char* NameOf(KeyScope scope) {
       return "drafts";
     case KeyScope::kConfirmations:
       return "confirmations";
+    case KeyScope::kUsers:
+      return "users";
+    case KeyScope::kApiKeys:
+      return "api_keys";
   }
   return "orders";
 }

@@ -10,7 +10,7 @@
 namespace commesso::sqlite {
 
 // What an idempotency key protects; keys of different scopes never meet.
-enum class KeyScope { kOrders, kItems, kCustomers, kDrafts, kConfirmations };
+enum class KeyScope { kOrders, kItems, kCustomers, kDrafts, kConfirmations, kUsers, kApiKeys };
 
 // The id of what `key` created before in `scope`, or nothing when the key is new (an empty key
 // is always new: a request without one is never a replay). kInvalidInput on field

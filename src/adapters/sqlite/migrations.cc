@@ -280,6 +280,62 @@ DROP TABLE idempotency_keys;
 ALTER TABLE idempotency_keys_4 RENAME TO idempotency_keys;
 CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
 )sql"},
+    Migration{5, "users, sessions and API keys", R"sql(
+-- People who sign in. password_hash is a PHC string ($argon2id$...), never the password.
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL
+    CHECK (role IN ('clerk', 'supervisor', 'customer_service', 'fulfillment', 'admin')),
+  locale TEXT NOT NULL CHECK (locale IN ('it', 'en')),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+
+-- Signed-in browsers. Only the BLAKE2b hash of the cookie's token is stored, so a copy of the
+-- database signs no one in.
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  csrf_token TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users (id),
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE INDEX sessions_by_age ON sessions (last_seen_at);
+
+-- Keys of web shops and partners: the prefix finds a key, secret_hash (BLAKE2b of the whole
+-- key) proves it; scopes is a JSON array of permission names.
+CREATE TABLE api_keys (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  prefix TEXT NOT NULL UNIQUE,
+  secret_hash TEXT NOT NULL,
+  scopes TEXT NOT NULL CHECK (json_valid(scopes) AND json_type(scopes) = 'array'),
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+) STRICT;
+
+-- Idempotency keys gain the scopes of users and API keys (the table is rebuilt, as in 4).
+CREATE TABLE idempotency_keys_5 (
+  scope TEXT NOT NULL
+    CHECK (scope IN ('orders', 'items', 'customers', 'drafts', 'confirmations', 'users',
+                     'api_keys')),
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  resource_id INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (scope, key)
+) STRICT;
+INSERT INTO idempotency_keys_5 (scope, key, fingerprint, resource_id, created_at)
+SELECT scope, key, fingerprint, resource_id, created_at FROM idempotency_keys;
+DROP TABLE idempotency_keys;
+ALTER TABLE idempotency_keys_5 RENAME TO idempotency_keys;
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+)sql"},
 };
 
 int CurrentVersion(Connection& connection) {

@@ -24,6 +24,7 @@ using ::testing::ElementsAre;
 using ::testing::Field;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
 
 // A file of the source tree, by its path from the repository root.
 std::string SourceFile(const std::string& relative) {
@@ -111,7 +112,8 @@ TEST(ConfigTest, ReadsTheDemoFile) {
   EXPECT_EQ(shipping.methods[2].zones[0].brackets.back().max_grams, 1'000'000);
   EXPECT_EQ(config->server.listen, "127.0.0.1:8080");
   EXPECT_EQ(config->server.database, "var/commesso.db");
-  EXPECT_EQ(config->server.api_key, "");
+  EXPECT_EQ(config->server.public_origin, "");
+  EXPECT_EQ(config->security.session_idle_minutes, 30);
 }
 
 TEST(ConfigTest, ReadsTheUsExample) {
@@ -188,7 +190,7 @@ TEST(ConfigTest, MinimalFileTakesTheDocumentedDefaults) {
   EXPECT_THAT(business.rules.shipping.methods, IsEmpty());
   EXPECT_EQ(config->server.listen, "127.0.0.1:8080");
   EXPECT_EQ(config->server.database, "var/commesso.db");
-  EXPECT_EQ(config->server.api_key, "");
+  EXPECT_EQ(config->server.public_origin, "");
   EXPECT_EQ(config->server.worker_threads, 64);
   EXPECT_EQ(config->server.io_threads, 2);
   EXPECT_EQ(config->server.body_limit, std::size_t{1} << 20);
@@ -444,11 +446,33 @@ TEST(ConfigTest, ReportsTomlSyntaxErrorsWithLineAndColumn) {
 
 TEST(ConfigTest, ChecksServerSettings) {
   std::string text(kMinimal);
-  text += "[server]\nlisten = \"localhost\"\napi_key = \"short\"\nworker_threads = 0\n";
+  text +=
+      "[server]\nlisten = \"localhost\"\npublic_origin = \"orders.example.com\"\n"
+      "worker_threads = 0\napi_key = \"gone\"\n";
 
-  EXPECT_THAT(ProblemsOf(text), ElementsAre(Problem("server.listen", "is not host:port"),
-                                            Problem("server.api_key", "at least 16 characters"),
-                                            Problem("server.worker_threads", "from 1 to 1024")));
+  EXPECT_THAT(ProblemsOf(text),
+              UnorderedElementsAre(Problem("server.listen", "is not host:port"),
+                                   Problem("server.api_key", "is not a known key"),
+                                   Problem("server.public_origin", "must be an origin"),
+                                   Problem("server.worker_threads", "from 1 to 1024")));
+}
+
+TEST(ConfigTest, ReadsSecuritySettingsWithLibsodiumInteractiveDefaults) {
+  std::string text(kMinimal);
+  text +=
+      "[security]\nsession_idle_minutes = 15\nsession_absolute_hours = 8\n"
+      "login_max_failures = 3\nlogin_lockout_seconds = 60\npassword_passes = 3\n"
+      "password_memory_kib = 4\n";
+
+  EXPECT_THAT(ProblemsOf(text),
+              ElementsAre(Problem("security.password_memory_kib", "from 8 to 1048576")));
+  auto defaults = Parse(kMinimal, "minimal.toml");
+  ASSERT_TRUE(defaults.has_value());
+  EXPECT_EQ(defaults->security.login_max_failures, 5);
+  EXPECT_EQ(defaults->security.login_lockout_seconds, 300);
+  EXPECT_EQ(defaults->security.session_absolute_hours, 12);
+  EXPECT_EQ(defaults->security.password_passes, 2u);
+  EXPECT_EQ(defaults->security.password_memory_kib, 65536u);
 }
 
 TEST(ConfigTest, LoadReportsAMissingFileAsNotFound) {

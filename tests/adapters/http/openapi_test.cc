@@ -66,6 +66,21 @@ struct Covered {
 std::vector<Covered> CoverageTable() {
   std::vector<Covered> table = {
       {"GET", "/healthz", 200, "ServerTest.HealthNeedsNoKey"},
+      {"POST", "/api/v1/session", 200, "SessionTest.SignsInAndReadsTheSession"},
+      {"POST", "/api/v1/session", 400, "SessionTest.RefusesAMalformedSignIn"},
+      {"POST", "/api/v1/session", 401, "SessionTest.RefusesAWrongPasswordAnUnknownOrDisabledUser"},
+      {"POST", "/api/v1/session", 415, "SessionTest.RefusesAMalformedSignIn"},
+      {"POST", "/api/v1/session", 422, "SessionTest.RefusesAMalformedSignIn"},
+      {"POST", "/api/v1/session", 429, "SessionTest.ThrottlesRepeatedFailuresUntilTheLockoutEnds"},
+      {"GET", "/api/v1/session", 200, "SessionTest.SignsInAndReadsTheSession"},
+      {"GET", "/api/v1/session", 401, "SessionTest.SignsOutAndForgetsTheSession"},
+      {"DELETE", "/api/v1/session", 204, "SessionTest.SignsOutAndForgetsTheSession"},
+      {"DELETE", "/api/v1/session", 401, "SessionTest.SignsOutAndForgetsTheSession"},
+      {"DELETE", "/api/v1/session", 403, "SessionTest.RefusesAChangeWithoutTheRightCsrfToken"},
+      {"PUT", "/api/v1/session/locale", 200, "SessionTest.StoresTheLocaleOnTheUser"},
+      {"PUT", "/api/v1/session/locale", 401, "SessionTest.StoresTheLocaleOnTheUser"},
+      {"PUT", "/api/v1/session/locale", 403, "SessionTest.RefusesAChangeWithoutTheRightCsrfToken"},
+      {"PUT", "/api/v1/session/locale", 422, "SessionTest.StoresTheLocaleOnTheUser"},
       {"POST", "/api/v1/items", 201, "ServerTest.CreatesAnItem"},
       {"POST", "/api/v1/items", 409, "ServerTest.RefusesADuplicateSku"},
       {"POST", "/api/v1/items", 422, "ServerTest.RefusesUnknownFields"},
@@ -133,11 +148,15 @@ std::vector<Covered> CoverageTable() {
   };
   // Statuses that tests check on every route of a kind.
   for (const RouteInfo& route : Api::Routes()) {
-    if (!route.path.starts_with("/api/v1/")) continue;
+    if (!route.path.starts_with("/api/v1/") || route.requirement == "public" ||
+        route.requirement == "session") {
+      continue;
+    }
     const auto add = [&](int status, const char* test) {
       table.push_back({route.method, route.path, status, test});
     };
     add(401, "ServerTest.RequiresTheApiKeyOnEveryApiRoute");
+    add(403, "AuthorizationTest.EveryRoleReachesExactlyTheRoutesOfItsPermissions");
     add(500, "ServerTest.TurnsABugIntoInternalErrorAndGoesOn");
     add(503, "ServerTest.AnswersUnavailableWhenTheDatabaseIsDown");
     if (route.method == "POST" || route.method == "PUT") {
@@ -228,6 +247,14 @@ TEST_F(OpenApiLiveTest, EveryDocumentedRouteExistsOnTheLiveServer) {
   ASSERT_EQ(Create("/api/v1/drafts", R"({"channel": "phone"})", "openapi draft").status, 201);
   std::vector<Sample> samples = Samples();
   samples.push_back({"GET", "/healthz", "/healthz", ""});
+  samples.push_back({"POST", "/api/v1/session", "/api/v1/session", ""});
+  samples.push_back({"GET", "/api/v1/session", "/api/v1/session", ""});
+  samples.push_back(
+      {"PUT", "/api/v1/session/locale", "/api/v1/session/locale", R"({"locale": "en"})"});
+  samples.push_back({"DELETE", "/api/v1/session", "/api/v1/session", ""});
+  AddUser("openapi", Role::kClerk);
+  const Login login = SignIn("openapi", "openapi-password");
+  ASSERT_EQ(login.response.status, 200);
 
   for (const Operation& operation : DocumentedOperations()) {
     const Sample* sample = nullptr;
@@ -240,6 +267,11 @@ TEST_F(OpenApiLiveTest, EveryDocumentedRouteExistsOnTheLiveServer) {
                                << operation.path;
 
     ClientResponse response = Send(*sample, "openapi " + operation.path);
+    if (operation.path.starts_with("/api/v1/session")) {
+      response = operation.method == "POST"
+                     ? SignIn("openapi", "openapi-password").response
+                     : CallAs(login, sample->method, sample->target, sample->body);
+    }
 
     EXPECT_NE(response.status, 405) << operation.method << " " << operation.path;
     EXPECT_NE(response.status, 404)

@@ -5,14 +5,17 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "adapters/http/server.h"
 #include "adapters/payments/test_card_processor.h"
 #include "adapters/phone/libphonenumber_phone_numbers.h"
+#include "adapters/sodium/sodium_credentials.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_catalog.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
 #include "adapters/sqlite/sqlite_draft_store.h"
+#include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
 #include "app/business.h"
 #include "faulty_stores.h"
@@ -40,11 +43,13 @@ struct Sample {
 // LIMITED (good, 5.00, 2 in stock, backorders refused); Mario Rossi (Milano, with an address,
 // phone 02 1234 5678) and Nadia Smith (no address, locale en); card payments go to the test
 // card processor, on which the fixture authorizes 10 000.00 EUR (token card_token_, visa
-// ending 4242) for DraftJson's card payment. The stores and the processor are wrapped in
-// Faulty* decorators so a test can take the database down, inject a bug or hold writes.
+// ending 4242) for DraftJson's card payment. Requests carry the API key kApiKey ("key:test",
+// every permission) unless they say otherwise; passwords are hashed at libsodium's minimum cost.
+// The stores and the processor are wrapped in Faulty* decorators so a test can take the database
+// down, inject a bug or hold writes.
 class ServerTest : public ::testing::Test {
  protected:
-  static constexpr const char* kApiKey = "test-key-0123456789";
+  static constexpr const char* kApiKey = "cmso_test_0123456789abcdef0123456789abcdef";
 
   void SetUp() override {
     business_.rules = commesso::testing::ItalianRules();
@@ -60,17 +65,18 @@ class ServerTest : public ::testing::Test {
     drafts_ = std::make_unique<sqlite::SqliteDraftStore>(*database_);
     faulty_drafts_ = std::make_unique<FaultyDraftStore>(*drafts_, faults_);
     faulty_cards_ = std::make_unique<FaultyCardPayments>(cards_, faults_);
+    identities_ = std::make_unique<sqlite::SqliteIdentityStore>(*database_);
     Seed();
     StartServer();
   }
 
-  void StartServer(std::size_t body_limit = 1 << 20) {
+  void StartServer(std::size_t body_limit = 1 << 20, AccessOptions access = {}) {
     ServerOptions options{.host = "127.0.0.1",
                           .port = 0,
                           .body_limit = body_limit,
                           .io_threads = 2,
                           .worker_threads = 8,
-                          .api_key = kApiKey};
+                          .access = access};
     auto server = Server::Start(options, Services{.business = business_,
                                                   .catalog = *faulty_catalog_,
                                                   .customers = *faulty_customers_,
@@ -78,7 +84,9 @@ class ServerTest : public ::testing::Test {
                                                   .phones = phones_,
                                                   .clock = clock_,
                                                   .drafts = *faulty_drafts_,
-                                                  .cards = *faulty_cards_});
+                                                  .cards = *faulty_cards_,
+                                                  .identities = *identities_,
+                                                  .credentials = credentials_});
     ASSERT_TRUE(server.has_value()) << server.error().message;
     server_ = *std::move(server);
   }
@@ -111,13 +119,66 @@ class ServerTest : public ::testing::Test {
         cards_.Authorize(Money(1'000'000, kEur), "fixture", IdempotencyKey{"seed-card", "card"});
     ASSERT_TRUE(authorized.has_value()) << authorized.error().message;
     card_token_ = authorized->token;
+    const std::string key(kApiKey);
+    auto api_key = identities_->CreateApiKey(ApiKey{.name = "test",
+                                                    .prefix = key.substr(0, key.find('_', 5)),
+                                                    .secret_hash = credentials_.Digest(key),
+                                                    .scopes = AllPermissions(),
+                                                    .created_at = clock_.Now()});
+    ASSERT_TRUE(api_key.has_value()) << api_key.error().message;
   }
 
-  // Sends one request on a new connection, with the API key unless `authorization` says
-  // otherwise, and Content-Type: application/json when there is a body.
+  // Adds a user called `username` with password "<username>-password".
+  void AddUser(const std::string& username, Role role, const std::string& locale = "it") {
+    auto user = identities_->CreateUser(
+        User{.username = username,
+             .display_name = "User " + username,
+             .role = role,
+             .locale = locale,
+             .password_hash = credentials_.HashPassword(username + "-password"),
+             .created_at = clock_.Now(),
+             .updated_at = clock_.Now()});
+    ASSERT_TRUE(user.has_value()) << user.error().message;
+  }
+
+  // What signing in gave: the cookie to send back and the CSRF token.
+  struct Login {
+    ClientResponse response{};
+    std::string cookie{};  // "commesso_session=<token>", "" when refused.
+    std::string csrf_token{};
+  };
+
+  Login SignIn(const std::string& username, const std::string& password) {
+    TestClient client(server_->port());
+    Login login;
+    login.response = client.Exchange(
+        RequestText("POST", "/api/v1/session", {{"Content-Type", "application/json"}},
+                    nlohmann::json{{"username", username}, {"password", password}}.dump()));
+    const std::string set_cookie = login.response.Header("Set-Cookie");
+    login.cookie = set_cookie.substr(0, set_cookie.find(';'));
+    if (login.response.status == 200) login.csrf_token = login.response.Json()["csrf_token"];
+    return login;
+  }
+
+  // A request authenticated by `login`'s cookie, with its CSRF token unless `headers` has one.
+  ClientResponse CallAs(const Login& login, const std::string& method, const std::string& target,
+                        const std::string& body = "", Headers headers = {}) {
+    headers.emplace_back("Cookie", login.cookie);
+    if (HeaderValue(headers, "X-CSRF-Token").empty()) {
+      headers.emplace_back("X-CSRF-Token", login.csrf_token);
+    }
+    if ((method == "POST" || method == "PUT") && HeaderValue(headers, "Content-Type").empty()) {
+      headers.emplace_back("Content-Type", "application/json");
+    }
+    TestClient client(server_->port());
+    return client.Exchange(RequestText(method, target, headers, body));
+  }
+
+  // Sends one request on a new connection, with the API key unless `headers` carry an
+  // Authorization or a Cookie, and Content-Type: application/json when there is a body.
   ClientResponse Call(const std::string& method, const std::string& target,
                       const std::string& body = "", Headers headers = {}) {
-    if (HeaderValue(headers, "Authorization").empty()) {
+    if (HeaderValue(headers, "Authorization").empty() && HeaderValue(headers, "Cookie").empty()) {
       headers.emplace_back("Authorization", std::string("Bearer ") + kApiKey);
     }
     if ((method == "POST" || method == "PUT") && HeaderValue(headers, "Content-Type").empty()) {
@@ -222,6 +283,8 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<FaultyDraftStore> faulty_drafts_;
   TestCardProcessor cards_{clock_};
   std::unique_ptr<FaultyCardPayments> faulty_cards_;
+  std::unique_ptr<sqlite::SqliteIdentityStore> identities_;
+  SodiumCredentials credentials_{PasswordCost::MinimumForTest()};
   std::string card_token_;
   CustomerId mario_{};
   CustomerId nadia_{};

@@ -206,7 +206,7 @@ TEST_F(ServerTest, PlacesAnOrderAndReadsItBack) {
   EXPECT_EQ(placed.body.find("tok_visa_1"), std::string::npos);
   EXPECT_EQ(order["lines"][0]["backordered"], 0);
   EXPECT_EQ(order["revision"], 1);
-  EXPECT_EQ(order["placed_by"], "api");
+  EXPECT_EQ(order["placed_by"], "key:test");
   EXPECT_EQ(order["readback"],
             "Ordine 2026-000001: 1 articolo (3 \u00d7 Articolo PEN-01), spedizione a Via Roma 1, "
             "Milano, totale 54,17\u00a0\u20ac IVA inclusa, pagamento con carta che termina con "
@@ -748,15 +748,17 @@ TEST_F(ServerTest, WaitReturnsOnceStopped) {
 }
 
 TEST_F(ServerTest, StartReportsAnAddressInUse) {
-  auto second = Server::Start(ServerOptions{.port = server_->port(), .api_key = "k"},
-                              Services{.business = business_,
-                                       .catalog = *catalog_,
-                                       .customers = *customers_,
-                                       .orders = *orders_,
-                                       .phones = phones_,
-                                       .clock = clock_,
-                                       .drafts = *drafts_,
-                                       .cards = cards_});
+  auto second =
+      Server::Start(ServerOptions{.port = server_->port()}, Services{.business = business_,
+                                                                     .catalog = *catalog_,
+                                                                     .customers = *customers_,
+                                                                     .orders = *orders_,
+                                                                     .phones = phones_,
+                                                                     .clock = clock_,
+                                                                     .drafts = *drafts_,
+                                                                     .cards = cards_,
+                                                                     .identities = *identities_,
+                                                                     .credentials = credentials_});
 
   ASSERT_FALSE(second.has_value());
   EXPECT_EQ(second.error().code, ErrorCode::kUnavailable);
@@ -764,20 +766,24 @@ TEST_F(ServerTest, StartReportsAnAddressInUse) {
 }
 
 TEST_F(ServerTest, StartRefusesOptionsThatCannotWork) {
-  auto server = Server::Start(ServerOptions{.port = 0, .io_threads = 0, .api_key = ""},
-                              Services{.business = business_,
-                                       .catalog = *catalog_,
-                                       .customers = *customers_,
-                                       .orders = *orders_,
-                                       .phones = phones_,
-                                       .clock = clock_,
-                                       .drafts = *drafts_,
-                                       .cards = cards_});
+  auto server =
+      Server::Start(ServerOptions{.port = 0, .io_threads = 0, .access = {.login_max_failures = 0}},
+                    Services{.business = business_,
+                             .catalog = *catalog_,
+                             .customers = *customers_,
+                             .orders = *orders_,
+                             .phones = phones_,
+                             .clock = clock_,
+                             .drafts = *drafts_,
+                             .cards = cards_,
+                             .identities = *identities_,
+                             .credentials = credentials_});
 
   ASSERT_FALSE(server.has_value());
   EXPECT_EQ(server.error().code, ErrorCode::kInvalidInput);
-  EXPECT_EQ(server.error().fields, (std::vector<FieldError>{{"api_key", "must not be empty"},
-                                                            {"io_threads", "must be at least 1"}}));
+  EXPECT_EQ(server.error().fields,
+            (std::vector<FieldError>{{"io_threads", "must be at least 1"},
+                                     {"access", "login_max_failures must be at least 1"}}));
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ TEST_F(ServerTest, CreatesADraftWithAPlacementKey) {
   EXPECT_EQ(created.Header("Location"), "/api/v1/drafts/" + std::to_string(draft["id"].get<int>()));
   EXPECT_EQ(draft["revision"], 1);
   EXPECT_EQ(draft["channel"], "phone");
-  EXPECT_EQ(draft["owner"], "api");
+  EXPECT_EQ(draft["owner"], "key:test");
   EXPECT_EQ(draft["parked"], false);
   EXPECT_THAT(draft["placement_key"].get<std::string>(), MatchesRegex("draft-[0-9a-f]{32}"));
   EXPECT_EQ(draft["summary"], (Json{{"customer_name", "Mario Rossi"}, {"line_count", 2}}));
@@ -186,7 +186,7 @@ TEST_F(ServerTest, ConfirmsAnOrderAndShowsItsHistory) {
   ASSERT_EQ(confirmed.status, 201) << confirmed.body;
   const Json confirmation{{"revision", 1},
                           {"by", "Anna"},
-                          {"principal", "api"},
+                          {"principal", "key:test"},
                           {"confirmed_at", "2026-11-28T10:01:00Z"}};
   EXPECT_EQ(confirmed.Json(), confirmation);
   EXPECT_EQ(replayed.Header("Idempotent-Replayed"), "true");
@@ -196,9 +196,9 @@ TEST_F(ServerTest, ConfirmsAnOrderAndShowsItsHistory) {
   ClientResponse history = Call("GET", "/api/v1/orders/2026-000001/history");
   ASSERT_EQ(history.status, 200);
   EXPECT_EQ(history.Json()["events"], Json::parse(R"([
-      {"at": "2026-11-28T10:00:00Z", "actor": "api", "kind": "placed", "detail": "revision 1"},
+      {"at": "2026-11-28T10:00:00Z", "actor": "key:test", "kind": "placed", "detail": "revision 1"},
       {"at": "2026-11-28T10:01:00Z", "actor": "Anna", "kind": "confirmed",
-       "detail": "revision 1, recorded by api"}])"));
+       "detail": "revision 1, recorded by key:test"}])"));
 }
 
 TEST_F(ServerTest, RefusesAConfirmationOfAnotherRevision) {

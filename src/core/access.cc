@@ -1,0 +1,101 @@
+#include "core/access.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace commesso {
+namespace {
+
+constexpr std::pair<Role, std::string_view> kRoleNames[] = {
+    {Role::kClerk, "clerk"},
+    {Role::kSupervisor, "supervisor"},
+    {Role::kCustomerService, "customer_service"},
+    {Role::kFulfillment, "fulfillment"},
+    {Role::kAdmin, "admin"},
+};
+
+constexpr std::pair<Permission, std::string_view> kPermissionNames[] = {
+    {Permission::kItemsRead, "items:read"},
+    {Permission::kItemsWrite, "items:write"},
+    {Permission::kCustomersRead, "customers:read"},
+    {Permission::kCustomersWrite, "customers:write"},
+    {Permission::kOrdersRead, "orders:read"},
+    {Permission::kOrdersWrite, "orders:write"},
+    {Permission::kDraftsWrite, "drafts:write"},
+    {Permission::kUsersAdmin, "users:admin"},
+    {Permission::kApiKeysAdmin, "api_keys:admin"},
+};
+
+}  // namespace
+
+const std::vector<Role>& AllRoles() {
+  static const std::vector<Role> roles = [] {
+    std::vector<Role> all;
+    for (const auto& [role, name] : kRoleNames) all.push_back(role);
+    return all;
+  }();
+  return roles;
+}
+
+const std::vector<Permission>& AllPermissions() {
+  static const std::vector<Permission> permissions = [] {
+    std::vector<Permission> all;
+    for (const auto& [permission, name] : kPermissionNames) all.push_back(permission);
+    return all;
+  }();
+  return permissions;
+}
+
+std::string_view Name(Role role) {
+  for (const auto& [candidate, name] : kRoleNames) {
+    if (candidate == role) return name;
+  }
+  return "";
+}
+
+std::string_view Name(Permission permission) {
+  for (const auto& [candidate, name] : kPermissionNames) {
+    if (candidate == permission) return name;
+  }
+  return "";
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (const auto& [role, candidate] : kRoleNames) {
+    if (candidate == name) return role;
+  }
+  return std::nullopt;
+}
+
+std::optional<Permission> ParsePermission(std::string_view name) {
+  for (const auto& [permission, candidate] : kPermissionNames) {
+    if (candidate == name) return permission;
+  }
+  return std::nullopt;
+}
+
+std::vector<Permission> PermissionsOf(Role role) {
+  using P = Permission;
+  switch (role) {
+    case Role::kClerk:
+      return {P::kItemsRead,  P::kCustomersRead, P::kCustomersWrite,
+              P::kOrdersRead, P::kOrdersWrite,   P::kDraftsWrite};
+    case Role::kSupervisor:
+      return {P::kItemsRead,  P::kItemsWrite,  P::kCustomersRead, P::kCustomersWrite,
+              P::kOrdersRead, P::kOrdersWrite, P::kDraftsWrite};
+    case Role::kCustomerService:
+      return {P::kItemsRead, P::kCustomersRead, P::kCustomersWrite, P::kOrdersRead,
+              P::kOrdersWrite};
+    case Role::kFulfillment:
+      return {P::kItemsRead, P::kOrdersRead};
+    case Role::kAdmin:
+      return AllPermissions();
+  }
+  return {};
+}
+
+bool Holds(const std::vector<Permission>& granted, Permission permission) {
+  return std::find(granted.begin(), granted.end(), permission) != granted.end();
+}
+
+}  // namespace commesso

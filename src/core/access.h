@@ -1,0 +1,47 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+// Who may do what: the roles of people, the permissions that routes require and API keys are
+// scoped to, and the one table that gives each role its permissions (docs/security.md).
+namespace commesso {
+
+enum class Role {
+  kClerk,            // Takes orders: catalog and customers to read, customers, orders, drafts.
+  kSupervisor,       // A clerk who also maintains the catalog.
+  kCustomerService,  // Customers and orders, without order entry drafts.
+  kFulfillment,      // Reads items and orders.
+  kAdmin,            // Everything, including users and API keys.
+};
+
+enum class Permission {
+  kItemsRead,
+  kItemsWrite,
+  kCustomersRead,
+  kCustomersWrite,
+  kOrdersRead,
+  kOrdersWrite,
+  kDraftsWrite,
+  kUsersAdmin,
+  kApiKeysAdmin,
+};
+
+// Every role and every permission, in declaration order.
+const std::vector<Role>& AllRoles();
+const std::vector<Permission>& AllPermissions();
+
+// "clerk", "customer_service", …; "items:read", "api_keys:admin", … (the words of the API).
+std::string_view Name(Role role);
+std::string_view Name(Permission permission);
+std::optional<Role> ParseRole(std::string_view name);
+std::optional<Permission> ParsePermission(std::string_view name);
+
+// The permissions of `role`, in declaration order: the role table of docs/security.md.
+std::vector<Permission> PermissionsOf(Role role);
+
+// Whether `granted` holds `permission`.
+bool Holds(const std::vector<Permission>& granted, Permission permission);
+
+}  // namespace commesso
