@@ -71,12 +71,14 @@ std::vector<char*> Pointers(std::vector<std::string>& strings) {
 class CliTest : public ::testing::Test {
  protected:
   // Runs the binary with `arguments` to completion.
-  Outcome Run(std::vector<std::string> arguments,
-              const std::vector<std::string>& environment = {}) {
+  Outcome Run(std::vector<std::string> arguments, const std::vector<std::string>& environment = {},
+              const std::string& input = "") {
     const std::string out = directory_.File("stdout");
     const std::string err = directory_.File("stderr");
+    const std::string in = WriteFile("stdin", input);
     posix_spawn_file_actions_t files;
     posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addopen(&files, 0, in.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&files, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     posix_spawn_file_actions_addopen(&files, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     arguments.insert(arguments.begin(), kBinary);
@@ -226,8 +228,68 @@ TEST_F(CliTest, ReadsTheConfigurationFromTheFlagOrTheEnvironment) {
   EXPECT_EQ(us.exit_code, 0) << us.err;
 }
 
-// A plain HTTP/1.1 request on a fresh connection; the whole response.
-std::string HttpGet(int port, const std::string& target, const std::string& api_key) {
+TEST_F(CliTest, AddsUsersChangesTheirPasswordsAndDisablesThem) {
+  const Outcome added = Run({"user", "add", "chiara", "--role", "clerk", "--name", "Chiara Clerici",
+                             "--password-stdin", "--db", Database()},
+                            {}, "s3cret password\n");
+  const Outcome taken =
+      Run({"user", "add", "chiara", "--role", "clerk", "--password", "x", "--db", Database()});
+  const Outcome invalid =
+      Run({"user", "add", "Chiara!", "--role", "boss", "--password", "x", "--db", Database()});
+  const Outcome no_password =
+      Run({"user", "add", "sergio", "--role", "supervisor", "--db", Database()});
+  const Outcome both = Run({"user", "add", "sergio", "--role", "supervisor", "--password", "x",
+                            "--password-stdin", "--db", Database()});
+  const Outcome changed =
+      Run({"user", "passwd", "chiara", "--password", "new password", "--db", Database()});
+  const Outcome unknown = Run({"user", "passwd", "nobody", "--password", "x", "--db", Database()});
+  const Outcome disabled = Run({"user", "disable", "chiara", "--db", Database()});
+
+  EXPECT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_THAT(added.out, HasSubstr("added user chiara (clerk, it)"));
+  EXPECT_EQ(taken.exit_code, 69);
+  EXPECT_EQ(ProblemOf(taken)["errors"][0]["path"], "username");
+  EXPECT_EQ(invalid.exit_code, 65);
+  EXPECT_EQ(ProblemOf(invalid)["errors"].size(), 2u);  // --role and username.
+  EXPECT_EQ(no_password.exit_code, 65);
+  EXPECT_EQ(both.exit_code, 2);  // The flags exclude each other.
+  EXPECT_EQ(changed.exit_code, 0) << changed.err;
+  EXPECT_EQ(unknown.exit_code, 66);
+  EXPECT_EQ(disabled.exit_code, 0) << disabled.err;
+  EXPECT_THAT(disabled.out, HasSubstr("disabled user chiara"));
+  for (const Outcome* outcome : {&added, &changed}) {
+    EXPECT_EQ(outcome->out.find("s3cret"), std::string::npos);
+    EXPECT_EQ(outcome->err.find("s3cret"), std::string::npos);
+  }
+}
+
+TEST_F(CliTest, CreatesListsAndRevokesApiKeys) {
+  const Outcome added = Run({"api-key", "add", "--name", "shop", "--scope", "orders:read",
+                             "--scope", "orders:write", "--db", Database()});
+  const Outcome bad_scope =
+      Run({"api-key", "add", "--name", "x", "--scope", "orders:delete", "--db", Database()});
+  const Outcome revoked = Run({"api-key", "revoke", "1", "--db", Database()});
+  const Outcome missing = Run({"api-key", "revoke", "42", "--db", Database()});
+  const Outcome listed = Run({"api-key", "list", "--db", Database()});
+
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  const std::string key = added.out.substr(0, added.out.find('\n'));
+  EXPECT_THAT(key, StartsWith("cmso_"));
+  EXPECT_EQ(key.size(), 5u + 8 + 1 + 32);
+  EXPECT_THAT(added.err, HasSubstr("shown only now"));
+  EXPECT_EQ(bad_scope.exit_code, 65);
+  EXPECT_EQ(ProblemOf(bad_scope)["errors"][0]["path"], "--scope[0]");
+  EXPECT_EQ(revoked.exit_code, 0) << revoked.err;
+  EXPECT_EQ(missing.exit_code, 66);
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_THAT(listed.out, HasSubstr(key.substr(0, 13)));  // The prefix.
+  EXPECT_THAT(listed.out, HasSubstr("orders:read orders:write"));
+  EXPECT_EQ(listed.out.find(key), std::string::npos);
+  EXPECT_EQ(listed.out.find(key.substr(14)), std::string::npos);  // Never the secret.
+}
+
+// `request` on a fresh connection; the whole response.
+std::string HttpExchange(int port, const std::string& request) {
   const int socket_fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -237,8 +299,6 @@ std::string HttpGet(int port, const std::string& target, const std::string& api_
     close(socket_fd);
     return "cannot connect";
   }
-  const std::string request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
-                              "Authorization: Bearer " + api_key + "\r\nConnection: close\r\n\r\n";
   if (write(socket_fd, request.data(), request.size()) < 0) ADD_FAILURE() << "write failed";
   std::string response;
   char buffer[4096];
@@ -247,6 +307,20 @@ std::string HttpGet(int port, const std::string& target, const std::string& api_
   }
   close(socket_fd);
   return response;
+}
+
+std::string HttpGet(int port, const std::string& target, const std::string& api_key) {
+  return HttpExchange(port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+                                "Authorization: Bearer " + api_key +
+                                "\r\nConnection: close\r\n\r\n");
+}
+
+std::string SignIn(int port, const std::string& username, const std::string& password) {
+  const std::string body = nlohmann::json{{"username", username}, {"password", password}}.dump();
+  return HttpExchange(port,
+                      "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      "Content-Type: application/json\r\nContent-Length: " +
+                          std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
 }
 
 TEST_F(CliTest, ServesUntilSigtermThenExitsCleanly) {
@@ -287,6 +361,8 @@ TEST_F(CliTest, ServesUntilSigtermThenExitsCleanly) {
   const std::string health = HttpGet(port, "/healthz", api_key);
   const std::string items = HttpGet(port, "/api/v1/items?q=PEN-SFERA", api_key);
   const std::string refused = HttpGet(port, "/api/v1/items?q=PEN-SFERA", "wrong-key");
+  const std::string clerk = SignIn(port, "clerk", "clerk-demo");
+  const std::string admin = SignIn(port, "admin", "admin-demo");
   kill(pid, SIGTERM);
   int status = 0;
   waitpid(pid, &status, 0);
@@ -295,6 +371,10 @@ TEST_F(CliTest, ServesUntilSigtermThenExitsCleanly) {
   EXPECT_THAT(items, StartsWith("HTTP/1.1 200"));
   EXPECT_THAT(items, HasSubstr("PEN-SFERA-BL"));
   EXPECT_THAT(refused, StartsWith("HTTP/1.1 401"));
+  EXPECT_THAT(clerk, StartsWith("HTTP/1.1 200"));
+  EXPECT_THAT(clerk, HasSubstr("Set-Cookie: commesso_session="));
+  EXPECT_THAT(clerk, HasSubstr("\"display_name\":\"Chiara Clerici\""));
+  EXPECT_THAT(admin, HasSubstr("\"api_keys:admin\""));
   EXPECT_EQ(api_key, "cmso_demo_0123456789abcdef0123456789abcdef");
   EXPECT_THAT(banner, HasSubstr("Console:   http://127.0.0.1:" + std::to_string(port) + "/\n"));
   EXPECT_THAT(banner, HasSubstr("clerk        clerk-demo        clerk"));

@@ -1,6 +1,9 @@
 // The role matrix route by route: every role signs in and calls every route; a route answers
 // 403 exactly when the role lacks the route's permission (docs/security.md).
 
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,6 +24,77 @@ std::optional<Permission> PermissionOf(const std::string& method, const std::str
   }
   ADD_FAILURE() << method << " " << path << " is not a route";
   return std::nullopt;
+}
+
+// One row of the matrix in docs/security.md: "| `GET /api/v1/items` | items:read | yes | ... |".
+struct MatrixRow {
+  std::string requirement;
+  std::vector<std::string> cells;  // One per role column, in the header's order.
+};
+
+std::vector<std::string> Cells(const std::string& line) {
+  std::vector<std::string> cells;
+  std::stringstream stream(line.substr(1));
+  std::string cell;
+  while (std::getline(stream, cell, '|')) {
+    const std::size_t first = cell.find_first_not_of(' ');
+    const std::size_t last = cell.find_last_not_of(' ');
+    cells.push_back(first == std::string::npos ? "" : cell.substr(first, last - first + 1));
+  }
+  return cells;
+}
+
+// The matrix table: route ("GET /healthz") to row; `roles` gets the header's role columns.
+std::map<std::string, MatrixRow> ReadMatrix(std::vector<std::string>& roles) {
+  std::ifstream file(COMMESSO_SOURCE_DIR "/docs/security.md");
+  EXPECT_TRUE(file.good()) << "docs/security.md is missing";
+  std::map<std::string, MatrixRow> rows;
+  std::string line;
+  bool in_table = false;
+  while (std::getline(file, line)) {
+    if (line.starts_with("| Route | Requires |")) {
+      const std::vector<std::string> header = Cells(line);
+      roles.assign(header.begin() + 2, header.end());
+      in_table = true;
+      continue;
+    }
+    if (!in_table || line.starts_with("| ---")) continue;
+    if (!line.starts_with("|")) break;
+    std::vector<std::string> cells = Cells(line);
+    EXPECT_EQ(cells.size(), roles.size() + 2) << line;
+    if (cells.size() < 2 || cells[0].size() < 2) continue;
+    const std::string route = cells[0].substr(1, cells[0].size() - 2);  // Without backticks.
+    EXPECT_FALSE(rows.contains(route)) << route << " has two rows";
+    rows[route] = MatrixRow{.requirement = cells[1],
+                            .cells = std::vector<std::string>(cells.begin() + 2, cells.end())};
+  }
+  return rows;
+}
+
+TEST(SecurityMatrixTest, DocumentsEveryRouteWithItsRequirementAndTheRolesThatReachIt) {
+  std::vector<std::string> roles;
+  std::map<std::string, MatrixRow> rows = ReadMatrix(roles);
+
+  std::vector<std::string> expected_roles;
+  for (Role role : AllRoles()) expected_roles.emplace_back(Name(role));
+  EXPECT_EQ(roles, expected_roles);
+  for (const RouteInfo& route : Api::Routes()) {
+    const std::string name = route.method + " " + route.path;
+    SCOPED_TRACE(name);
+    const auto row = rows.find(name);
+    if (row == rows.end()) {
+      ADD_FAILURE() << name << " is missing from the matrix in docs/security.md";
+      continue;
+    }
+    EXPECT_EQ(row->second.requirement, route.requirement);
+    const std::optional<Permission> needed = ParsePermission(route.requirement);
+    for (std::size_t i = 0; i < AllRoles().size() && i < row->second.cells.size(); ++i) {
+      const bool reaches = !needed || Holds(PermissionsOf(AllRoles()[i]), *needed);
+      EXPECT_EQ(row->second.cells[i], reaches ? "yes" : "no") << roles[i];
+    }
+    rows.erase(row);
+  }
+  for (const auto& [route, row] : rows) ADD_FAILURE() << route << " is in the matrix, not the API";
 }
 
 TEST_F(AuthorizationTest, EveryRouteThatNeedsAPermissionHasASample) {

@@ -1,0 +1,67 @@
+#include "core/access.h"
+
+#include <chrono>
+
+#include <gtest/gtest.h>
+
+#include "core/identity.h"
+
+namespace commesso {
+namespace {
+
+using P = Permission;
+
+TEST(AccessTest, NamesRoundTrip) {
+  for (Role role : AllRoles()) EXPECT_EQ(ParseRole(Name(role)), role);
+  for (Permission permission : AllPermissions()) {
+    EXPECT_EQ(ParsePermission(Name(permission)), permission);
+  }
+  EXPECT_EQ(Name(Role::kCustomerService), "customer_service");
+  EXPECT_EQ(Name(P::kApiKeysAdmin), "api_keys:admin");
+  EXPECT_EQ(ParseRole("root"), std::nullopt);
+  EXPECT_EQ(ParsePermission("items:delete"), std::nullopt);
+  EXPECT_EQ(AllPermissions().size(), 9u);
+}
+
+TEST(AccessTest, GivesEachRoleThePermissionsOfTheContract) {
+  const std::vector<Permission> clerk = {P::kItemsRead,  P::kCustomersRead, P::kCustomersWrite,
+                                         P::kOrdersRead, P::kOrdersWrite,   P::kDraftsWrite};
+
+  EXPECT_EQ(PermissionsOf(Role::kClerk), clerk);
+  EXPECT_EQ(
+      PermissionsOf(Role::kSupervisor),
+      (std::vector<Permission>{P::kItemsRead, P::kItemsWrite, P::kCustomersRead, P::kCustomersWrite,
+                               P::kOrdersRead, P::kOrdersWrite, P::kDraftsWrite}));
+  EXPECT_EQ(PermissionsOf(Role::kCustomerService),
+            (std::vector<Permission>{P::kItemsRead, P::kCustomersRead, P::kCustomersWrite,
+                                     P::kOrdersRead, P::kOrdersWrite}));
+  EXPECT_EQ(PermissionsOf(Role::kFulfillment),
+            (std::vector<Permission>{P::kItemsRead, P::kOrdersRead}));
+  EXPECT_EQ(PermissionsOf(Role::kAdmin), AllPermissions());
+  EXPECT_FALSE(Holds(PermissionsOf(Role::kSupervisor), P::kUsersAdmin));
+}
+
+TEST(SessionAliveTest, EndsAtTheIdleOrTheAbsoluteLimitWhicheverComesFirst) {
+  const Timestamp start{std::chrono::hours{1000}};
+  const SessionLimits limits{.idle = std::chrono::minutes{30}, .absolute = std::chrono::hours{12}};
+  Session session{.created_at = start, .last_seen_at = start};
+
+  EXPECT_TRUE(SessionAlive(session, start + std::chrono::minutes{30} - std::chrono::milliseconds{1},
+                           limits));
+  EXPECT_FALSE(SessionAlive(session, start + std::chrono::minutes{30}, limits));
+  session.last_seen_at = start + std::chrono::hours{12} - std::chrono::minutes{1};
+  EXPECT_TRUE(
+      SessionAlive(session, start + std::chrono::hours{12} - std::chrono::milliseconds{1}, limits));
+  EXPECT_FALSE(SessionAlive(session, start + std::chrono::hours{12}, limits));
+}
+
+TEST(ValidateUserTest, ReportsEveryProblemAtOnce) {
+  const User user{.username = "Chiara Clerici", .display_name = "", .locale = "de"};
+
+  EXPECT_EQ(ValidateUser(user).size(), 3u);
+  EXPECT_TRUE(
+      ValidateUser(User{.username = "clerk.en", .display_name = "Clare", .locale = "en"}).empty());
+}
+
+}  // namespace
+}  // namespace commesso
