@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -123,6 +124,11 @@ Result<void> Serve(const ServeOptions& options) {
   auto config = LoadConfig(options.common);
   if (!config) return Fail(config.error());
   if (!options.listen.empty()) config->server.listen = options.listen;
+  if (!options.web_root.empty()) {
+    config->server.web_root = options.web_root;
+  } else if (const char* web_root = std::getenv("COMMESSO_WEB_ROOT"); web_root != nullptr) {
+    config->server.web_root = web_root;
+  }
   auto listen = config::ParseListen(config->server.listen);
   if (!listen) {
     return Fail(
@@ -143,7 +149,8 @@ Result<void> Serve(const ServeOptions& options) {
                                            .body_limit = settings.body_limit,
                                            .io_threads = settings.io_threads,
                                            .worker_threads = settings.worker_threads,
-                                           .access = (*wiring)->access()};
+                                           .access = (*wiring)->access(),
+                                           .web_root = settings.web_root};
   auto server = http::Server::Start(server_options, (*wiring)->services());
   if (!server) return Fail(server.error());
   PrintBanner(**wiring, BaseUrl(listen->host, (*server)->port()), options.seed_demo);

@@ -13,6 +13,8 @@ struct ServeOptions {
   CommonOptions common{};
   std::string listen;      // --listen host:port; empty: server.listen from the configuration.
   bool seed_demo = false;  // --seed-demo: seed the demo data, users and API key when missing.
+  // --web-root (else $COMMESSO_WEB_ROOT, else server.web_root): the built console.
+  std::string web_root;
 };
 
 struct DraftFileOptions {

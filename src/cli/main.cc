@@ -67,6 +67,9 @@ int Main(int argc, char** argv) {
   serve_command->add_option("--listen", serve.listen,
                             "host:port to listen on; default server.listen (127.0.0.1:8080); "
                             "port 0 picks a free one");
+  serve_command->add_option("--web-root", serve.web_root,
+                            "The built console to serve at /; default $COMMESSO_WEB_ROOT, else "
+                            "server.web_root (web/dist, from the working directory)");
   serve_command->add_flag("--seed-demo,--demo", serve.seed_demo,
                           "Seed the demo catalog and customers (when the catalog is empty), the "
                           "demo users and the demo API key (when missing) first");

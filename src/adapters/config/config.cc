@@ -563,8 +563,8 @@ void ReadShipping(const Section& section, ShippingRates& shipping, Currency curr
 }
 
 void ReadServer(const Section& section, ServerSettings& server) {
-  section.AllowOnly(
-      {"listen", "database", "public_origin", "worker_threads", "io_threads", "body_limit"});
+  section.AllowOnly({"listen", "database", "public_origin", "worker_threads", "io_threads",
+                     "body_limit", "web_root"});
   if (auto listen = section.String("listen", Presence::kOptional)) {
     if (auto parsed = ParseListen(*listen); parsed) {
       server.listen = *listen;
@@ -574,6 +574,7 @@ void ReadServer(const Section& section, ServerSettings& server) {
     }
   }
   if (auto database = section.Text("database", Presence::kOptional)) server.database = *database;
+  if (auto web_root = section.String("web_root", Presence::kOptional)) server.web_root = *web_root;
   if (auto origin = section.String("public_origin", Presence::kOptional)) {
     const bool web = origin->starts_with("https://") || origin->starts_with("http://");
     if (!origin->empty() && (!web || origin->ends_with("/"))) {

@@ -18,6 +18,9 @@ namespace commesso::config {
 struct ServerSettings {
   std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free port.
   std::string database = "var/commesso.db";
+  // The built clerk console, served at "/" (a relative path is from the working directory;
+  // `make run` starts in the repository, where `make` builds web/dist). Empty: no console.
+  std::string web_root = "web/dist";
   // Where browsers reach the server ("https://orders.example.com"), behind a TLS proxy if any;
   // empty: the listen address over plain http. An https origin makes the session cookie Secure.
   std::string public_origin;

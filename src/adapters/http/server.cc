@@ -42,6 +42,7 @@
 
 #include "adapters/http/api.h"
 #include "adapters/http/problem.h"
+#include "adapters/http/static_files.h"
 
 namespace commesso::http {
 namespace {
@@ -68,6 +69,7 @@ struct Server::Network {
   Network(const ServerOptions& server_options, Services services)
       : options(server_options),
         api(services, server_options.access),
+        console(server_options.web_root),
         acceptor(asio::make_strand(io)),
         pool(static_cast<std::size_t>(server_options.worker_threads)) {}
 
@@ -77,6 +79,7 @@ struct Server::Network {
 
   const ServerOptions options;
   Api api;
+  StaticFiles console;
   asio::io_context io;
   tcp::acceptor acceptor;  // Used only on its strand.
   asio::thread_pool pool;
@@ -172,9 +175,11 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
     busy_ = true;
-    asio::post(network_.pool, [self = shared_from_this(), request = std::move(request),
+    const bool console = StaticFiles::Serves(path_);
+    asio::post(network_.pool, [self = shared_from_this(), request = std::move(request), console,
                                work = asio::make_work_guard(network_.io)]() mutable {
-      HttpResponse response = self->network_.api.Handle(std::move(request));
+      HttpResponse response = console ? self->network_.console.Serve(request)
+                                      : self->network_.api.Handle(std::move(request));
       asio::post(self->executor(),
                  [self, response = std::move(response), work = std::move(work)]() mutable {
                    self->Write(std::move(response), Then::kContinue);
@@ -212,6 +217,8 @@ class Session : public std::enable_shared_from_this<Session> {
     response_.prepare_payload();
     // A 204 has no body and, by RFC 9110, no Content-Length either.
     if (response.status == 204) response_.erase(bhttp::field::content_length);
+    // HEAD: the GET's headers, Content-Length included, without the body.
+    if (method_ == "HEAD") response_.body().clear();
     stream_.expires_after(kIoTimeout);
     bhttp::async_write(stream_, response_,
                        [self = shared_from_this(), then](beast::error_code error, std::size_t) {

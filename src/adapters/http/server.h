@@ -36,6 +36,9 @@ struct ServerOptions {
   int io_threads = 2;
   int worker_threads = 64;  // Blocking use-case calls run here, never on io threads.
   AccessOptions access{};
+  // The built console (web/dist) served for every path outside /api and /healthz; empty
+  // or missing: those paths answer 404 (static_files.h).
+  std::string web_root{};
 };
 
 // What the API serves from. Borrowed: everything must outlive the Server.
