@@ -6,7 +6,11 @@ RELEASE_DIR := build/release
 LISTEN ?= 127.0.0.1:8080
 DB ?= var/commesso.db
 
-.PHONY: all setup build build-release run test bench format clean
+.PHONY: all setup build build-release run test bench format clean console
+
+# The clerk console (web/): rebuilt by Vite only when one of its sources changed.
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html \
+  web/vite.config.ts web/tsconfig.json web/package.json web/package-lock.json
 
 all: build
 
@@ -17,14 +21,25 @@ setup:
 build: setup
 	@cmake -S . -B $(DEBUG_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCOMMESSO_SANITIZE=ON >/dev/null
 	@cmake --build $(DEBUG_DIR) -j $(JOBS)
+	@$(MAKE) --no-print-directory console
 
 build-release: setup
 	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOMMESSO_BENCH=ON >/dev/null
 	@cmake --build $(RELEASE_DIR) -j $(JOBS)
+	@$(MAKE) --no-print-directory console
 
+# The console is served from web/dist (server.web_root, relative to this directory).
 run: build-release
 	@mkdir -p $(dir $(DB))
-	@$(RELEASE_DIR)/src/cli/commesso serve --listen $(LISTEN) --db $(DB) --demo
+	@$(RELEASE_DIR)/src/cli/commesso serve --listen $(LISTEN) --db $(DB) --demo --web-root web/dist
+
+console: web/dist/index.html
+
+web/dist/index.html: $(WEB_SOURCES) web/node_modules/.package-lock.json
+	@cd web && npm run --silent build
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	@scripts/setup
 
 test: build
 	@cd $(DEBUG_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 300
@@ -36,4 +51,4 @@ format:
 	@git ls-files '*.h' '*.cc' | xargs clang-format -i
 
 clean:
-	@rm -rf build
+	@rm -rf build web/dist

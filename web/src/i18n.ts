@@ -1,0 +1,281 @@
+// The console's two languages and the locale formats of numbers, money and dates. Money is
+// only ever formatted here, from the server's minor units: the console computes no amounts.
+
+import type { Money } from './api';
+
+export type Locale = 'it' | 'en';
+
+const it = {
+  appTitle: 'Commesso — banco ordini',
+  signIn: 'Accedi',
+  username: 'Nome utente',
+  password: 'Password',
+  signOut: 'Esci',
+  language: 'English',
+  newEntry: 'Nuovo ordine',
+  orders: 'Ordini',
+  parked: 'Sospesi',
+  shortcuts: 'Scorciatoie',
+  channel: 'Canale',
+  phone: 'Telefono',
+  counter: 'Banco',
+  mail: 'Posta',
+  caller: 'Cliente (telefono, e-mail o nome)',
+  noMatch: 'Nessun cliente trovato',
+  newCustomer: 'Nuovo cliente',
+  name: 'Nome',
+  company: 'Azienda',
+  email: 'E-mail',
+  taxId: 'Partita IVA',
+  save: 'Salva',
+  cancel: 'Annulla',
+  change: 'Cambia',
+  addresses: 'Indirizzi',
+  billTo: 'Fatturazione',
+  shipTo: 'Spedizione',
+  shipToBilling: "Spedisci all'indirizzo di fatturazione",
+  newAddress: 'Nuovo indirizzo',
+  otherAddress: 'Altro indirizzo salvato: premi il numero',
+  country: 'Paese',
+  lines: 'Righe',
+  sku: 'Articolo (codice o parole del nome)',
+  quantity: 'Quantità',
+  addLine: 'Aggiungi',
+  remove: 'Togli',
+  inStock: 'disponibili',
+  unitPrice: 'Prezzo',
+  amount: 'Importo',
+  lastOrder: 'Ultimo ordine',
+  reorder: 'Riordina',
+  shipping: 'Spedizione',
+  pickup: 'Ritiro al banco',
+  payment: 'Pagamento',
+  cash: 'Contanti',
+  card: 'Carta',
+  cheque: 'Assegno',
+  bank_transfer: 'Bonifico',
+  on_account: 'In conto',
+  cash_on_delivery: 'Contrassegno',
+  tendered: 'Contanti ricevuti',
+  authorizeCard: 'Autorizza sul terminale',
+  cardAuthorized: 'Carta autorizzata',
+  reference: 'Riferimento (n. assegno, CRO)',
+  notes: 'Note',
+  totals: 'Totali',
+  items: 'Merce',
+  net: 'Imponibile',
+  tax: 'IVA',
+  grandTotal: 'Totale',
+  amountDue: 'Da pagare',
+  changeDue: 'Resto',
+  taxSummary: 'Riepilogo IVA',
+  rate: 'Aliquota',
+  base: 'Base',
+  explain: 'Spiega il prezzo',
+  place: 'Conferma ordine',
+  placing: 'Invio…',
+  placed: 'Ordine registrato',
+  readBack: 'Da leggere al cliente',
+  customerConfirmed: 'Il cliente ha confermato',
+  confirmedBy: 'Confermato da {by} alle {at}, revisione {revision}',
+  receipt: 'Ricevuta',
+  print: 'Stampa',
+  nextOrder: 'Ordine successivo',
+  park: 'Sospendi',
+  resume: 'Riprendi',
+  saved: 'Salvato',
+  saving: 'Salvataggio…',
+  unsaved: 'Non salvato',
+  offline: 'Connessione persa: nuovo tentativo tra {s} s. Nulla di quanto scritto va perso.',
+  sessionEnded: 'Sessione scaduta: accedi di nuovo per continuare.',
+  batch: 'Lotto posta',
+  number: 'Numero',
+  customer: 'Cliente',
+  date: 'Data',
+  from: 'Dal',
+  until: 'Al',
+  status: 'Stato',
+  any: 'Tutti',
+  search: 'Cerca',
+  more: 'Altri',
+  history: 'Cronologia',
+  placedAt: 'Registrato il',
+  placedBy: 'Registrato da',
+  confirmations: 'Conferme',
+  total: 'Totale',
+  noDrafts: 'Nessun ordine sospeso',
+  back: 'Indietro',
+  paper80: 'Scontrino 80 mm',
+  paperA4: 'Foglio A4',
+  backordered: 'in arretrato',
+  pricingTrace: 'Calcolo del prezzo',
+  rounding: 'Arrotondamento',
+  unrounded: 'Non arrotondato',
+  errors: 'Da correggere',
+};
+
+type Messages = typeof it;
+export type MessageKey = keyof Messages;
+
+const en: Messages = {
+  appTitle: 'Commesso — order desk',
+  signIn: 'Sign in',
+  username: 'User name',
+  password: 'Password',
+  signOut: 'Sign out',
+  language: 'Italiano',
+  newEntry: 'New order',
+  orders: 'Orders',
+  parked: 'Parked',
+  shortcuts: 'Shortcuts',
+  channel: 'Channel',
+  phone: 'Phone',
+  counter: 'Counter',
+  mail: 'Mail',
+  caller: 'Caller (phone, e-mail or name)',
+  noMatch: 'No customer found',
+  newCustomer: 'New customer',
+  name: 'Name',
+  company: 'Company',
+  email: 'E-mail',
+  taxId: 'VAT number',
+  save: 'Save',
+  cancel: 'Cancel',
+  change: 'Change',
+  addresses: 'Addresses',
+  billTo: 'Billing',
+  shipTo: 'Shipping',
+  shipToBilling: 'Ship to the billing address',
+  newAddress: 'New address',
+  otherAddress: 'Another saved address: press its number',
+  country: 'Country',
+  lines: 'Lines',
+  sku: 'Item (SKU or words of the name)',
+  quantity: 'Quantity',
+  addLine: 'Add',
+  remove: 'Remove',
+  inStock: 'in stock',
+  unitPrice: 'Price',
+  amount: 'Amount',
+  lastOrder: 'Last order',
+  reorder: 'Reorder',
+  shipping: 'Shipping',
+  pickup: 'Pick-up at the counter',
+  payment: 'Payment',
+  cash: 'Cash',
+  card: 'Card',
+  cheque: 'Cheque',
+  bank_transfer: 'Bank transfer',
+  on_account: 'On account',
+  cash_on_delivery: 'Cash on delivery',
+  tendered: 'Cash tendered',
+  authorizeCard: 'Authorize on the terminal',
+  cardAuthorized: 'Card authorized',
+  reference: 'Reference (cheque no., transfer id)',
+  notes: 'Notes',
+  totals: 'Totals',
+  items: 'Goods',
+  net: 'Net',
+  tax: 'Tax',
+  grandTotal: 'Total',
+  amountDue: 'Amount due',
+  changeDue: 'Change',
+  taxSummary: 'Tax summary',
+  rate: 'Rate',
+  base: 'Base',
+  explain: 'Explain the price',
+  place: 'Place order',
+  placing: 'Sending…',
+  placed: 'Order placed',
+  readBack: 'Read this back to the customer',
+  customerConfirmed: 'Customer confirmed',
+  confirmedBy: 'Confirmed by {by} at {at}, revision {revision}',
+  receipt: 'Receipt',
+  print: 'Print',
+  nextOrder: 'Next order',
+  park: 'Park',
+  resume: 'Resume',
+  saved: 'Saved',
+  saving: 'Saving…',
+  unsaved: 'Not saved',
+  offline: 'Connection lost: retrying in {s} s. Nothing you typed is lost.',
+  sessionEnded: 'Your session ended: sign in again to continue.',
+  batch: 'Mail batch',
+  number: 'Number',
+  customer: 'Customer',
+  date: 'Date',
+  from: 'From',
+  until: 'Until',
+  status: 'Status',
+  any: 'Any',
+  search: 'Search',
+  more: 'More',
+  history: 'History',
+  placedAt: 'Placed at',
+  placedBy: 'Placed by',
+  confirmations: 'Confirmations',
+  total: 'Total',
+  noDrafts: 'No parked orders',
+  back: 'Back',
+  paper80: '80 mm receipt',
+  paperA4: 'A4 sheet',
+  backordered: 'backordered',
+  pricingTrace: 'Pricing trace',
+  rounding: 'Rounding',
+  unrounded: 'Unrounded',
+  errors: 'To fix',
+};
+
+const messages: Record<Locale, Messages> = { it, en };
+
+export function translator(locale: Locale) {
+  return (key: MessageKey, values: Record<string, string | number> = {}): string =>
+    messages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+export type Translate = ReturnType<typeof translator>;
+
+const tags: Record<Locale, string> = { it: 'it-IT', en: 'en-GB' };
+
+// "1234.56" from {minor: 123456}: exact decimal text, so no floating point touches money.
+function decimalText(minor: number, digits: number): string {
+  const negative = minor < 0;
+  const text = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const whole = digits === 0 ? text : text.slice(0, -digits);
+  const fraction = digits === 0 ? '' : `.${text.slice(-digits)}`;
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}
+
+export function formatMoney(money: Money | undefined, locale: Locale): string {
+  if (!money) return '';
+  // Grouping always: CLDR leaves 4-digit Italian amounts ungrouped ("1234,56 €"), while the
+  // business's documents (the server's read-back, ICU) write 1.234,56 €; the console agrees.
+  const options = { style: 'currency', currency: money.currency, useGrouping: 'always' };
+  const format = new Intl.NumberFormat(tags[locale], options as unknown as Intl.NumberFormatOptions);
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  // Intl.NumberFormat formats decimal strings exactly (ECMA-402 NumberFormat v3).
+  return format.format(decimalText(money.minor, digits) as unknown as number);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(tags[locale], { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions).format(value);
+}
+
+export function formatInstant(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(tags[locale], { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(tags[locale], { timeStyle: 'short' }).format(new Date(iso));
+}
+
+// Minor units from what the clerk typed as an amount ("50", "50,5", "1.234,50", "12.30"),
+// by text alone; null when it is not an amount. Parsing input, not computing money.
+export function parseAmount(text: string, digits = 2): number | null {
+  const cleaned = text.replace(/[\s€$£]/g, '');
+  const match = /^(\d{1,3}(?:[.,]\d{3})*|\d+)(?:[.,](\d{1,2}))?$/.exec(cleaned);
+  if (!match) return null;
+  const whole = match[1].replace(/[.,]/g, '');
+  const fraction = (match[2] ?? '').padEnd(digits, '0');
+  return Number(whole + fraction);
+}

@@ -1,0 +1,221 @@
+// The order list with its search, one order with every field and its history, and the
+// printable receipt (browser print; 80 mm roll or A4 sheet).
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, problemsOf, type FieldProblem } from './api';
+import { formatInstant, formatMoney, type Locale, type Translate } from './i18n';
+import { Totals } from './entry';
+import type { Address, Customer, History, Order, Page } from './types';
+
+interface ScreenProps {
+  locale: Locale;
+  t: Translate;
+  navigate: (path: string) => void;
+}
+
+function addressLines(address: Address | undefined): string[] {
+  if (!address) return [];
+  return [
+    address.company,
+    address.name,
+    address.line1,
+    address.line2,
+    [address.postal_code, address.city, address.region].filter(Boolean).join(' '),
+    address.country,
+  ].filter(Boolean);
+}
+
+export function OrderList({ locale, t, navigate }: ScreenProps) {
+  const [number, setNumber] = useState('');
+  const [customer, setCustomer] = useState('');
+  const [from, setFrom] = useState('');
+  const [until, setUntil] = useState('');
+  const [channel, setChannel] = useState('');
+  const [status, setStatus] = useState('');
+  const [orders, setOrders] = useState<Order[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+
+  const search = async (more = false) => {
+    setProblems([]);
+    try {
+      if (number.trim()) {
+        navigate(`/orders/${encodeURIComponent(number.trim())}`);
+        return;
+      }
+      const params = new URLSearchParams({ limit: '25' });
+      if (channel) params.set('channel', channel);
+      if (status) params.set('status', status);
+      if (from) params.set('placed_from', from);
+      if (until) params.set('placed_until', until);
+      if (customer.trim()) {
+        const found = await api<Page<Customer>>('GET', `/customers?q=${encodeURIComponent(customer.trim())}&limit=1`);
+        if (found.entries.length === 0) {
+          setOrders([]);
+          setCursor(null);
+          setProblems([{ path: 'customer', problem: t('noMatch') }]);
+          return;
+        }
+        params.set('customer_id', String(found.entries[0].id));
+      }
+      if (more && cursor) params.set('cursor', cursor);
+      const page = await api<Page<Order>>('GET', `/orders?${params}`);
+      setOrders(more ? [...orders, ...page.entries] : page.entries);
+      setCursor(page.next_cursor);
+    } catch (error) {
+      setProblems(problemsOf(error));
+    }
+  };
+
+  useEffect(() => {
+    void search();
+    document.getElementById('filter-number')?.focus();
+  }, []);
+
+  const at = (path: string) => problems.filter((problem) => problem.path === path).map((problem) => problem.problem).join('; ');
+  return (
+    <section class="order-list" aria-label={t('orders')}>
+      <h2>{t('orders')}</h2>
+      <form class="filters" onSubmit={(event) => { event.preventDefault(); void search(); }}>
+        <label>{t('number')}<input id="filter-number" value={number} onInput={(event) => setNumber(event.currentTarget.value)} /></label>
+        <label>{t('customer')}<input id="filter-customer" value={customer} onInput={(event) => setCustomer(event.currentTarget.value)} />
+          {at('customer') && <span class="field-errors">{at('customer')}</span>}</label>
+        <label>{t('from')}<input id="filter-from" type="date" value={from} onInput={(event) => setFrom(event.currentTarget.value)} />
+          {at('placed_from') && <span class="field-errors">{at('placed_from')}</span>}</label>
+        <label>{t('until')}<input id="filter-until" type="date" value={until} onInput={(event) => setUntil(event.currentTarget.value)} />
+          {at('placed_until') && <span class="field-errors">{at('placed_until')}</span>}</label>
+        <label>{t('channel')}
+          <select id="filter-channel" value={channel} onChange={(event) => setChannel(event.currentTarget.value)}>
+            <option value="">{t('any')}</option>
+            {['phone', 'counter', 'mail', 'email', 'web', 'api', 'edi'].map((value) => <option value={value}>{value}</option>)}
+          </select>
+        </label>
+        <label>{t('status')}
+          <select id="filter-status" value={status} onChange={(event) => setStatus(event.currentTarget.value)}>
+            <option value="">{t('any')}</option>
+            <option value="placed">placed</option>
+          </select>
+        </label>
+        <button type="submit" id="filter-search">{t('search')} <kbd>Enter</kbd></button>
+      </form>
+      <table class="orders" id="orders">
+        <thead><tr><th>{t('number')}</th><th>{t('date')}</th><th>{t('customer')}</th><th>{t('channel')}</th><th>{t('status')}</th><th>{t('total')}</th></tr></thead>
+        <tbody>
+          {orders.map((order) => (
+            <tr>
+              <td><a href={`/orders/${order.number}`} onClick={(event) => { event.preventDefault(); navigate(`/orders/${order.number}`); }}>{order.number}</a></td>
+              <td>{formatInstant(order.placed_at, locale)}</td>
+              <td>{order.customer.company || order.customer.name}</td>
+              <td>{order.channel}</td>
+              <td>{order.status}</td>
+              <td class="money">{formatMoney(order.totals.grand_total, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {cursor && <button type="button" onClick={() => void search(true)}>{t('more')}</button>}
+    </section>
+  );
+}
+
+export function OrderDetail({ number, locale, t, navigate }: ScreenProps & { number: string }) {
+  const [order, setOrder] = useState<Order | null>(null);
+  const [history, setHistory] = useState<History | null>(null);
+  const [problem, setProblem] = useState('');
+  useEffect(() => {
+    const path = `/orders/${encodeURIComponent(number)}`;
+    Promise.all([api<Order>('GET', path), api<History>('GET', `${path}/history`)])
+      .then(([loaded, events]) => {
+        setOrder(loaded);
+        setHistory(events);
+      })
+      .catch((error) => setProblem(error instanceof ApiError ? error.message : String(error)));
+  }, [number]);
+  if (problem) return <p class="field-errors" role="alert">{problem}</p>;
+  if (!order) return <p>…</p>;
+  const name = (text: { it: string; en: string }) => (locale === 'it' ? text.it : text.en);
+  return (
+    <article class="order-detail" aria-labelledby="order-title">
+      <h2 id="order-title">{order.number} <small>· {order.status} · rev. {order.revision}</small></h2>
+      <p>
+        <button type="button" onClick={() => navigate('/orders')}>{t('back')}</button>{' '}
+        <button type="button" id="open-receipt" onClick={() => navigate(`/orders/${order.number}/receipt`)}>{t('receipt')}</button>
+      </p>
+      <dl class="fields">
+        <dt>{t('channel')}</dt><dd>{order.channel}</dd>
+        <dt>{t('placedAt')}</dt><dd>{formatInstant(order.placed_at, locale)}</dd>
+        <dt>{t('placedBy')}</dt><dd>{order.placed_by}{order.clerk && ` (${order.clerk})`}</dd>
+        <dt>{t('customer')}</dt><dd>{order.customer.company} {order.customer.name} · {order.customer.tax_id} · {order.customer.phone} · {order.customer.email} · {order.customer.locale}</dd>
+        <dt>{t('billTo')}</dt><dd>{addressLines(order.billing_address).join(', ')}</dd>
+        <dt>{t('shipTo')}</dt><dd>{order.shipping_address ? addressLines(order.shipping_address).join(', ') : name(order.shipping.name)}</dd>
+        <dt>{t('shipping')}</dt><dd>{name(order.shipping.name)} · {formatMoney(order.shipping.amount, locale)}</dd>
+        <dt>{t('payment')}</dt><dd>{t(order.payment.type as 'cash')} · {order.payment.status}{order.payment.reference && ` · ${order.payment.reference}`}{order.payment.card && ` · ${order.payment.card.brand} •••• ${order.payment.card.last4}`}</dd>
+        {order.notes && <><dt>{t('notes')}</dt><dd>{order.notes}</dd></>}
+      </dl>
+      <table class="lines-table">
+        <thead><tr><th>SKU</th><th>{t('name')}</th><th>{t('quantity')}</th><th>{t('unitPrice')}</th><th>{t('amount')}</th></tr></thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr><td>{line.item.sku}</td><td>{name(line.item.name)}{line.backordered ? ` (${line.backordered} ${t('backordered')})` : ''}</td><td>{line.quantity}</td>
+              <td class="money">{formatMoney(line.unit_price, locale)}</td><td class="money">{formatMoney(line.amount, locale)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <Totals priced={order} locale={locale} t={t} explain={false} />
+      <h3>{t('confirmations')}</h3>
+      <ul id="confirmations">
+        {(order.confirmations ?? []).map((confirmation) => (
+          <li>{t('confirmedBy', { by: confirmation.by || confirmation.principal, at: formatInstant(confirmation.confirmed_at, locale), revision: confirmation.revision })}</li>
+        ))}
+      </ul>
+      <h3>{t('history')}</h3>
+      <ol id="history">
+        {history?.events.map((event) => (
+          <li><time dateTime={event.at}>{formatInstant(event.at, locale)}</time> · {event.actor} · <strong>{event.kind}</strong> · {event.detail}</li>
+        ))}
+      </ol>
+    </article>
+  );
+}
+
+export function Receipt({ number, locale, t, navigate }: ScreenProps & { number: string }) {
+  const [order, setOrder] = useState<Order | null>(null);
+  const [paper, setPaper] = useState<'receipt-80mm' | 'receipt-a4'>('receipt-80mm');
+  useEffect(() => {
+    void api<Order>('GET', `/orders/${encodeURIComponent(number)}`).then(setOrder);
+  }, [number]);
+  if (!order) return <p>…</p>;
+  const name = (text: { it: string; en: string }) => (locale === 'it' ? text.it : text.en);
+  return (
+    <div class="receipt-screen">
+      <div class="no-print">
+        <button type="button" onClick={() => navigate(`/orders/${order.number}`)}>{t('back')}</button>
+        <label><input type="radio" name="paper" checked={paper === 'receipt-80mm'} onChange={() => setPaper('receipt-80mm')} /> {t('paper80')}</label>
+        <label><input type="radio" name="paper" checked={paper === 'receipt-a4'} onChange={() => setPaper('receipt-a4')} /> {t('paperA4')}</label>
+        <button type="button" id="print" onClick={() => window.print()}>{t('print')}</button>
+      </div>
+      <section class={`receipt ${paper}`} id="receipt-paper">
+        <h2>{t('receipt')} {order.number}</h2>
+        <p>{formatInstant(order.placed_at, locale)} · {order.customer.company || order.customer.name}</p>
+        <table>
+          <tbody>
+            {order.lines.map((line) => (
+              <tr><td>{line.quantity} × {name(line.item.name)}</td><td class="money">{formatMoney(line.amount, locale)}</td></tr>
+            ))}
+            <tr><td>{name(order.shipping.name)}</td><td class="money">{formatMoney(order.shipping.amount, locale)}</td></tr>
+          </tbody>
+        </table>
+        <table class="tax-summary">
+          <tbody>
+            {order.tax_summary.map((row) => (
+              <tr><td>{row.component} {row.rate.percent}% {t('base')} {formatMoney(row.base, locale)}</td><td class="money">{formatMoney(row.tax, locale)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+        <p class="grand">{t('grandTotal')} <strong id="receipt-total">{formatMoney(order.totals.grand_total, locale)}</strong></p>
+        {order.totals.tendered && <p>{t('tendered')} {formatMoney(order.totals.tendered, locale)}</p>}
+        {order.totals.change && <p>{t('changeDue')} <strong id="receipt-change">{formatMoney(order.totals.change, locale)}</strong></p>}
+        <p>{t('payment')}: {t(order.payment.type as 'cash')}</p>
+      </section>
+    </div>
+  );
+}

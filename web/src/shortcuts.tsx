@@ -1,0 +1,47 @@
+// Keyboard shortcuts: one window listener per screen, and the key hints shown on screen.
+import { useEffect, useRef } from 'preact/hooks';
+
+// `handler` returns true when it used the key; the event is then consumed, so the browser's
+// own use of the combination (Alt+digit switching tabs, say) does not happen.
+export function useShortcuts(handler: (event: KeyboardEvent) => boolean): void {
+  const current = useRef(handler);
+  current.current = handler;
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      if (event.repeat && !(event.ctrlKey && event.key === 'Enter')) return;
+      if (current.current(event)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+}
+
+export function Kbd({ keys }: { keys: string }) {
+  return <kbd class="shortcut" aria-hidden="true">{keys}</kbd>;
+}
+
+export const SHORTCUTS: { keys: string; it: string; en: string }[] = [
+  { keys: 'Alt+1 / Alt+2 / Alt+3', it: 'Canale: telefono / banco / posta', en: 'Channel: phone / counter / mail' },
+  { keys: 'Alt+C', it: 'Cliente: cerca (o cambia)', en: 'Caller: look up (or change)' },
+  { keys: 'Enter', it: 'Sceglie il primo suggerimento; aggiunge la riga', en: 'Picks the first suggestion; adds the line' },
+  { keys: '↓ / ↑', it: 'Suggerimento successivo / precedente', en: 'Next / previous suggestion' },
+  { keys: 'Alt+N', it: 'Nuovo cliente', en: 'New customer' },
+  { keys: 'Alt+A, 1…9', it: 'Spedisci a un altro indirizzo salvato', en: 'Ship to another saved address' },
+  { keys: 'Alt+B', it: "Spedisci all'indirizzo di fatturazione / nuovo indirizzo", en: 'Ship to billing address / new address' },
+  { keys: 'Alt+L', it: 'Articolo', en: 'Item (SKU)' },
+  { keys: 'Alt+R', it: 'Riordina l’ultimo ordine del cliente', en: "Reorder the customer's last order" },
+  { keys: 'Alt+M', it: 'Spedizione', en: 'Shipping method' },
+  { keys: 'Alt+P', it: 'Pagamento', en: 'Payment type' },
+  { keys: 'Alt+T', it: 'Contanti ricevuti / autorizza carta', en: 'Cash tendered / authorize card' },
+  { keys: 'Alt+X', it: 'Spiega il prezzo', en: 'Explain the price' },
+  { keys: 'Ctrl+Enter', it: 'Conferma ordine', en: 'Place order' },
+  { keys: 'Alt+V', it: 'Il cliente ha confermato', en: 'Customer confirmed' },
+  { keys: 'Alt+I', it: 'Ricevuta', en: 'Receipt' },
+  { keys: 'Alt+H', it: 'Nuovo ordine', en: 'New order' },
+  { keys: 'Alt+K / Alt+G', it: 'Sospendi / ordini sospesi', en: 'Park / parked orders' },
+  { keys: 'Alt+O', it: 'Elenco ordini', en: 'Order list' },
+  { keys: 'Alt+Y', it: 'Lingua', en: 'Language' },
+];

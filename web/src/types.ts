@@ -1,0 +1,187 @@
+// The JSON shapes of docs/openapi.yaml that the console reads (src/adapters/json/).
+import type { Money } from './api';
+
+export interface SessionBody {
+  user: { username: string; display_name: string; role: string; locale: string };
+  csrf_token: string;
+  permissions: string[];
+}
+
+export interface Address {
+  name: string;
+  company: string;
+  line1: string;
+  line2: string;
+  postal_code: string;
+  city: string;
+  region: string;
+  country: string;
+}
+
+export interface SavedAddress {
+  label: string;
+  address: Address;
+  default_billing: boolean;
+  default_shipping: boolean;
+}
+
+export interface Customer {
+  id: number;
+  name: string;
+  company: string;
+  tax_id: string;
+  email: string;
+  phone: string;
+  phone_e164: string;
+  tax_exempt: boolean;
+  exemption_reference: string;
+  locale: string;
+  addresses: SavedAddress[];
+}
+
+export interface Item {
+  sku: string;
+  name: { it: string; en: string };
+  kind: 'good' | 'service';
+  unit: string;
+  unit_price: Money;
+  tax_category: string;
+  weight_grams: number;
+  active: boolean;
+  track_stock: boolean;
+  stock_on_hand: number;
+  backorder_policy: string;
+}
+
+export interface Page<T> {
+  entries: T[];
+  next_cursor: string | null;
+}
+
+export interface TaxRate {
+  ppm: number;
+  percent: string;
+}
+
+export interface TaxTrace {
+  component: string;
+  category: string;
+  rate: TaxRate;
+  base: Money;
+  unrounded_minor: string;
+  unrounded_exact: string;
+  rounded?: Money;
+}
+
+export interface PricedLine {
+  item: { sku: string; name: { it: string; en: string }; kind: string; unit: string; tax_category: string; weight_grams: number };
+  quantity: number;
+  unit_price: Money;
+  amount: Money;
+  jurisdiction: string;
+  taxes: TaxTrace[];
+  net?: Money;
+  tax?: Money;
+  backordered?: number;
+}
+
+export interface Priced {
+  currency: string;
+  price_mode: string;
+  rounding: { rule: string; level: string };
+  lines: PricedLine[];
+  shipping: {
+    method: string;
+    name: { it: string; en: string };
+    weight_grams: number;
+    list_charge: Money;
+    amount: Money;
+    free: boolean;
+    jurisdiction: string;
+    taxes: TaxTrace[];
+  };
+  tax_exempt: boolean;
+  exemption_reference: string;
+  tax_summary: { component: string; rate: TaxRate; base: Money; unrounded_minor: string; unrounded_exact: string; tax: Money }[];
+  totals: { items: Money; shipping: Money; net: Money; tax: Money; grand_total: Money; amount_due: Money; tendered?: Money; change?: Money };
+}
+
+export interface Confirmation {
+  revision: number;
+  by: string;
+  principal: string;
+  confirmed_at: string;
+}
+
+export interface Order extends Priced {
+  number: string;
+  revision: number;
+  channel: string;
+  status: string;
+  customer: { id: number; name: string; company: string; tax_id: string; email: string; phone: string; locale: string };
+  billing_address: Address;
+  shipping_address?: Address;
+  payment: { type: string; status: string; reference: string; card?: { brand: string; last4: string } };
+  notes: string;
+  clerk: string;
+  placed_by: string;
+  placed_at: string;
+  readback?: string;
+  confirmations?: Confirmation[];
+}
+
+export interface History {
+  number: string;
+  events: { at: string; actor: string; kind: string; detail: string }[];
+}
+
+export interface CardAuthorization {
+  token: string;
+  brand: string;
+  last4: string;
+  status: string;
+  amount: Money;
+  reference: string;
+  authorized_at: string;
+}
+
+export type Channel = 'phone' | 'counter' | 'mail';
+export type PaymentType = 'cash' | 'card' | 'cheque' | 'bank_transfer' | 'on_account' | 'cash_on_delivery';
+
+// What the console keeps in a draft's `content` (stored by the server as sent). Never a card
+// number or security code: only what the processor returned (brand, last four, token).
+export interface EntryLine {
+  sku: string;
+  name: { it: string; en: string };
+  quantity: string; // As typed: the server validates it.
+  track_stock: boolean;
+  stock_on_hand: number;
+}
+
+export interface EntryContent {
+  customer: Customer | null;
+  billing_index: number; // Into customer.addresses; -1: none.
+  shipping: { kind: 'billing' } | { kind: 'saved'; index: number } | { kind: 'new'; address: Address };
+  lines: EntryLine[];
+  shipping_method: string; // A method code or "pickup".
+  payment: {
+    type: PaymentType;
+    tendered: string; // As typed.
+    reference: string;
+    card: { brand: string; last4: string; token: string } | null;
+  };
+  notes: string;
+}
+
+export interface Draft {
+  id: number;
+  revision: number;
+  channel: string;
+  owner: string;
+  parked: boolean;
+  placement_key: string;
+  content?: Partial<EntryContent>;
+  summary: { customer_name: string; line_count: number };
+  created_at: string;
+  updated_at: string;
+}
