@@ -1,6 +1,6 @@
 // The rest of an entry's tools: another saved address in two keys, parking and resuming an
-// entry, a card authorized through the card-payments port, the pricing trace, and the order
-// list and detail with the order's history.
+// entry, a card authorized through the card-payments port, the pricing trace, reordering
+// the customer's last order, and the order list and detail with the order's history.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addLine, focused, pickCaller, screenshot, setUp, signIn } from './harness.mjs';
@@ -49,6 +49,16 @@ test('addresses, park and resume, card, explain, order list and history', async 
     const order = await server.api('GET', `/orders/${number}`);
     assert.equal(order.body.payment.card.last4, '4242');
     assert.equal(order.body.shipping_address.line1, 'Viale Europa 190');
+
+    // The next call from the same customer: the last order is one key away.
+    await page.keyboard.press('Alt+KeyH');
+    await pickCaller(page, 'acquisti@ferretticostruzioni.example');
+    await page.locator('#last-order').waitFor();
+    assert.match(await page.locator('#last-order').innerText(), new RegExp(number));
+    await page.keyboard.press('Alt+KeyR');
+    await page.locator('#line-0').waitFor();
+    assert.equal(await page.locator('#line-0-quantity').inputValue(), '2');
+    assert.match(await page.locator('#line-0').innerText(), /TONER-HP26X/);
 
     await page.keyboard.press('Alt+KeyO');
     await focused(page, 'filter-number');
