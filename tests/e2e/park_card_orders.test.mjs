@@ -20,6 +20,9 @@ test('addresses, park and resume, card, explain, order list and history', async 
     await page.locator('#ship-to').waitFor();
     await page.keyboard.press('Alt+KeyL');
     await addLine(page, 'TONER-HP26X', '2');
+    // Every shipping method with its charge, as the server prices it for this order.
+    await page.waitForFunction(() => /€/.test(document.querySelector('#shipping-method option[value="express"]')?.textContent ?? ''));
+    assert.match(await page.locator('#shipping-method option[value="pickup"]').innerText(), /€0\.00/);
 
     // Park it, then resume it from the parked list.
     await page.locator('#save-state[data-state="saved"]').waitFor();

@@ -6,7 +6,7 @@
 // submit or a retry after a network error places one order.
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, newKey, problemsOf, type FieldProblem } from './api';
+import { api, ApiError, newKey, problemsOf, type FieldProblem, type Money } from './api';
 import { countries, countryForm } from './countries';
 import { formatInstant, formatMoney, formatNumber, formatTime, parseAmount, type Locale, type Translate } from './i18n';
 import type {
@@ -148,6 +148,7 @@ export function Entry({ session, locale, t, navigate }: Props) {
   const [chosenItem, setChosenItem] = useState<Item | null>(null);
   const [quantityText, setQuantityText] = useState('1');
   const [cardProblems, setCardProblems] = useState<FieldProblem[]>([]);
+  const [methodCharges, setMethodCharges] = useState<Record<string, Money | null>>({});
 
   const contentRef = useRef(content);
   const channelRef = useRef(channel);
@@ -325,6 +326,32 @@ export function Entry({ session, locale, t, navigate }: Props) {
     }, 150);
     return () => window.clearTimeout(timer);
   }, [content, channel]);
+
+  // The charge of every shipping method for this order, each priced by the server, so the
+  // clerk can tell the caller what each would cost. A method that cannot take the order
+  // (another zone, too heavy) shows none.
+  const chargeKey = JSON.stringify([content.customer?.id, content.lines, content.billing_index, content.shipping, channel]);
+  useEffect(() => {
+    if (!content.customer || content.lines.length === 0) {
+      setMethodCharges({});
+      return;
+    }
+    const timer = window.setTimeout(async () => {
+      const charges: Record<string, Money | null> = {};
+      await Promise.all(
+        SHIPPING_METHODS.map(async (method) => {
+          const body = orderBody({ ...content, shipping_method: method, payment: { ...content.payment, type: 'on_account' } }, channel);
+          try {
+            charges[method] = (await api<Priced>('POST', '/quotes', { body })).shipping.amount;
+          } catch {
+            charges[method] = null;
+          }
+        }),
+      );
+      setMethodCharges(charges);
+    }, 250);
+    return () => window.clearTimeout(timer);
+  }, [chargeKey]);
 
   // Caller lookup as the clerk types.
   useEffect(() => {
@@ -932,7 +959,10 @@ export function Entry({ session, locale, t, navigate }: Props) {
             {t('shipping')} <Kbd keys="Alt+M" />
             <select id="shipping-method" ref={methodSelect} value={content.shipping_method} onChange={(event) => change({ ...content, shipping_method: event.currentTarget.value })}>
               {SHIPPING_METHODS.map((code) => (
-                <option value={code}>{METHOD_NAMES[code][locale]}</option>
+                <option value={code}>
+                  {METHOD_NAMES[code][locale]}
+                  {methodCharges[code] ? ` — ${formatMoney(methodCharges[code]!, locale)}` : methodCharges[code] === null ? ' — ✕' : ''}
+                </option>
               ))}
             </select>
             {shippingCharges && <span class="charge" id="shipping-charge">{formatMoney(shippingCharges.amount, locale)}{shippingCharges.free && shippingCharges.list_charge.minor > 0 && <s> {formatMoney(shippingCharges.list_charge, locale)}</s>}</span>}
