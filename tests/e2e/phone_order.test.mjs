@@ -55,3 +55,33 @@ test('a 3-line phone order is taken with the keyboard only and placed once', asy
     await env.close();
   }
 });
+
+test('a clerk who types ahead of the suggestions loses nothing', async () => {
+  const env = await setUp();
+  try {
+    const { page, server } = env;
+    await signIn(page, server.url, 'clerk.en', 'clerk-demo');
+    // No waiting for any answer: every Enter comes before its suggestions arrive.
+    await page.keyboard.type('347 123 4567');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('PEN-GEL-RO');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await page.locator('#line-0').waitFor();
+    await page.keyboard.type('GOMMA');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    await page.locator('#line-1').waitFor();
+
+    assert.match(await page.locator('#customer').innerText(), /Mario Rossi/);
+    assert.match(await page.locator('#line-0').innerText(), /PEN-GEL-RO/);
+    assert.equal(await page.locator('#line-0-quantity').inputValue(), '3');
+    assert.match(await page.locator('#line-1').innerText(), /GOMMA/);
+    assert.equal(await page.locator('#line-1-quantity').inputValue(), '12');
+    assert.deepEqual(env.errors, []);
+  } finally {
+    await env.close();
+  }
+});

@@ -15,6 +15,11 @@ import type {
 } from './types';
 import { Kbd, useShortcuts } from './shortcuts';
 
+enum Focus {
+  kMove, // To the quantity, with 1 selected.
+  kStay, // Where the clerk already is (type-ahead).
+}
+
 const SHIPPING_METHODS = ['standard', 'express', 'freight', 'pickup'];
 const PAYMENT_TYPES: PaymentType[] = ['on_account', 'cash', 'card', 'cheque', 'bank_transfer', 'cash_on_delivery'];
 const DEFAULT_PAYMENT: Record<Channel, PaymentType> = { phone: 'on_account', counter: 'cash', mail: 'cheque' };
@@ -123,7 +128,7 @@ export function Entry({ session, locale, t, navigate }: Props) {
   const [channel, setChannel] = useState<Channel>('phone');
   const [content, setContent] = useState<EntryContent>(emptyContent('phone'));
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [saveState, setSaveState] = useState<'saved' | 'saving' | 'unsaved'>('saved');
+  const [saveState, setSaveState] = useState<'saved' | 'saving' | 'unsaved'>('saving');
   const [quote, setQuote] = useState<Priced | null>(null);
   const [quoteProblems, setQuoteProblems] = useState<FieldProblem[]>([]);
   const [placeProblems, setPlaceProblems] = useState<FieldProblem[]>([]);
@@ -159,6 +164,16 @@ export function Entry({ session, locale, t, navigate }: Props) {
   const closedRef = useRef(false); // The draft became an order: no more saves to it.
   const pickCallerOnArrival = useRef(false);
   const pickSkuOnArrival = useRef(false);
+  // Type-ahead: Enter before the suggestions arrived moves on at once, and the pick (and the
+  // line, when its quantity was already entered) happens when they arrive.
+  const addOnArrival = useRef(false);
+  const chosenRef = useRef<Item | null>(null);
+  const quantityRef = useRef('1');
+  // What the fields hold now: an answer to an older text is dropped when it arrives.
+  const callerTextRef = useRef('');
+  const skuTextRef = useRef('');
+  callerTextRef.current = callerText;
+  skuTextRef.current = skuText;
   const saveTimer = useRef<number | undefined>(undefined);
   const quoteSeq = useRef(0);
 
@@ -252,9 +267,15 @@ export function Entry({ session, locale, t, navigate }: Props) {
     });
     draftRef.current = created;
     setDraft(created);
-    dirtyRef.current = false;
-    setSaveState('saved');
-    mirror(false);
+    if (contentRef.current !== initial) {
+      // The clerk went on typing while the draft was being created.
+      dirtyRef.current = true;
+      void save();
+    } else {
+      dirtyRef.current = false;
+      setSaveState('saved');
+      mirror(false);
+    }
   };
 
   const resumeDraft = (loaded: Draft, local?: LocalEntry) => {
@@ -280,6 +301,7 @@ export function Entry({ session, locale, t, navigate }: Props) {
 
   // At start: the entry of the last visit (this browser), else a new one.
   useEffect(() => {
+    callerInput.current?.focus();
     const run = async () => {
       const stored = localStorage.getItem(storageKey(username));
       const local = stored ? (JSON.parse(stored) as LocalEntry) : undefined;
@@ -367,11 +389,13 @@ export function Entry({ session, locale, t, navigate }: Props) {
       } catch (error) {
         if (!(error instanceof ApiError) || error.problem.status !== 422) throw error;
       }
+      if (callerTextRef.current !== callerText) return;
       setCallerResults({ query: callerText, entries });
       setCallerHighlight(0);
       if (pickCallerOnArrival.current) {
         pickCallerOnArrival.current = false;
         if (entries.length > 0) pickCustomer(entries[0]);
+        else callerInput.current?.focus();
       }
     }, 120);
     return () => window.clearTimeout(timer);
@@ -380,19 +404,26 @@ export function Entry({ session, locale, t, navigate }: Props) {
   // Item suggestions as the clerk types.
   useEffect(() => {
     const text = skuText.trim();
-    if (text.length < 1) {
+    if (text.length < 1 || chosenRef.current?.sku === skuText) {
       setSkuResults({ query: skuText, entries: [] });
       return;
     }
     const timer = window.setTimeout(async () => {
       const page = await api<Page<Item>>('GET', `/items?q=${encodeURIComponent(text)}&limit=8`);
+      if (skuTextRef.current !== skuText) return;
       const exact = page.entries.findIndex((item) => item.sku.toLowerCase() === text.toLowerCase());
       const entries = exact > 0 ? [page.entries[exact], ...page.entries.filter((_, i) => i !== exact)] : page.entries;
       setSkuResults({ query: skuText, entries });
       setSkuHighlight(0);
       if (pickSkuOnArrival.current) {
         pickSkuOnArrival.current = false;
-        if (entries.length > 0) chooseItem(entries[0]);
+        if (entries.length > 0) {
+          chooseItem(entries[0], Focus.kStay);
+          if (addOnArrival.current) addLine();
+        } else {
+          skuInput.current?.focus();
+        }
+        addOnArrival.current = false;
       }
     }, 100);
     return () => window.clearTimeout(timer);
@@ -413,7 +444,11 @@ export function Entry({ session, locale, t, navigate }: Props) {
     setCallerResults({ query: '', entries: [] });
     setNewCustomer(null);
     void loadLastOrder(customer.id);
-    skuInput.current?.focus();
+    // Unless the clerk typed ahead and is already further down the form.
+    const at = document.activeElement;
+    if (!at || at === document.body || at === callerInput.current || at.closest('#new-customer-form')) {
+      skuInput.current?.focus();
+    }
   };
 
   const clearCustomer = () => {
@@ -432,10 +467,13 @@ export function Entry({ session, locale, t, navigate }: Props) {
       setCallerHighlight((index) => Math.max(0, index - 1));
     } else if (event.key === 'Enter' && !event.ctrlKey) {
       event.preventDefault();
-      if (callerResults.query === callerText && entries.length > 0) {
+      // The field's own value: the state may not have caught up with a fast typist yet.
+      const typed = (event.currentTarget as HTMLInputElement).value;
+      if (callerResults.query === typed && entries.length > 0) {
         pickCustomer(entries[Math.min(callerHighlight, entries.length - 1)]);
-      } else if (customerQuery(callerText)) {
+      } else if (customerQuery(typed)) {
         pickCallerOnArrival.current = true;
+        skuInput.current?.focus();
       }
     }
   };
@@ -481,15 +519,26 @@ export function Entry({ session, locale, t, navigate }: Props) {
     }
   };
 
-  const chooseItem = (item: Item) => {
+  // At once, in the key's own handler: a key typed next must already land in the quantity.
+  const focusQuantity = () => {
+    quantityInput.current?.focus();
+    quantityInput.current?.select();
+  };
+
+  const setQuantity = (text: string) => {
+    quantityRef.current = text;
+    setQuantityText(text);
+  };
+
+  const chooseItem = (item: Item, focus: Focus = Focus.kMove) => {
+    chosenRef.current = item;
     setChosenItem(item);
     setSkuText(item.sku);
     setSkuResults({ query: '', entries: [] });
-    setQuantityText('1');
-    window.setTimeout(() => {
-      quantityInput.current?.focus();
-      quantityInput.current?.select();
-    }, 0);
+    if (focus === Focus.kMove) {
+      setQuantity('1');
+      focusQuantity();
+    }
   };
 
   const onSkuKey = (event: KeyboardEvent) => {
@@ -502,30 +551,36 @@ export function Entry({ session, locale, t, navigate }: Props) {
       setSkuHighlight((index) => Math.max(0, index - 1));
     } else if (event.key === 'Enter' && !event.ctrlKey) {
       event.preventDefault();
-      if (skuResults.query === skuText && entries.length > 0) {
+      const typed = (event.currentTarget as HTMLInputElement).value;
+      if (skuResults.query === typed && entries.length > 0) {
         chooseItem(entries[Math.min(skuHighlight, entries.length - 1)]);
-      } else if (skuText.trim()) {
+      } else if (typed.trim()) {
         pickSkuOnArrival.current = true;
+        setQuantity('1');
+        focusQuantity();
       }
     }
   };
 
   const addLine = () => {
-    if (!chosenItem) {
+    const item = chosenRef.current;
+    if (!item) {
+      if (pickSkuOnArrival.current) addOnArrival.current = true;
       skuInput.current?.focus();
       return;
     }
     const line: EntryLine = {
-      sku: chosenItem.sku,
-      name: chosenItem.name,
-      quantity: quantityText.trim(),
-      track_stock: chosenItem.track_stock,
-      stock_on_hand: chosenItem.stock_on_hand,
+      sku: item.sku,
+      name: item.name,
+      quantity: quantityRef.current.trim(),
+      track_stock: item.track_stock,
+      stock_on_hand: item.stock_on_hand,
     };
     change((current) => ({ ...current, lines: [...current.lines, line] }));
+    chosenRef.current = null;
     setChosenItem(null);
     setSkuText('');
-    setQuantityText('1');
+    setQuantity('1');
     skuInput.current?.focus();
   };
 
@@ -923,7 +978,7 @@ export function Entry({ session, locale, t, navigate }: Props) {
           <div class="combo">
             <label for="sku">{t('sku')} <Kbd keys="Alt+L" /></label>
             <input id="sku" ref={skuInput} role="combobox" aria-expanded={skuResults.entries.length > 0} aria-controls="sku-results" aria-autocomplete="list" autocomplete="off"
-              value={skuText} onInput={(event) => { setSkuText(event.currentTarget.value); setChosenItem(null); }} onKeyDown={onSkuKey} />
+              value={skuText} onInput={(event) => { setSkuText(event.currentTarget.value); chosenRef.current = null; setChosenItem(null); }} onKeyDown={onSkuKey} />
             {skuResults.entries.length > 0 && (
               <ul id="sku-results" role="listbox" class="suggestions">
                 {skuResults.entries.map((item, index) => (
@@ -938,7 +993,7 @@ export function Entry({ session, locale, t, navigate }: Props) {
           </div>
           <label>
             {t('quantity')}
-            <input id="quantity" ref={quantityInput} inputMode="numeric" value={quantityText} onInput={(event) => setQuantityText(event.currentTarget.value)}
+            <input id="quantity" ref={quantityInput} inputMode="numeric" value={quantityText} onInput={(event) => setQuantity(event.currentTarget.value)}
               onKeyDown={(event) => { if (event.key === 'Enter' && !event.ctrlKey) { event.preventDefault(); addLine(); } }} />
           </label>
           <button type="button" id="add-line" onClick={addLine}>{t('addLine')} <kbd>Enter</kbd></button>
