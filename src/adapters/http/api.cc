@@ -964,6 +964,12 @@ HttpResponse Api::SignIn(const HttpRequest& request, const Target&, const std::s
                            .user = *user};
   Result<void> created = services_.identities.CreateSession(signed_in.session);
   if (!created) return Failure(request, created.error());
+  // Sessions nobody ended (closed browsers) go at the next sign-in; a failure here costs
+  // nothing but space, so it is logged and the sign-in goes on.
+  if (Result<std::int64_t> purged = services_.identities.DeleteEndedSessions(now, access_.sessions);
+      !purged) {
+    spdlog::warn("could not delete ended sessions: {}", purged.error().message);
+  }
   spdlog::info("user {} signed in from {}", user->username, request.peer);
   return SessionResponse(signed_in, {{"Set-Cookie", SessionCookie(token, false)}});
 }

@@ -213,6 +213,18 @@ Result<void> SqliteIdentityStore::DeleteSession(const std::string& token_hash) {
   });
 }
 
+Result<std::int64_t> SqliteIdentityStore::DeleteEndedSessions(Timestamp now,
+                                                              const SessionLimits& limits) {
+  return database_.writer().Write<std::int64_t>(
+      [&](Connection& connection) -> Result<std::int64_t> {
+        SQLite::Statement& remove =
+            connection.Prepare("DELETE FROM sessions WHERE last_seen_at <= ? OR created_at <= ?");
+        remove.bind(1, MillisOf(now - limits.idle));
+        remove.bind(2, MillisOf(now - limits.absolute));
+        return static_cast<std::int64_t>(remove.exec());
+      });
+}
+
 Result<ApiKey> SqliteIdentityStore::CreateApiKey(const ApiKey& key) {
   return database_.writer().Write<ApiKey>([&](Connection& connection) -> Result<ApiKey> {
     if (FindKeyIn(connection, "name", key.name) || FindKeyIn(connection, "prefix", key.prefix)) {

@@ -25,6 +25,7 @@ class SqliteIdentityStore final : public IdentityStore {
   Result<SignedIn> FindSession(const std::string& token_hash) const override;
   Result<void> TouchSession(const std::string& token_hash, Timestamp at) override;
   Result<void> DeleteSession(const std::string& token_hash) override;
+  Result<std::int64_t> DeleteEndedSessions(Timestamp now, const SessionLimits& limits) override;
   Result<ApiKey> CreateApiKey(const ApiKey& key) override;
   Result<ApiKey> FindApiKey(const std::string& prefix) const override;
   Result<std::vector<ApiKey>> ListApiKeys() const override;

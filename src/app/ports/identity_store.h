@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,10 @@ class IdentityStore {
 
   // Ends the session; nothing when it has ended already.
   virtual Result<void> DeleteSession(const std::string& token_hash) = 0;
+
+  // Ends every session no longer alive at `now` under `limits` (core SessionAlive); returns
+  // how many ended.
+  virtual Result<std::int64_t> DeleteEndedSessions(Timestamp now, const SessionLimits& limits) = 0;
 
   // Adds `key` (its id is ignored) and returns it with its id; kConflict (field "name") when
   // the name or prefix is taken.

@@ -159,6 +159,27 @@ TEST_F(SessionTest, EndsASessionAfterTheAbsoluteLimitHoweverBusy) {
   ExpectProblem(expired, 401, "Authorization");
 }
 
+TEST_F(SessionTest, ASignInDeletesTheSessionsThatEndedUnused) {
+  AddUser("chiara", Role::kClerk);
+  AddUser("marco", Role::kClerk);
+  const auto stored = [&](const Login& login) {
+    const std::string token = login.cookie.substr(login.cookie.find('=') + 1);
+    return identities_->FindSession(credentials_.Digest(token)).has_value();
+  };
+  const Login left = SignIn("chiara", "chiara-password");  // The browser closed, no sign-out.
+  clock_.Advance(std::chrono::minutes{29});
+  const Login early = SignIn("marco", "marco-password");
+  const bool kept_while_alive = stored(left);
+  clock_.Advance(std::chrono::minutes{1});
+
+  const Login next = SignIn("marco", "marco-password");
+
+  EXPECT_TRUE(kept_while_alive);
+  EXPECT_FALSE(stored(left));
+  EXPECT_TRUE(stored(early));
+  EXPECT_TRUE(stored(next));
+}
+
 TEST_F(SessionTest, SignsOutAndForgetsTheSession) {
   AddUser("chiara", Role::kClerk);
   const Login login = SignIn("chiara", "chiara-password");

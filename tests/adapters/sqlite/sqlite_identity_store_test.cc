@@ -78,6 +78,34 @@ TEST_F(SqliteIdentityStoreTest, RefusesATakenUserName) {
   EXPECT_EQ(again.error().fields, (std::vector<FieldError>{{"username", "is taken"}}));
 }
 
+TEST_F(SqliteIdentityStoreTest, DeletesExactlyTheSessionsPastTheirLimits) {
+  auto user = store_->CreateUser(Chiara());
+  ASSERT_TRUE(user.has_value());
+  const SessionLimits limits{.idle = std::chrono::minutes{30}, .absolute = std::chrono::hours{12}};
+  const Timestamp now = kNoon + std::chrono::hours{12};
+  Session idle = SessionOf(user->id, "idle");  // Last seen 30 minutes ago: ended.
+  idle.created_at = now - std::chrono::hours{1};
+  idle.last_seen_at = now - std::chrono::minutes{30};
+  Session busy = SessionOf(user->id, "busy");  // Seen just now, but 12 hours old: ended.
+  busy.last_seen_at = now;
+  Session alive = SessionOf(user->id, "alive");
+  alive.created_at = now - std::chrono::hours{12} + std::chrono::milliseconds{1};
+  alive.last_seen_at = now - std::chrono::minutes{30} + std::chrono::milliseconds{1};
+  for (const Session& session : {idle, busy, alive}) {
+    ASSERT_EQ(SessionAlive(session, now, limits), session.token_hash == "alive");
+    ASSERT_TRUE(store_->CreateSession(session).has_value());
+  }
+
+  auto ended = store_->DeleteEndedSessions(now, limits);
+
+  ASSERT_TRUE(ended.has_value()) << ended.error().message;
+  EXPECT_EQ(*ended, 2);
+  EXPECT_EQ(store_->FindSession("idle").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->FindSession("busy").error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->FindSession("alive").has_value());
+  EXPECT_EQ(store_->DeleteEndedSessions(now, limits).value_or(-1), 0);
+}
+
 TEST_F(SqliteIdentityStoreTest, KeepsSessionsByTokenHashUntilTheUserChanges) {
   auto user = store_->CreateUser(Chiara());
   ASSERT_TRUE(user.has_value());
