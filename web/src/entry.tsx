@@ -11,7 +11,7 @@ import { countries, countryForm } from './countries';
 import { formatInstant, formatMoney, formatNumber, formatTime, parseAmount, type Locale, type Translate } from './i18n';
 import type {
   Address, CardAuthorization, Channel, Confirmation, Customer, Draft, EntryContent, EntryLine, Item, Order, Page,
-  PaymentType, Priced, SessionBody,
+  PaymentType, Priced, SessionBody, ShippingMethod,
 } from './types';
 import { Kbd, useShortcuts } from './shortcuts';
 
@@ -20,15 +20,8 @@ enum Focus {
   kStay, // Where the clerk already is (type-ahead).
 }
 
-const SHIPPING_METHODS = ['standard', 'express', 'freight', 'pickup'];
 const PAYMENT_TYPES: PaymentType[] = ['on_account', 'cash', 'card', 'cheque', 'bank_transfer', 'cash_on_delivery'];
 const DEFAULT_PAYMENT: Record<Channel, PaymentType> = { phone: 'on_account', counter: 'cash', mail: 'cheque' };
-const METHOD_NAMES: Record<string, Record<Locale, string>> = {
-  standard: { it: 'Corriere standard', en: 'Standard courier' },
-  express: { it: 'Corriere espresso 24 ore', en: 'Express courier, 24 hours' },
-  freight: { it: 'Trasporto su bancale', en: 'Pallet freight' },
-  pickup: { it: 'Ritiro al banco', en: 'Pick-up at the counter' },
-};
 
 function emptyContent(channel: Channel, payment?: PaymentType): EntryContent {
   return {
@@ -154,6 +147,9 @@ export function Entry({ session, locale, t, navigate }: Props) {
   const [quantityText, setQuantityText] = useState('1');
   const [cardProblems, setCardProblems] = useState<FieldProblem[]>([]);
   const [methodCharges, setMethodCharges] = useState<Record<string, Money | null>>({});
+  // The configured shipping methods (from the server), then pick-up at the counter.
+  const [methods, setMethods] = useState<ShippingMethod[]>([]);
+  const methodCodes = [...methods.map((method) => method.code), 'pickup'];
 
   const contentRef = useRef(content);
   const channelRef = useRef(channel);
@@ -299,6 +295,10 @@ export function Entry({ session, locale, t, navigate }: Props) {
     }
   };
 
+  useEffect(() => {
+    void api<{ entries: ShippingMethod[] }>('GET', '/shipping-methods').then((list) => setMethods(list.entries));
+  }, []);
+
   // At start: the entry of the last visit (this browser), else a new one.
   useEffect(() => {
     callerInput.current?.focus();
@@ -361,7 +361,7 @@ export function Entry({ session, locale, t, navigate }: Props) {
     const timer = window.setTimeout(async () => {
       const charges: Record<string, Money | null> = {};
       await Promise.all(
-        SHIPPING_METHODS.map(async (method) => {
+        methodCodes.map(async (method) => {
           const body = orderBody({ ...content, shipping_method: method, payment: { ...content.payment, type: 'on_account' } }, channel);
           try {
             charges[method] = (await api<Priced>('POST', '/quotes', { body })).shipping.amount;
@@ -373,7 +373,7 @@ export function Entry({ session, locale, t, navigate }: Props) {
       setMethodCharges(charges);
     }, 250);
     return () => window.clearTimeout(timer);
-  }, [chargeKey]);
+  }, [chargeKey, methods]);
 
   // Caller lookup as the clerk types.
   useEffect(() => {
@@ -1013,9 +1013,10 @@ export function Entry({ session, locale, t, navigate }: Props) {
           <label>
             {t('shipping')} <Kbd keys="Alt+M" />
             <select id="shipping-method" ref={methodSelect} value={content.shipping_method} onChange={(event) => change({ ...content, shipping_method: event.currentTarget.value })}>
-              {SHIPPING_METHODS.map((code) => (
+              {!methodCodes.includes(content.shipping_method) && <option value={content.shipping_method}>{content.shipping_method}</option>}
+              {methodCodes.map((code) => (
                 <option value={code}>
-                  {METHOD_NAMES[code][locale]}
+                  {code === 'pickup' ? t('pickup') : methods.find((method) => method.code === code)!.name[locale]}
                   {methodCharges[code] ? ` — ${formatMoney(methodCharges[code]!, locale)}` : methodCharges[code] === null ? ' — ✕' : ''}
                 </option>
               ))}

@@ -53,6 +53,12 @@ export interface Item {
   backorder_policy: string;
 }
 
+// A shipping method as configured; what one order pays comes from a quote.
+export interface ShippingMethod {
+  code: string;
+  name: { it: string; en: string };
+}
+
 export interface Page<T> {
   entries: T[];
   next_cursor: string | null;

@@ -262,6 +262,7 @@ const std::vector<Api::Entry>& Api::Table() {
       {"GET", "/api/v1/customers", &Api::SearchCustomers, kNeeds, P::kCustomersRead},
       {"GET", "/api/v1/customers/{id}", &Api::GetCustomer, kNeeds, P::kCustomersRead},
       {"PUT", "/api/v1/customers/{id}", &Api::ReplaceCustomer, kNeeds, P::kCustomersWrite},
+      {"GET", "/api/v1/shipping-methods", &Api::ShippingMethods, kNeeds, P::kOrdersRead},
       {"POST", "/api/v1/quotes", &Api::Quote, kNeeds, P::kOrdersRead},
       {"POST", "/api/v1/orders", &Api::PlaceOrder, kNeeds, P::kOrdersWrite},
       {"GET", "/api/v1/orders", &Api::ListOrders, kNeeds, P::kOrdersRead},
@@ -491,6 +492,16 @@ HttpResponse Api::SearchItems(const HttpRequest& request, const Target& target,
                                                      target.Param("cursor").value_or(""));
   if (!page) return Failure(request, page.error());
   return PageResponse(*page, [](const Item& item) { return json::ToJson(item); });
+}
+
+HttpResponse Api::ShippingMethods(const HttpRequest&, const Target& target, const std::string&) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {}, problems);
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+  Json entries = Json::array();
+  for (const ShippingMethod& method : services_.business.rules.shipping.methods)
+    entries.push_back(json::ToJson(method));
+  return JsonResponse(200, json::Dump(Json{{"entries", std::move(entries)}}));
 }
 
 namespace {

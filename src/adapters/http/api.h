@@ -85,6 +85,8 @@ class Api {
   HttpResponse GetCustomer(const HttpRequest& request, const Target& target, const std::string& id);
   HttpResponse SearchCustomers(const HttpRequest& request, const Target& target,
                                const std::string& param);
+  HttpResponse ShippingMethods(const HttpRequest& request, const Target& target,
+                               const std::string& param);
   HttpResponse Quote(const HttpRequest& request, const Target& target, const std::string& param);
   HttpResponse PlaceOrder(const HttpRequest& request, const Target& target,
                           const std::string& param);

@@ -439,6 +439,20 @@ Json ToJson(Money money) {
   return Json{{"minor", money.minor()}, {"currency", money.currency().code()}};
 }
 
+Json ToJson(const ShippingMethod& method) {
+  Json zones = Json::array();
+  for (const ShippingZone& zone : method.zones) {
+    Json brackets = Json::array();
+    for (const WeightBracket& bracket : zone.brackets)
+      brackets.push_back({{"max_grams", bracket.max_grams}, {"charge", ToJson(bracket.charge)}});
+    zones.push_back({{"code", zone.code},
+                     {"countries", zone.countries},
+                     {"brackets", std::move(brackets)},
+                     {"free_over", zone.free_over ? ToJson(*zone.free_over) : Json(nullptr)}});
+  }
+  return Json{{"code", method.code}, {"name", ToJson(method.name)}, {"zones", std::move(zones)}};
+}
+
 Json ToJson(const Address& address) {
   return Json{
       {"name", address.name},     {"company", address.company},         {"line1", address.line1},

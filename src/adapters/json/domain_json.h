@@ -25,10 +25,11 @@ using Json = nlohmann::json;
 
 Json ToJson(Money money);
 Json ToJson(const Address& address);
-Json ToJson(const Item& item);           // Without the storage id: items are known by SKU.
-Json ToJson(const Customer& customer);   // With "id": the API refers to customers by it.
-Json ToJson(const PricedOrder& priced);  // Lines, shipping, tax summary, totals and trace.
-Json ToJson(const Order& order);         // Everything, including the priced order.
+Json ToJson(const Item& item);              // Without the storage id: items are known by SKU.
+Json ToJson(const Customer& customer);      // With "id": the API refers to customers by it.
+Json ToJson(const PricedOrder& priced);     // Lines, shipping, tax summary, totals and trace.
+Json ToJson(const Order& order);            // Everything, including the priced order.
+Json ToJson(const ShippingMethod& method);  // Code, names and every zone's price list.
 
 // What API clients see: ToJson without storage keys (the order's and the items' ids) and
 // without the card processor's token. Not readable by OrderFromJson.

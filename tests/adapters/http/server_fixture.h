@@ -35,6 +35,9 @@ struct Sample {
 
   bool HasBody() const { return method == "POST" || method == "PUT"; }
   bool Creates() const { return method == "POST" && route != "/api/v1/quotes"; }
+  // Whether the route reads or writes the stores past authentication (the shipping methods
+  // come from the configuration).
+  bool UsesStores() const { return route != "/api/v1/shipping-methods"; }
 };
 
 // A server on port 0 over the real SQLite stores in a temporary directory, with Italian
@@ -89,6 +92,20 @@ class ServerTest : public ::testing::Test {
                                                   .credentials = credentials_});
     ASSERT_TRUE(server.has_value()) << server.error().message;
     server_ = *std::move(server);
+  }
+
+  // The services over the stores themselves, without the fault-injecting wrappers.
+  Services StoreServices() {
+    return Services{.business = business_,
+                    .catalog = *catalog_,
+                    .customers = *customers_,
+                    .orders = *orders_,
+                    .phones = phones_,
+                    .clock = clock_,
+                    .drafts = *drafts_,
+                    .cards = cards_,
+                    .identities = *identities_,
+                    .credentials = credentials_};
   }
 
   void Seed() {
@@ -239,6 +256,7 @@ class ServerTest : public ::testing::Test {
          R"({"name": "Mario Rossi", "email": "mario@example.com", "addresses": [{"label": "Sede",)"
          R"( "address": )" +
              address + R"(, "default_billing": true, "default_shipping": true}]})"},
+        {"GET", "/api/v1/shipping-methods", "/api/v1/shipping-methods", ""},
         {"POST", "/api/v1/quotes", "/api/v1/quotes", DraftJson()},
         {"POST", "/api/v1/orders", "/api/v1/orders", DraftJson()},
         {"GET", "/api/v1/orders", "/api/v1/orders?channel=api&limit=10", ""},

@@ -7,7 +7,8 @@
 
 #include "server_fixture.h"
 
-// The clerk console's routes: drafts, confirmations, history, read-back and card payments.
+// The clerk console's routes: drafts, confirmations, history, read-back, shipping methods and
+// card payments.
 namespace commesso::http::testing {
 namespace {
 
@@ -252,6 +253,33 @@ TEST_F(ServerTest, ReadsAnOrderBackInEitherLocale) {
   ExpectProblem(bad, 422);
   EXPECT_EQ(PathsOf(bad), std::vector<std::string>{"locale"});
   ExpectProblem(Call("GET", "/api/v1/orders/2026-000999/read-back"), 404);
+}
+
+// Shipping methods.
+
+TEST_F(ServerTest, ListsTheShippingMethodsWithTheirPriceLists) {
+  ClientResponse listed = Call("GET", "/api/v1/shipping-methods");
+
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  const Json entries = listed.Json()["entries"];
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0]["code"], "standard");
+  EXPECT_EQ(entries[0]["name"], (Json{{"it", "Spedizione standard"}, {"en", "Standard shipping"}}));
+  EXPECT_EQ(entries[0]["zones"][0],
+            Json::parse(R"({"code": "IT", "countries": ["IT"], "brackets": [)"
+                        R"({"max_grams": 2000, "charge": {"minor": 690, "currency": "EUR"}},)"
+                        R"({"max_grams": 10000, "charge": {"minor": 990, "currency": "EUR"}},)"
+                        R"({"max_grams": 30000, "charge": {"minor": 1490, "currency": "EUR"}}],)"
+                        R"( "free_over": {"minor": 15000, "currency": "EUR"}})"));
+  EXPECT_EQ(entries[0]["zones"][1]["countries"], Json::array({"*"}));
+  EXPECT_TRUE(entries[0]["zones"][1]["free_over"].is_null());
+  EXPECT_EQ(entries[1]["code"], "express");
+  ClientResponse bad = Call("GET", "/api/v1/shipping-methods?zone=IT");
+  ExpectProblem(bad, 422);
+  EXPECT_EQ(PathsOf(bad), std::vector<std::string>{"zone"});
+  faults_.Set(Fault::kUnavailable);  // From the configuration: the database is not needed.
+  EXPECT_EQ(Call("GET", "/api/v1/shipping-methods").Json(), listed.Json());
+  faults_.Set(Fault::kNone);
 }
 
 // Card payments.
