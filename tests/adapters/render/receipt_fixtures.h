@@ -143,4 +143,16 @@ inline ReceiptCase PaidByCard(std::string locale = "it") {
   return receipt;
 }
 
+// The Italian sample of docs/receipts.md: a business customer paying cash at the counter.
+inline Document ItalianSample() {
+  ReceiptCase receipt = CashAtTheCounter("it");
+  receipt.company = "Citt\u00e0 & Figli S.r.l.";
+  receipt.tax_id = "IT09876543210";
+  receipt.notes = "Ritira il sig. Niccol\u00f2 in negozio.";
+  return DocumentOf(receipt);
+}
+
+// The English sample of docs/receipts.md: shipped, paid by card.
+inline Document EnglishSample() { return DocumentOf(PaidByCard("en")); }
+
 }  // namespace commesso::testing

@@ -246,6 +246,44 @@ TEST(ReceiptTextTest, IsTheSameTextEveryTime) {
   EXPECT_EQ(ReceiptText(document, 42), ReceiptText(document, 42));
 }
 
+TEST(ReceiptTextTest, NamesEachTaxComponentWhereSeveralApply) {
+  ReceiptCase receipt;
+  receipt.locale = "en";
+  receipt.rules = testing::UsRules();
+  receipt.country = "US";
+  receipt.region = "NY";
+  receipt.postal_code = "10001";
+  for (Item& item : receipt.items) {
+    item.unit_price = commesso::Money(item.unit_price.minor(), kUsd);
+    item.tax_category = "standard";
+  }
+  const Document document = DocumentOf(receipt);
+
+  const std::string text = ReceiptText(document, 80);
+
+  ExpectEveryAmount(text, document);
+  EXPECT_THAT(text, AllOf(HasSubstr("State 4%"), HasSubstr("Local 4.5%"), HasSubstr("MCTD 0.375%"),
+                          HasSubstr("8.875%"), HasSubstr("Prices excluding taxes"),
+                          HasSubstr("Taxes "), HasSubstr("$")));
+}
+
+TEST(ReceiptTextTest, TitlesAnInvoiceAndLeavesOutDeliveryForServicesOnly) {
+  ReceiptCase receipt;
+  receipt.kind = DocumentKind::kInvoice;
+  receipt.items = {testing::Service("INSTALL", 4500)};
+  receipt.lines = {{.sku = "INSTALL", .quantity = 2}};
+  receipt.shipping_method = "";
+  const Document document = DocumentOf(receipt);
+
+  const std::string text = ReceiptText(document, 42);
+
+  ExpectEveryAmount(text, document);
+  EXPECT_THAT(text, AllOf(HasSubstr("FATTURA"), HasSubstr("F-2026-000001"),
+                          HasSubstr("2\u00a0h\u00a0\u00d7\u00a045,00\u00a0\u20ac")));
+  EXPECT_THAT(text, AllOf(Not(HasSubstr("Consegna")), Not(HasSubstr("Ritiro al banco")),
+                          Not(HasSubstr("Spedizione"))));
+}
+
 TEST(ReceiptSubjectTest, NamesTheDocumentAndTheOrder) {
   ReceiptCase invoice;
   invoice.kind = DocumentKind::kInvoice;
@@ -408,6 +446,18 @@ TEST(ReceiptPdfTest, ContinuesTheLineTableOnMorePagesWithItsHeader) {
   }
   ExpectEveryAmount(text, document, Spaces::kPlain);
   EXPECT_THAT(text, AllOf(HasSubstr("ART-1001"), HasSubstr("ART-1090")));
+}
+
+// docs/receipts.md shows the samples as this code renders them (receipt_samples writes them).
+TEST(ReceiptDocsTest, ShowTheCurrentTextSamples) {
+  std::ifstream file(std::string(COMMESSO_SOURCE_DIR) + "/docs/receipts.md");
+  ASSERT_TRUE(file) << "docs/receipts.md is missing";
+  std::stringstream docs;
+  docs << file.rdbuf();
+
+  EXPECT_THAT(docs.str(), HasSubstr(ReceiptText(testing::ItalianSample(), 42)))
+      << "regenerate the samples: build/debug/tests/adapters/render/receipt_samples <dir>";
+  EXPECT_THAT(docs.str(), HasSubstr(ReceiptText(testing::EnglishSample(), 80)));
 }
 
 }  // namespace

@@ -12,22 +12,8 @@
 namespace {
 
 using commesso::Document;
-using commesso::testing::CashAtTheCounter;
-using commesso::testing::DocumentOf;
-using commesso::testing::PaidByCard;
-using commesso::testing::ReceiptCase;
-
-// The Italian sample: a business customer paying cash at the counter.
-Document ItalianSample() {
-  ReceiptCase receipt = CashAtTheCounter("it");
-  receipt.company = "Citt\u00e0 & Figli S.r.l.";
-  receipt.tax_id = "IT09876543210";
-  receipt.notes = "Ritira il sig. Niccol\u00f2 in negozio.";
-  return DocumentOf(receipt);
-}
-
-// The English sample: shipped, paid by card.
-Document EnglishSample() { return DocumentOf(PaidByCard("en")); }
+using commesso::testing::EnglishSample;
+using commesso::testing::ItalianSample;
 
 bool Write(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream file(path, std::ios::binary);
