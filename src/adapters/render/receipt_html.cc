@@ -86,7 +86,7 @@ class Page {
 };
 
 void Header(Page& page, const ReceiptLayout& layout) {
-  page.Raw("<table role=\"presentation\" style=\"").Raw(kTable).Raw("\"><tr>");
+  page.Raw(R"(<table role="presentation" style=")").Raw(kTable).Raw(R"("><tr>)");
   page.Raw("<td style=\"vertical-align:top;padding:0 16px 16px 0\">");
   for (std::size_t i = 0; i < layout.seller.size(); ++i) {
     page.Element("div", i == 0 ? "font-size:18px;font-weight:bold" : kMuted, layout.seller[i]);
@@ -94,7 +94,7 @@ void Header(Page& page, const ReceiptLayout& layout) {
   page.Raw("</td><td style=\"vertical-align:top;text-align:right;padding:0 0 16px 0\">");
   page.Element("div", "font-size:22px;font-weight:bold", layout.title);
   page.Element("div", "font-size:16px;font-weight:bold;white-space:nowrap", layout.number);
-  page.Raw("<table role=\"presentation\" style=\"margin:8px 0 0 auto;border-collapse:collapse\">");
+  page.Raw(R"(<table role="presentation" style="margin:8px 0 0 auto;border-collapse:collapse">)");
   for (const Labeled& reference : layout.references) {
     page.Raw("<tr>").Element("td", "padding:0 12px 0 0;color:#5c5c5c", reference.label);
     page.Element("td", "text-align:right;white-space:nowrap", reference.value).Raw("</tr>");
@@ -103,7 +103,7 @@ void Header(Page& page, const ReceiptLayout& layout) {
 }
 
 void Parties(Page& page, const ReceiptLayout& layout) {
-  page.Raw("<table role=\"presentation\" style=\"").Raw(kTable).Raw("\"><tr>");
+  page.Raw(R"(<table role="presentation" style=")").Raw(kTable).Raw(R"("><tr>)");
   std::vector<const Block*> blocks{&layout.customer, &layout.billing};
   if (layout.delivery) blocks.push_back(&*layout.delivery);
   for (const Block* block : blocks) {
@@ -134,14 +134,14 @@ void Lines(Page& page, const ReceiptLayout& layout) {
   }
   if (layout.shipping) {
     page.Raw("<tr><td style=\"").Raw(kCell).Raw("\"></td>");
-    page.Raw("<td colspan=\"3\" style=\"").Raw(kCell).Raw("\">").Text(layout.shipping->label);
+    page.Raw(R"(<td colspan="3" style=")").Raw(kCell).Raw(R"(">)").Text(layout.shipping->label);
     page.Raw("</td>").Element("td", number, layout.shipping->value).Raw("</tr>");
   }
   page.Raw("</tbody></table>");
 }
 
 void Totals(Page& page, const ReceiptLayout& layout) {
-  page.Raw("<table role=\"presentation\" style=\"margin:0 0 16px auto;border-collapse:collapse;");
+  page.Raw(R"(<table role="presentation" style="margin:0 0 16px auto;border-collapse:collapse;)");
   page.Raw("min-width:50%\">");
   for (std::size_t i = 0; i < layout.totals.size(); ++i) {
     const bool grand = i + 1 == layout.totals.size();
@@ -153,7 +153,7 @@ void Totals(Page& page, const ReceiptLayout& layout) {
     page.Raw("</tr>");
   }
   if (!layout.price_mode.empty()) {
-    page.Raw("<tr><td colspan=\"2\" style=\"padding:2px 8px;text-align:right;").Raw(kMuted);
+    page.Raw(R"(<tr><td colspan="2" style="padding:2px 8px;text-align:right;)").Raw(kMuted);
     page.Raw("\">").Text(layout.price_mode).Raw("</td></tr>");
   }
   page.Raw("</table>");
@@ -176,7 +176,7 @@ void Taxes(Page& page, const ReceiptLayout& layout) {
 }
 
 void Closing(Page& page, const ReceiptLayout& layout) {
-  page.Raw("<table role=\"presentation\" style=\"").Raw(kTable).Raw("\">");
+  page.Raw(R"(<table role="presentation" style=")").Raw(kTable).Raw(R"(">)");
   for (const Labeled& row : layout.payment) {
     page.Raw("<tr>").Element("td", "padding:2px 8px 2px 0;color:#5c5c5c;width:30%", row.label);
     page.Element("td", "padding:2px 0", row.value).Raw("</tr>");

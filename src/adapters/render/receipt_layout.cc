@@ -54,8 +54,9 @@ std::vector<std::string> SellerLines(const Seller& seller, const Labels& labels)
   if (std::string locality = Locality(seller.address); !locality.empty()) {
     lines.push_back(std::move(locality));
   }
-  if (!seller.tax_id.empty())
+  if (!seller.tax_id.empty()) {
     lines.push_back(std::string(labels.seller_tax_id) + " " + seller.tax_id);
+  }
   if (!seller.email.empty()) lines.push_back(seller.email);
   if (!seller.phone.empty()) lines.push_back(std::string(labels.phone) + " " + seller.phone);
   return lines;
@@ -83,7 +84,7 @@ std::optional<Block> DeliveryBlock(const Order& order, std::string_view home_cou
   }
   for (const PricedLine& line : order.priced.lines) {
     if (line.item.kind == ItemKind::kGood) {
-      block.lines.push_back(std::string(labels.pickup));
+      block.lines.emplace_back(labels.pickup);
       return block;
     }
   }
@@ -154,12 +155,15 @@ std::vector<Labeled> PaymentOf(const Order& order, const Labels& labels) {
     if (!card.empty()) how += " " + card;
   }
   std::vector<Labeled> rows{{std::string(labels.payment), std::move(how)}};
-  if (!payment.reference.empty())
+  if (!payment.reference.empty()) {
     rows.push_back({std::string(labels.reference), payment.reference});
-  if (totals.tendered)
+  }
+  if (totals.tendered) {
     rows.push_back({std::string(labels.tendered), MoneyText(*totals.tendered, labels)});
-  if (totals.change)
+  }
+  if (totals.change) {
     rows.push_back({std::string(labels.change), MoneyText(*totals.change, labels)});
+  }
   rows.push_back({std::string(labels.status), PaymentStatusName(payment.status, labels)});
   return rows;
 }

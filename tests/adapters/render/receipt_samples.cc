@@ -1,6 +1,7 @@
 // Writes the sample renderings shown in docs/receipts.md into the directory given as the only
 // argument: receipt-42-it.txt, receipt-80-en.txt, receipt-it.html, receipt-it.pdf and
 // receipt-en.pdf, all from fixture orders priced by PriceOrder.
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -21,9 +22,7 @@ bool Write(const std::filesystem::path& path, const std::string& bytes) {
   return static_cast<bool>(file);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Samples(int argc, char** argv) {
   if (argc != 2) {
     std::cerr << "usage: receipt_samples <directory>\n";
     return 2;
@@ -50,4 +49,15 @@ int main(int argc, char** argv) {
   }
   std::cout << "receipt_samples: wrote the samples to " << directory << "\n";
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Samples(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "receipt_samples: " << error.what() << "\n";
+    return 1;
+  }
 }
