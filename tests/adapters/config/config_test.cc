@@ -355,10 +355,12 @@ TEST(ConfigTest, SellerKeysAreOptionalButNeverEmptyOrMalformed) {
   text.replace(text.find("time_zone"), 0,
                "tax_id = \"\"\nemail = \"orders at example\"\nphone = 39\n");
 
-  EXPECT_THAT(ProblemsOf(text),
-              ElementsAre(Problem("business.tax_id", "must not be empty (test.toml:3:"),
-                          Problem("business.email", "must be an e-mail address (test.toml:4:"),
-                          Problem("business.phone", "must be a string (test.toml:5:")));
+  EXPECT_THAT(
+      ProblemsOf(text),
+      ElementsAre(Problem("business.tax_id", "must not be empty (test.toml:3:"),
+                  Problem("business.email",
+                          "must be an e-mail address such as \"orders@example.com\" (test.toml:4:"),
+                  Problem("business.phone", "must be a string (test.toml:5:")));
 }
 
 TEST(ConfigTest, ReportsUnknownKeysAtEveryLevel) {
