@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/customer.h"
+#include "core/document.h"
 #include "core/pricing.h"
 
 namespace commesso {
@@ -11,10 +12,17 @@ namespace commesso {
 struct Business {
   std::string name = "Commesso";
   Address address{};
-  std::string locale = "it";              // Default for new customers and the UI.
+  std::string tax_id;         // VAT number ("IT01234567890"), printed on every document.
+  std::string email;          // Shown on documents; receipts are sent from it. Empty or plausible.
+  std::string phone;          // Shown on documents, as written.
+  std::string locale = "it";  // Default for new customers and the UI.
   std::string time_zone = "Europe/Rome";  // IANA name: business days, schedules, cut-offs.
   std::string phone_region = "IT";        // Default region for phone numbers typed without +.
   PricingRules rules{};
 };
+
+// The seller as documents issued now print it: the business's name, address, tax id, e-mail
+// and phone.
+Seller SellerOf(const Business& business);
 
 }  // namespace commesso

@@ -10,6 +10,10 @@
 
 namespace commesso {
 
+sqlite::DocumentSettings DocumentSettingsOf(const Business& business) {
+  return sqlite::DocumentSettings{.seller = SellerOf(business), .default_locale = business.locale};
+}
+
 Result<config::Config> LoadConfig(const CommonOptions& options) {
   std::string path = options.config_path;
   if (path.empty()) {
@@ -62,7 +66,8 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
       database_(std::move(database)),
       catalog_(*database_),
       customers_(*database_),
-      orders_(*database_),
+      orders_(*database_, DocumentSettingsOf(config_.business)),
+      documents_(*database_, DocumentSettingsOf(config_.business), *clock_),
       drafts_(*database_),
       identities_(*database_),
       credentials_(PasswordCost{.passes = config_.security.password_passes,
@@ -77,6 +82,7 @@ http::Services Wiring::services() {
                         .catalog = catalog_,
                         .customers = customers_,
                         .orders = orders_,
+                        .documents = documents_,
                         .phones = phones_,
                         .clock = *clock_,
                         .drafts = drafts_,

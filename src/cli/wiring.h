@@ -12,6 +12,7 @@
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_catalog.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
+#include "adapters/sqlite/sqlite_document_store.h"
 #include "adapters/sqlite/sqlite_draft_store.h"
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
@@ -26,6 +27,10 @@ struct CommonOptions {
   std::string config_path;  // --config; empty: $COMMESSO_CONFIG, else the built-in demo.
   std::string database;     // --db; empty: server.database from the configuration.
 };
+
+// What the stores print on the documents they issue: the seller of `business` and its
+// language for customers who have none.
+sqlite::DocumentSettings DocumentSettingsOf(const Business& business);
 
 // The configuration of this run: the file named by --config, else by $COMMESSO_CONFIG, else
 // config::Defaults(); then --db over server.database. kNotFound when a named file cannot be
@@ -55,6 +60,7 @@ class Wiring {
   Catalog& catalog() { return catalog_; }
   CustomerStore& customers() { return customers_; }
   const PhoneNumbers& phones() const { return phones_; }
+  DocumentStore& documents() { return documents_; }
   IdentityStore& identities() { return identities_; }
   const Credentials& credentials() const { return credentials_; }
   const Clock& clock() const { return *clock_; }
@@ -74,6 +80,7 @@ class Wiring {
   sqlite::SqliteCatalog catalog_;
   sqlite::SqliteCustomerStore customers_;
   sqlite::SqliteOrderStore orders_;
+  sqlite::SqliteDocumentStore documents_;
   sqlite::SqliteDraftStore drafts_;
   sqlite::SqliteIdentityStore identities_;
   SodiumCredentials credentials_;

@@ -1,5 +1,6 @@
 // A counter order paid in cash: pick-up, the amount tendered, the change from the server's
-// quote, and the printable receipt.
+// quote, and the printable receipt: the server's rendering of the numbered receipt issued with
+// the order, and its PDF.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addLine, pickCaller, plain, screenshot, setUp, signIn } from './harness.mjs';
@@ -40,6 +41,18 @@ test('a counter order paid in cash shows the change and a receipt', async () => 
     await page.keyboard.press('Alt+KeyI');
     await page.locator('#receipt-paper').waitFor();
     assert.equal(plain(await page.locator('#receipt-change').innerText()), expected);
+    // The receipt issued with the order, numbered in its business year's receipt series.
+    const receipt = order.body.documents.find((document) => document.kind === 'receipt');
+    assert.match(receipt.number, new RegExp(`^R-${number.slice(0, 4)}-\\d{6}$`));
+    await page.locator('#receipt-number', { hasText: receipt.number }).waitFor();
+    // The frame shows the server's HTML rendering of that receipt.
+    await page.frameLocator('#receipt-frame').locator('body', { hasText: receipt.number }).waitFor();
+    // The PDF link answers a PDF, with the session's cookie like the console's own requests.
+    const pdf = await page.request.get(new URL(await page.locator('#receipt-pdf').getAttribute('href'), server.url).toString());
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.equal(pdf.headers()['content-disposition'], `inline; filename="${receipt.number}.pdf"`);
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
     await screenshot(page, 'counter-receipt-80mm');
     await page.getByLabel('A4 sheet').check();
     await page.emulateMedia({ media: 'print' });

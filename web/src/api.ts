@@ -133,3 +133,13 @@ export function problemsOf(error: unknown): FieldProblem[] {
   }
   return [{ path: '', problem: String(error) }];
 }
+
+export type DocumentKind = 'receipt' | 'invoice';
+export type DocumentFormat = 'json' | 'text' | 'html' | 'pdf';
+
+// The address of an order's receipt (or invoice) in a format, for what the browser loads
+// itself: the receipt frame (HTML) and the PDF tab. Both go out with the session cookie; the
+// JSON goes through api() like every other read.
+export function documentUrl(number: string, kind: DocumentKind, format: DocumentFormat): string {
+  return `/api/v1/orders/${encodeURIComponent(number)}/receipt?format=${format}&kind=${kind}`;
+}

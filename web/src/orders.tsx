@@ -1,10 +1,12 @@
-// The order list with its search, one order with every field and its history, and the
-// printable receipt (browser print; 80 mm roll or A4 sheet).
-import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, problemsOf, type FieldProblem } from './api';
+// The order list with its search, one order with every field, its documents and its history,
+// and the receipt view: the server's own rendering of the issued receipt (or invoice) in a
+// sandboxed frame, printed by the browser (80 mm roll or A4 sheet), opened as PDF.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, documentUrl, newKey, problemsOf, type DocumentKind, type FieldProblem } from './api';
 import { formatInstant, formatMoney, type Locale, type Translate } from './i18n';
 import { Totals } from './entry';
-import type { Address, Customer, History, Order, Page } from './types';
+import { Kbd, useShortcuts } from './shortcuts';
+import type { Address, Customer, History, IssuedDocument, Order, Page } from './types';
 
 interface ScreenProps {
   locale: Locale;
@@ -150,6 +152,12 @@ export function OrderDetail({ number, locale, t, navigate }: ScreenProps & { num
         <dt>{t('shipping')}</dt><dd>{name(order.shipping.name)} · {formatMoney(order.shipping.amount, locale)}</dd>
         <dt>{t('payment')}</dt><dd>{t(order.payment.type as 'cash')} · {order.payment.status}{order.payment.reference && ` · ${order.payment.reference}`}{order.payment.card && ` · ${order.payment.card.brand} •••• ${order.payment.card.last4}`}</dd>
         {order.notes && <><dt>{t('notes')}</dt><dd>{order.notes}</dd></>}
+        <dt>{t('documents')}</dt>
+        <dd id="documents">
+          {(order.documents ?? []).map((document, index) => (
+            <span>{index > 0 && ' · '}{t(document.kind)} <strong class="document-number">{document.number}</strong> ({formatInstant(document.issued_at, locale)})</span>
+          ))}
+        </dd>
       </dl>
       <table class="lines-table">
         <thead><tr><th>SKU</th><th>{t('name')}</th><th>{t('quantity')}</th><th>{t('unitPrice')}</th><th>{t('amount')}</th></tr></thead>
@@ -179,42 +187,97 @@ export function OrderDetail({ number, locale, t, navigate }: ScreenProps & { num
 
 export function Receipt({ number, locale, t, navigate }: ScreenProps & { number: string }) {
   const [order, setOrder] = useState<Order | null>(null);
+  const [document, setDocument] = useState<IssuedDocument | null>(null);
+  const [kind, setKind] = useState<DocumentKind>('receipt');
   const [paper, setPaper] = useState<'receipt-80mm' | 'receipt-a4'>('receipt-80mm');
+  const [problem, setProblem] = useState('');
+  const [issuing, setIssuing] = useState(false);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const path = `/orders/${encodeURIComponent(number)}`;
+
   useEffect(() => {
-    void api<Order>('GET', `/orders/${encodeURIComponent(number)}`).then(setOrder);
+    api<Order>('GET', path)
+      .then(setOrder)
+      .catch((error) => setProblem(error instanceof ApiError ? error.message : String(error)));
   }, [number]);
+  useEffect(() => {
+    setDocument(null);
+    api<IssuedDocument>('GET', `${path}/receipt?format=json&kind=${kind}`)
+      .then(setDocument)
+      .catch((error) => setProblem(error instanceof ApiError ? error.message : String(error)));
+  }, [number, kind]);
+
+  // The frame is as tall as the rendering, so the page prints it whole; it may be read
+  // because it is same-origin (sandbox allow-same-origin, and no script may run in it).
+  const fit = () => {
+    const inner = frame.current?.contentDocument?.documentElement;
+    if (frame.current && inner) frame.current.style.height = `${inner.scrollHeight + 4}px`;
+  };
+  useEffect(fit, [paper]);
+
+  const hasInvoice = (order?.documents ?? []).some((issued) => issued.kind === 'invoice');
+  const canInvoice = Boolean(order?.customer.tax_id);
+  const invoice = async () => {
+    if (!order || !canInvoice || issuing) return;
+    if (hasInvoice) {
+      setKind('invoice');
+      return;
+    }
+    setIssuing(true);
+    setProblem('');
+    try {
+      await api<IssuedDocument>('POST', `${path}/invoice`, { idempotencyKey: newKey('invoice') });
+      setOrder(await api<Order>('GET', path));
+      setKind('invoice');
+    } catch (error) {
+      setProblem(problemsOf(error).map((entry) => entry.problem).join('; '));
+    } finally {
+      setIssuing(false);
+    }
+  };
+  const openPdf = () => window.open(documentUrl(number, kind, 'pdf'), '_blank', 'noopener');
+
+  useShortcuts((event) => {
+    if (!event.altKey || event.ctrlKey) return false;
+    switch (event.code) {
+      case 'KeyS': window.print(); return true;
+      case 'KeyD': openPdf(); return true;
+      case 'KeyF': void invoice(); return true;
+      default: return false;
+    }
+  });
+
+  if (problem && !order) return <p class="field-errors" role="alert">{problem}</p>;
   if (!order) return <p>…</p>;
-  const name = (text: { it: string; en: string }) => (locale === 'it' ? text.it : text.en);
   return (
     <div class="receipt-screen">
-      <div class="no-print">
+      <div class="no-print receipt-tools">
         <button type="button" onClick={() => navigate(`/orders/${order.number}`)}>{t('back')}</button>
         <label><input type="radio" name="paper" checked={paper === 'receipt-80mm'} onChange={() => setPaper('receipt-80mm')} /> {t('paper80')}</label>
         <label><input type="radio" name="paper" checked={paper === 'receipt-a4'} onChange={() => setPaper('receipt-a4')} /> {t('paperA4')}</label>
-        <button type="button" id="print" onClick={() => window.print()}>{t('print')}</button>
+        <button type="button" id="print" onClick={() => window.print()}>{t('print')} <Kbd keys="Alt+S" /></button>
+        <a class="button" id="receipt-pdf" href={documentUrl(number, kind, 'pdf')} target="_blank" rel="noopener">{t('pdf')} <Kbd keys="Alt+D" /></a>
+        {kind === 'invoice' && <button type="button" id="show-receipt" onClick={() => setKind('receipt')}>{t('receipt')}</button>}
+        {kind === 'receipt' && canInvoice && (
+          <button type="button" id="invoice" disabled={issuing} onClick={() => void invoice()}>{hasInvoice ? t('invoice') : t('issueInvoice')} <Kbd keys="Alt+F" /></button>
+        )}
+        {!canInvoice && <span class="hint">{t('noTaxId')}</span>}
       </div>
+      <p class="no-print receipt-summary" id="receipt-summary">
+        {t(kind)} <strong id="receipt-number">{document?.number ?? '…'}</strong>
+        {' · '}{t('grandTotal')} <strong id="receipt-total">{formatMoney(order.totals.grand_total, locale)}</strong>
+        {order.totals.change && <>{' · '}{t('changeDue')} <strong id="receipt-change">{formatMoney(order.totals.change, locale)}</strong></>}
+      </p>
+      {problem && <p class="field-errors no-print" role="alert">{problem}</p>}
       <section class={`receipt ${paper}`} id="receipt-paper">
-        <h2>{t('receipt')} {order.number}</h2>
-        <p>{formatInstant(order.placed_at, locale)} · {order.customer.company || order.customer.name}</p>
-        <table>
-          <tbody>
-            {order.lines.map((line) => (
-              <tr><td>{line.quantity} × {name(line.item.name)}</td><td class="money">{formatMoney(line.amount, locale)}</td></tr>
-            ))}
-            <tr><td>{name(order.shipping.name)}</td><td class="money">{formatMoney(order.shipping.amount, locale)}</td></tr>
-          </tbody>
-        </table>
-        <table class="tax-summary">
-          <tbody>
-            {order.tax_summary.map((row) => (
-              <tr><td>{row.component} {row.rate.percent}% {t('base')} {formatMoney(row.base, locale)}</td><td class="money">{formatMoney(row.tax, locale)}</td></tr>
-            ))}
-          </tbody>
-        </table>
-        <p class="grand">{t('grandTotal')} <strong id="receipt-total">{formatMoney(order.totals.grand_total, locale)}</strong></p>
-        {order.totals.tendered && <p>{t('tendered')} {formatMoney(order.totals.tendered, locale)}</p>}
-        {order.totals.change && <p>{t('changeDue')} <strong id="receipt-change">{formatMoney(order.totals.change, locale)}</strong></p>}
-        <p>{t('payment')}: {t(order.payment.type as 'cash')}</p>
+        <iframe
+          ref={frame}
+          id="receipt-frame"
+          title={`${t(kind)} ${document?.number ?? ''}`}
+          sandbox="allow-same-origin"
+          src={documentUrl(number, kind, 'html')}
+          onLoad={fit}
+        />
       </section>
     </div>
   );

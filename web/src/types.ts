@@ -134,6 +134,23 @@ export interface Order extends Priced {
   placed_at: string;
   readback?: string;
   confirmations?: Confirmation[];
+  documents?: DocumentSummary[];
+}
+
+// A receipt or invoice issued from an order (GET /orders/{number} lists them).
+export interface DocumentSummary {
+  kind: 'receipt' | 'invoice';
+  number: string;
+  issued_at: string;
+}
+
+// The stored document as GET /orders/{number}/receipt?format=json answers it.
+export interface IssuedDocument extends DocumentSummary {
+  series: string;
+  year: number;
+  sequence: number;
+  locale: string;
+  order: Order;
 }
 
 export interface History {

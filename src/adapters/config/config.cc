@@ -29,6 +29,7 @@
 #include <toml++/toml.h>
 
 #include "adapters/config/demo_toml.h"
+#include "core/customer_rules.h"
 #include "core/invariant.h"
 
 namespace commesso::config {
@@ -312,8 +313,20 @@ Address ReadAddress(const Section& section, const std::string& default_name) {
 }
 
 void ReadBusiness(const Section& section, Business& business) {
-  section.AllowOnly({"name", "locale", "time_zone", "phone_region", "address"});
+  section.AllowOnly(
+      {"name", "locale", "time_zone", "phone_region", "tax_id", "email", "phone", "address"});
   if (auto name = section.Text("name", Presence::kRequired)) business.name = *name;
+  // Printed on every receipt and invoice; the e-mail is also what receipts are sent from.
+  if (auto tax_id = section.Text("tax_id", Presence::kOptional)) business.tax_id = *tax_id;
+  if (auto email = section.Text("email", Presence::kOptional)) {
+    if (IsPlausibleEmail(*email)) {
+      business.email = *email;
+    } else {
+      section.problems().Add(section.PathOf("email"), section.table().get("email"),
+                             R"(must be an e-mail address such as "orders@example.com")");
+    }
+  }
+  if (auto phone = section.Text("phone", Presence::kOptional)) business.phone = *phone;
   if (auto locale = section.Choice<std::string>("locale", Presence::kOptional,
                                                 {{"it", "it"}, {"en", "en"}})) {
     business.locale = *locale;

@@ -12,12 +12,14 @@
 
 #include "adapters/http/problem.h"
 #include "adapters/json/card_json.h"
+#include "adapters/json/document_json.h"
 #include "adapters/json/domain_json.h"
 #include "adapters/json/draft_json.h"
 #include "adapters/json/history_json.h"
 #include "adapters/json/iso_time.h"
 #include "adapters/json/object_reader.h"
 #include "adapters/json/read_back.h"
+#include "adapters/render/receipt_render.h"
 #include "core/catalog_rules.h"
 #include "core/customer_rules.h"
 #include "core/identity.h"
@@ -270,6 +272,8 @@ const std::vector<Api::Entry>& Api::Table() {
       {"POST", "/api/v1/orders/{number}/confirmations", &Api::Confirm, kNeeds, P::kOrdersWrite},
       {"GET", "/api/v1/orders/{number}/history", &Api::History, kNeeds, P::kOrdersRead},
       {"GET", "/api/v1/orders/{number}/read-back", &Api::GetReadBack, kNeeds, P::kOrdersRead},
+      {"GET", "/api/v1/orders/{number}/receipt", &Api::GetReceipt, kNeeds, P::kOrdersRead},
+      {"POST", "/api/v1/orders/{number}/invoice", &Api::IssueInvoice, kNeeds, P::kOrdersWrite},
       {"POST", "/api/v1/drafts", &Api::CreateDraft, kNeeds, P::kDraftsWrite},
       {"GET", "/api/v1/drafts", &Api::ListDrafts, kNeeds, P::kDraftsWrite},
       {"GET", "/api/v1/drafts/{id}", &Api::GetDraft, kNeeds, P::kDraftsWrite},
@@ -637,10 +641,16 @@ HttpResponse Api::GetOrder(const HttpRequest& request, const Target&, const std:
   Result<std::vector<Confirmation>> confirmations =
       services_.orders.Confirmations(OrderNumber{number});
   if (!confirmations) return Failure(request, confirmations.error());
+  Result<std::vector<Document>> documents = services_.documents.ForOrder(order->id);
+  if (!documents) return Failure(request, documents.error());
   Json body = json::ToPublicJson(*order);
   body["confirmations"] = Json::array();
   for (const Confirmation& confirmation : *confirmations) {
     body["confirmations"].push_back(json::ToJson(confirmation));
+  }
+  body["documents"] = Json::array();
+  for (const Document& document : *documents) {
+    body["documents"].push_back(json::ToSummaryJson(document));
   }
   return JsonResponse(200, json::Dump(body));
 }
@@ -753,6 +763,150 @@ HttpResponse Api::GetReadBack(const HttpRequest& request, const Target& target,
                                            {"revision", order->revision},
                                            {"locale", chosen},
                                            {"text", json::ReadBack(*order, chosen)}}));
+}
+
+namespace {
+
+enum class Format { kJson, kText, kHtml, kPdf };
+
+// The format a receipt request asks for: ?format= when given (a field error otherwise), else
+// the first of the Accept header's media types that names one, else JSON.
+Format FormatOf(const HttpRequest& request, const Target& target,
+                std::vector<FieldError>& problems) {
+  constexpr std::pair<std::string_view, Format> kNames[] = {{"json", Format::kJson},
+                                                            {"text", Format::kText},
+                                                            {"html", Format::kHtml},
+                                                            {"pdf", Format::kPdf}};
+  if (const std::optional<std::string> name = target.Param("format")) {
+    for (const auto& [known, format] : kNames) {
+      if (*name == known) return format;
+    }
+    problems.push_back({"format", "must be json, text, html or pdf"});
+    return Format::kJson;
+  }
+  constexpr std::pair<std::string_view, Format> kMediaTypes[] = {
+      {"application/json", Format::kJson},
+      {"application/pdf", Format::kPdf},
+      {"text/plain", Format::kText},
+      {"text/html", Format::kHtml}};
+  std::string_view accept = request.Header("Accept");
+  while (!accept.empty()) {
+    const std::size_t comma = accept.find(',');
+    std::string_view media = accept.substr(0, std::min(comma, accept.find(';')));
+    while (!media.empty() && media.front() == ' ') media.remove_prefix(1);
+    while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+    for (const auto& [known, format] : kMediaTypes) {
+      if (media.size() == known.size() &&
+          strncasecmp(media.data(), known.data(), known.size()) == 0) {
+        return format;
+      }
+    }
+    if (comma == std::string_view::npos) break;
+    accept.remove_prefix(comma + 1);
+  }
+  return Format::kJson;
+}
+
+HttpResponse BodyResponse(std::string content_type, std::string body) {
+  return HttpResponse{
+      .status = 200,
+      .headers = {{"Content-Type", std::move(content_type)}, {"X-Content-Type-Options", "nosniff"}},
+      .body = std::move(body)};
+}
+
+}  // namespace
+
+HttpResponse Api::GetReceipt(const HttpRequest& request, const Target& target,
+                             const std::string& number) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {"format", "width", "kind"}, problems);
+  const Format format = FormatOf(request, target, problems);
+  int width = 80;
+  if (const std::optional<std::string> text = target.Param("width")) {
+    if (*text == "42" || *text == "80") {
+      width = *text == "42" ? 42 : 80;
+    } else {
+      problems.push_back({"width", "must be 42 or 80"});
+    }
+  }
+  DocumentKind kind = DocumentKind::kReceipt;
+  if (const std::optional<std::string> name = target.Param("kind")) {
+    const std::optional<DocumentKind> parsed = ParseDocumentKind(*name);
+    if (parsed) {
+      kind = *parsed;
+    } else {
+      problems.push_back({"kind", "must be receipt or invoice"});
+    }
+  }
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+
+  Result<std::vector<Document>> documents = services_.documents.ForOrder(OrderNumber{number});
+  if (!documents) return Failure(request, documents.error());
+  const Document* document = nullptr;
+  for (const Document& issued : *documents) {
+    if (issued.kind == kind) document = &issued;
+  }
+  if (document == nullptr) {
+    return ProblemResponse(
+        Error{ErrorCode::kNotFound, "The order " + number + " has no " + Name(kind) + " yet."});
+  }
+
+  switch (format) {
+    case Format::kText:
+      return BodyResponse("text/plain; charset=utf-8", render::ReceiptText(*document, width));
+    case Format::kHtml: {
+      // Shown in the console's sandboxed frame and opened on its own: no script, nothing
+      // loaded from elsewhere, the inline styles of the rendering, framed by this origin only
+      // (which measures the page's height to print it whole, so no CSP sandbox here).
+      HttpResponse response =
+          BodyResponse("text/html; charset=utf-8", render::ReceiptHtml(*document));
+      response.headers.emplace_back("Content-Security-Policy",
+                                    "default-src 'none'; style-src 'unsafe-inline'; "
+                                    "img-src data:; frame-ancestors 'self'");
+      return response;
+    }
+    case Format::kPdf: {
+      Result<std::string> pdf = render::ReceiptPdf(*document);
+      if (!pdf) return Failure(request, pdf.error());
+      HttpResponse response = BodyResponse("application/pdf", *std::move(pdf));
+      response.headers.emplace_back("Content-Disposition",
+                                    "inline; filename=\"" + document->number + ".pdf\"");
+      return response;
+    }
+    case Format::kJson:
+      break;
+  }
+  return JsonResponse(200, json::Dump(json::ToPublicJson(*document)));
+}
+
+HttpResponse Api::IssueInvoice(const HttpRequest& request, const Target& target,
+                               const std::string& number) {
+  OrResponse<IdempotencyKey> key = KeyOf(request, target);
+  if (!key) return key.error();
+  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
+  if (!claim) return KeyInFlight();
+  // The order says everything: the body, when there is one, is an empty JSON object.
+  if (!request.body.empty()) {
+    OrResponse<Json> body = JsonBody(request);
+    if (!body) return body.error();
+    std::vector<FieldError> problems;
+    json::ObjectReader(*body, "", problems).Finish();
+    if (!problems.empty()) return Invalid("the request has errors", problems);
+  }
+
+  // An order has one invoice: issuing again answers the one there is, with 200.
+  Result<std::vector<Document>> documents = services_.documents.ForOrder(OrderNumber{number});
+  if (!documents) return Failure(request, documents.error());
+  for (const Document& document : *documents) {
+    if (document.kind == DocumentKind::kInvoice) {
+      return JsonResponse(200, json::Dump(json::ToPublicJson(document)));
+    }
+  }
+  Result<Document> invoice =
+      services_.documents.IssueInvoice(OrderNumber{number}, services_.clock.Now());
+  if (!invoice) return Failure(request, invoice.error());
+  return Created(std::string(kApiPrefix) + "/orders/" + number + "/receipt?kind=invoice",
+                 json::ToPublicJson(*invoice));
 }
 
 HttpResponse Api::CreateDraft(const HttpRequest& request, const Target& target,

@@ -98,6 +98,10 @@ class Api {
   HttpResponse History(const HttpRequest& request, const Target& target, const std::string& number);
   HttpResponse GetReadBack(const HttpRequest& request, const Target& target,
                            const std::string& number);
+  HttpResponse GetReceipt(const HttpRequest& request, const Target& target,
+                          const std::string& number);
+  HttpResponse IssueInvoice(const HttpRequest& request, const Target& target,
+                            const std::string& number);
   HttpResponse CreateDraft(const HttpRequest& request, const Target& target,
                            const std::string& param);
   HttpResponse ListDrafts(const HttpRequest& request, const Target& target,

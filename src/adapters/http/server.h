@@ -12,6 +12,7 @@
 #include "app/ports/clock.h"
 #include "app/ports/credentials.h"
 #include "app/ports/customer_store.h"
+#include "app/ports/document_store.h"
 #include "app/ports/draft_store.h"
 #include "app/ports/identity_store.h"
 #include "app/ports/order_store.h"
@@ -47,6 +48,7 @@ struct Services {
   Catalog& catalog;
   CustomerStore& customers;
   OrderStore& orders;
+  DocumentStore& documents;
   const PhoneNumbers& phones;
   const Clock& clock;
   DraftStore& drafts;

@@ -336,6 +336,37 @@ DROP TABLE idempotency_keys;
 ALTER TABLE idempotency_keys_5 RENAME TO idempotency_keys;
 CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
 )sql"},
+    Migration{6, "documents", R"sql(
+-- The last sequence given in each document series ("R" receipts, "F" invoices) and year.
+-- Taken in the transaction that issues the document, so numbers have no gaps.
+CREATE TABLE document_counters (
+  series TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  last_sequence INTEGER NOT NULL CHECK (last_sequence >= 0),
+  PRIMARY KEY (series, year)
+) STRICT, WITHOUT ROWID;
+
+-- Issued receipts and invoices, never changed or deleted. `snapshot` is the whole Document
+-- (JSON of adapters/json: the seller, the order as placed, the number), so rendering it later
+-- gives the same document whatever the configuration or the order became.
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  kind TEXT NOT NULL CHECK (kind IN ('receipt', 'invoice')),
+  series TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  sequence INTEGER NOT NULL CHECK (sequence >= 1),
+  number TEXT NOT NULL UNIQUE,
+  locale TEXT NOT NULL CHECK (locale IN ('it', 'en')),
+  snapshot TEXT NOT NULL CHECK (json_valid(snapshot)),
+  issued_at INTEGER NOT NULL,
+  UNIQUE (series, year, sequence)
+) STRICT;
+CREATE INDEX documents_by_order ON documents (order_id, id);
+-- An order has at most one invoice (and one receipt).
+CREATE UNIQUE INDEX documents_one_per_kind ON documents (order_id, kind);
+
+)sql"},
 };
 
 int CurrentVersion(Connection& connection) {

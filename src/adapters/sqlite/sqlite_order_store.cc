@@ -11,27 +11,18 @@
 
 #include "adapters/json/domain_json.h"
 #include "adapters/sqlite/cursor.h"
+#include "adapters/sqlite/documents.h"
 #include "adapters/sqlite/idempotency.h"
+#include "adapters/sqlite/order_rows.h"
 #include "adapters/sqlite/reader_pool.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
 #include "core/invariant.h"
 
 namespace commesso::sqlite {
-namespace {
 
 using Json = nlohmann::json;
 
-std::string NumberText(int business_year, std::int64_t number) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%06lld", business_year, static_cast<long long>(number));
-  return text;
-}
-
-// The columns OrderFrom reads, first in every query of orders.
-constexpr const char* kOrderColumns = "id, number, snapshot, revision";
-
-// The order of a row whose first columns are kOrderColumns.
 Result<Order> OrderFrom(SQLite::Statement& row) {
   const std::int64_t id = row.getColumn(0).getInt64();
   std::string number = row.getColumn(1).getString();
@@ -48,6 +39,14 @@ Result<Order> OrderFrom(SQLite::Statement& row) {
   order->number = OrderNumber{std::move(number)};
   order->revision = row.getColumn(3).getInt64();
   return order;
+}
+
+namespace {
+
+std::string NumberText(int business_year, std::int64_t number) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%06lld", business_year, static_cast<long long>(number));
+  return text;
 }
 
 Result<Order> FindById(Connection& connection, std::int64_t id) {
@@ -115,9 +114,9 @@ std::int64_t NextNumber(Connection& connection, int business_year) {
 }
 
 // `snapshot` is ToJson(order) made before the writer ran the job; the number and the
-// backorders, known only now, are filled in here.
+// backorders, known only now, are filled in here. Its text, as stored, goes to `text`.
 std::int64_t InsertOrder(Connection& connection, const Order& order, int business_year,
-                         Json& snapshot) {
+                         Json& snapshot, std::string& text) {
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO orders (number, business_year, customer_id, channel, status, placed_at, "
       "currency, net_total_minor, tax_total_minor, grand_total_minor, snapshot, revision) "
@@ -139,7 +138,8 @@ std::int64_t InsertOrder(Connection& connection, const Order& order, int busines
   for (std::size_t i = 0; i < order.priced.lines.size(); ++i) {
     lines[i]["backordered"] = order.priced.lines[i].backordered;
   }
-  insert.bind(11, json::Dump(snapshot));
+  text = json::Dump(snapshot);
+  insert.bind(11, text);
   insert.bind(12, order.revision);
   insert.exec();
   return connection.database().getLastInsertRowid();
@@ -227,7 +227,8 @@ void DeletePlacedDraft(Connection& connection, const IdempotencyKey& key) {
 }
 
 Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
-                                const IdempotencyKey& key, int business_year, Json& snapshot) {
+                                const IdempotencyKey& key, int business_year, Json& snapshot,
+                                const DocumentSettings& documents) {
   auto earlier = FindKey(connection, KeyScope::kOrders, key);
   if (!earlier) return Fail(earlier.error());
   if (*earlier) {
@@ -243,7 +244,9 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
   // Taken last, after every check that could refuse the order; were a later step to fail
   // anyway, the savepoint takes the number back with everything else.
   stored.number = OrderNumber{NumberText(business_year, NextNumber(connection, business_year))};
-  const std::int64_t order_id = InsertOrder(connection, stored, business_year, snapshot);
+  std::string snapshot_text;
+  const std::int64_t order_id =
+      InsertOrder(connection, stored, business_year, snapshot, snapshot_text);
   stored.id = OrderId{order_id};
   InsertLines(connection, stored, order_id);
   InsertPayment(connection, stored, order_id);
@@ -253,6 +256,10 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
                            .actor = PlacedBy(stored),
                            .kind = OrderEventKind::kPlaced,
                            .detail = "revision " + std::to_string(stored.revision)});
+  // The receipt, numbered in the same transaction: a placed order always has one, and a
+  // placement rolled back takes its number back, so receipt numbers have no gap either.
+  IssueIn(connection, stored, snapshot_text, DocumentKind::kReceipt, business_year,
+          stored.placed_at, documents);
   RecordKey(connection, KeyScope::kOrders, key, order_id);
   DeletePlacedDraft(connection, key);
   return StoredPlacement{.order = std::move(stored), .replayed = false};
@@ -376,7 +383,7 @@ Result<StoredPlacement> SqliteOrderStore::Place(const Order& order, const Idempo
   // building the snapshot took about a third of its time.
   Json snapshot = json::ToJson(order);
   return database_.writer().Write<StoredPlacement>([&](Connection& connection) {
-    return PlaceIn(connection, order, key, business_year, snapshot);
+    return PlaceIn(connection, order, key, business_year, snapshot, documents_);
   });
 }
 

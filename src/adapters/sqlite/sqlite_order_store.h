@@ -2,9 +2,11 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "adapters/sqlite/database.h"
+#include "adapters/sqlite/document_settings.h"
 #include "app/ports/order_store.h"
 
 namespace commesso::sqlite {
@@ -15,11 +17,15 @@ namespace commesso::sqlite {
 // the relational columns listings need; reading one back gives exactly the order placed, with
 // its id, number, current revision and per-line backorders. Placing with the placement key of
 // a saved entry (the drafts table) deletes it in the placement's transaction. Confirmations
-// and the history live in their own tables beside the snapshot. An empty idempotency key means "no
+// and the history live in their own tables beside the snapshot. Each placement issues the
+// order's receipt (documents.h) in its transaction, numbered in the receipt series of the
+// order's business year. An empty idempotency key means "no
 // key": the placement is never a replay. Borrows `database`, which must outlive it. Thread-safe.
 class SqliteOrderStore final : public OrderStore {
  public:
-  explicit SqliteOrderStore(Database& database) : database_(database) {}
+  // `documents`: the seller and default language of the receipt issued with each order.
+  SqliteOrderStore(Database& database, DocumentSettings documents)
+      : database_(database), documents_(std::move(documents)) {}
 
   // Numbers are "YYYY-NNNNNN" (2026-000123), consecutive within `business_year` with no gap:
   // a placement that fails takes no number. Stock is reserved from the items as they are at
@@ -39,6 +45,7 @@ class SqliteOrderStore final : public OrderStore {
 
  private:
   Database& database_;
+  const DocumentSettings documents_;
 };
 
 }  // namespace commesso::sqlite

@@ -331,6 +331,38 @@ brackets = [{ max_grams = 2000, charge = "6.901" }, { max_grams = 1000, charge =
                           "must be greater than the previous bracket's (2000) (test.toml:32:")));
 }
 
+TEST(ConfigTest, ReadsTheSellerOfDocuments) {
+  auto config = Load(SourceFile("config/demo.toml"));
+  ASSERT_TRUE(config.has_value()) << config.error().message;
+
+  const Seller seller = SellerOf(config->business);
+
+  EXPECT_EQ(seller.name, "Cartoleria Rossi S.r.l.");
+  EXPECT_EQ(seller.tax_id, "IT01234567890");
+  EXPECT_EQ(seller.email, "ordini@example.com");
+  EXPECT_EQ(seller.phone, "+39 02 1234 5678");
+  EXPECT_EQ(seller.address, config->business.address);
+}
+
+TEST(ConfigTest, SellerKeysAreOptionalButNeverEmptyOrMalformed) {
+  auto minimal = Parse(kMinimal, "minimal.toml");
+  ASSERT_TRUE(minimal.has_value()) << minimal.error().message;
+  EXPECT_EQ(minimal->business.tax_id, "");
+  EXPECT_EQ(minimal->business.email, "");
+  EXPECT_EQ(minimal->business.phone, "");
+
+  std::string text(kMinimal);
+  text.replace(text.find("time_zone"), 0,
+               "tax_id = \"\"\nemail = \"orders at example\"\nphone = 39\n");
+
+  EXPECT_THAT(
+      ProblemsOf(text),
+      ElementsAre(Problem("business.tax_id", "must not be empty (test.toml:3:"),
+                  Problem("business.email",
+                          "must be an e-mail address such as \"orders@example.com\" (test.toml:4:"),
+                  Problem("business.phone", "must be a string (test.toml:5:")));
+}
+
 TEST(ConfigTest, ReportsUnknownKeysAtEveryLevel) {
   std::string text(kMinimal);
   text += "components_extra = 1\n";  // Lands in the last [[tax.jurisdictions]] table.

@@ -9,6 +9,7 @@
 #include "app/ports/card_payments.h"
 #include "app/ports/catalog.h"
 #include "app/ports/customer_store.h"
+#include "app/ports/document_store.h"
 #include "app/ports/draft_store.h"
 #include "app/ports/order_store.h"
 #include "core/invariant.h"
@@ -182,6 +183,34 @@ class FaultyOrderStore final : public OrderStore {
 
  private:
   OrderStore& inner_;
+  Faults& faults_;
+};
+
+// The DocumentStore port, forwarding to `inner` unless `faults` say otherwise. Thread-safe.
+class FaultyDocumentStore final : public DocumentStore {
+ public:
+  FaultyDocumentStore(DocumentStore& inner, Faults& faults) : inner_(inner), faults_(faults) {}
+
+  Result<std::vector<Document>> ForOrder(const OrderNumber& number) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.ForOrder(number);
+  }
+  Result<std::vector<Document>> ForOrder(OrderId id) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.ForOrder(id);
+  }
+  Result<Document> Find(const std::string& number) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Find(number);
+  }
+  Result<Document> IssueInvoice(const OrderNumber& number, Timestamp at) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.IssueInvoice(number, at);
+  }
+
+ private:
+  DocumentStore& inner_;
   Faults& faults_;
 };
 

@@ -14,6 +14,7 @@
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_catalog.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
+#include "adapters/sqlite/sqlite_document_store.h"
 #include "adapters/sqlite/sqlite_draft_store.h"
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
@@ -44,7 +45,8 @@ struct Sample {
 // pricing rules, a fixed clock (2026-11-28T10:00Z) and a seeded catalog and customers:
 // PEN-01 (good, 12.50, standard), BOOK-01 (good, 18.00, reduced), SETUP (service, 50.00),
 // LIMITED (good, 5.00, 2 in stock, backorders refused); Mario Rossi (Milano, with an address,
-// phone 02 1234 5678) and Nadia Smith (no address, locale en); card payments go to the test
+// phone 02 1234 5678, tax id IT09876543217) and Nadia Smith (no address, no tax id, locale en);
+// the seller of documents is the business with tax id IT01234567890; card payments go to the test
 // card processor, on which the fixture authorizes 10 000.00 EUR (token card_token_, visa
 // ending 4242) for DraftJson's card payment. Requests carry the API key kApiKey ("key:test",
 // every permission) unless they say otherwise; passwords are hashed at libsodium's minimum cost.
@@ -61,7 +63,14 @@ class ServerTest : public ::testing::Test {
     database_ = *std::move(database);
     catalog_ = std::make_unique<sqlite::SqliteCatalog>(*database_);
     customers_ = std::make_unique<sqlite::SqliteCustomerStore>(*database_);
-    orders_ = std::make_unique<sqlite::SqliteOrderStore>(*database_);
+    business_.tax_id = "IT01234567890";
+    business_.email = "ordini@example.com";
+    business_.phone = "+39 02 1234 5678";
+    const sqlite::DocumentSettings documents{.seller = SellerOf(business_),
+                                             .default_locale = business_.locale};
+    orders_ = std::make_unique<sqlite::SqliteOrderStore>(*database_, documents);
+    documents_ = std::make_unique<sqlite::SqliteDocumentStore>(*database_, documents, clock_);
+    faulty_documents_ = std::make_unique<FaultyDocumentStore>(*documents_, faults_);
     faulty_catalog_ = std::make_unique<FaultyCatalog>(*catalog_, faults_);
     faulty_customers_ = std::make_unique<FaultyCustomerStore>(*customers_, faults_);
     faulty_orders_ = std::make_unique<FaultyOrderStore>(*orders_, faults_);
@@ -84,6 +93,7 @@ class ServerTest : public ::testing::Test {
                                                   .catalog = *faulty_catalog_,
                                                   .customers = *faulty_customers_,
                                                   .orders = *faulty_orders_,
+                                                  .documents = *faulty_documents_,
                                                   .phones = phones_,
                                                   .clock = clock_,
                                                   .drafts = *faulty_drafts_,
@@ -100,6 +110,7 @@ class ServerTest : public ::testing::Test {
                     .catalog = *catalog_,
                     .customers = *customers_,
                     .orders = *orders_,
+                    .documents = *documents_,
                     .phones = phones_,
                     .clock = clock_,
                     .drafts = *drafts_,
@@ -122,6 +133,7 @@ class ServerTest : public ::testing::Test {
     Customer mario = commesso::testing::CustomerIn("IT");
     mario.phone = "02 1234 5678";
     mario.phone_e164 = "+390212345678";
+    mario.tax_id = "IT09876543217";  // A business customer: invoices may be issued to him.
     auto created = customers_->Create(mario, IdempotencyKey{"seed-mario", "mario"});
     ASSERT_TRUE(created.has_value()) << created.error().message;
     mario_ = created->id;
@@ -266,6 +278,9 @@ class ServerTest : public ::testing::Test {
         {"GET", "/api/v1/orders/{number}/history", "/api/v1/orders/2026-000001/history", ""},
         {"GET", "/api/v1/orders/{number}/read-back",
          "/api/v1/orders/2026-000001/read-back?locale=en", ""},
+        {"GET", "/api/v1/orders/{number}/receipt",
+         "/api/v1/orders/2026-000001/receipt?format=text&width=42", ""},
+        {"POST", "/api/v1/orders/{number}/invoice", "/api/v1/orders/2026-000001/invoice", "{}"},
         {"POST", "/api/v1/drafts", "/api/v1/drafts",
          R"({"channel": "phone", "content": {"customer": {"name": "Mario Rossi"}, "lines": []}})"},
         {"GET", "/api/v1/drafts", "/api/v1/drafts?parked=false", ""},
@@ -293,7 +308,9 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<sqlite::SqliteCatalog> catalog_;
   std::unique_ptr<sqlite::SqliteCustomerStore> customers_;
   std::unique_ptr<sqlite::SqliteOrderStore> orders_;
+  std::unique_ptr<sqlite::SqliteDocumentStore> documents_;
   Faults faults_;
+  std::unique_ptr<FaultyDocumentStore> faulty_documents_;
   std::unique_ptr<FaultyCatalog> faulty_catalog_;
   std::unique_ptr<FaultyCustomerStore> faulty_customers_;
   std::unique_ptr<FaultyOrderStore> faulty_orders_;

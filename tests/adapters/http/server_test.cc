@@ -216,6 +216,9 @@ TEST_F(ServerTest, PlacesAnOrderAndReadsItBack) {
   Json expected = order;
   expected.erase("readback");
   expected["confirmations"] = Json::array();
+  // The receipt issued with the order (docs/receipts.md).
+  expected["documents"] = Json::array(
+      {{{"kind", "receipt"}, {"number", "R-2026-000001"}, {"issued_at", "2026-11-28T10:00:00Z"}}});
   EXPECT_EQ(fetched.Json(), expected);
   EXPECT_EQ(CountOrders(), 1u);
 }

@@ -12,11 +12,13 @@
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_catalog.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
+#include "adapters/sqlite/sqlite_document_store.h"
 #include "adapters/sqlite/sqlite_draft_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
 #include "core/catalog.h"
 #include "core/customer.h"
 #include "core/order.h"
+#include "support/fixed_clock.h"
 #include "support/temp_dir.h"
 
 // Shared by the SQLite adapter's tests and the use-case tests that run on it.
@@ -34,6 +36,7 @@ class SqliteStores {
   }
   void Close() {
     drafts_.reset();
+    documents_.reset();
     orders_.reset();
     customers_.reset();
     catalog_.reset();
@@ -45,6 +48,10 @@ class SqliteStores {
   sqlite::SqliteCatalog& catalog() { return *catalog_; }
   sqlite::SqliteCustomerStore& customers() { return *customers_; }
   sqlite::SqliteOrderStore& orders() { return *orders_; }
+  sqlite::SqliteDocumentStore& documents() { return *documents_; }
+  // The seller on the documents the stores issue, and the clock invoices are dated by.
+  const sqlite::DocumentSettings& document_settings() const { return document_settings_; }
+  FixedClock& clock() { return clock_; }
   sqlite::SqliteDraftStore& drafts() { return *drafts_; }
 
  private:
@@ -54,17 +61,35 @@ class SqliteStores {
     database_ = *std::move(database);
     catalog_ = std::make_unique<sqlite::SqliteCatalog>(*database_);
     customers_ = std::make_unique<sqlite::SqliteCustomerStore>(*database_);
-    orders_ = std::make_unique<sqlite::SqliteOrderStore>(*database_);
+    orders_ = std::make_unique<sqlite::SqliteOrderStore>(*database_, document_settings_);
+    documents_ =
+        std::make_unique<sqlite::SqliteDocumentStore>(*database_, document_settings_, clock_);
     drafts_ = std::make_unique<sqlite::SqliteDraftStore>(*database_);
   }
 
   TempDir directory_;
   const std::string path_ = directory_.File("commesso.db");
   const int max_batch_;
+  const sqlite::DocumentSettings document_settings_{
+      .seller = {.name = "Cartoleria Rossi S.r.l.",
+                 .address = {.name = "Cartoleria Rossi S.r.l.",
+                             .company = "",
+                             .line1 = "Via Giuseppe Mazzini 12",
+                             .line2 = "",
+                             .postal_code = "20123",
+                             .city = "Milano",
+                             .region = "MI",
+                             .country = "IT"},
+                 .tax_id = "IT01234567890",
+                 .email = "ordini@example.com",
+                 .phone = "+39 02 1234 5678"},
+      .default_locale = "it"};
+  FixedClock clock_;
   std::unique_ptr<sqlite::Database> database_;
   std::unique_ptr<sqlite::SqliteCatalog> catalog_;
   std::unique_ptr<sqlite::SqliteCustomerStore> customers_;
   std::unique_ptr<sqlite::SqliteOrderStore> orders_;
+  std::unique_ptr<sqlite::SqliteDocumentStore> documents_;
   std::unique_ptr<sqlite::SqliteDraftStore> drafts_;
 };
 

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <SQLiteCpp/Statement.h>
+
+#include "core/order.h"
+#include "core/result.h"
+
+// Internal to this folder: reading orders back from their rows.
+namespace commesso::sqlite {
+
+// The columns OrderFrom reads, first in every query of orders.
+inline constexpr const char* kOrderColumns = "id, number, snapshot, revision";
+
+// The order of a row whose first columns are kOrderColumns: its snapshot with the row's id,
+// number and revision. kInternal when the snapshot is not a valid order.
+Result<Order> OrderFrom(SQLite::Statement& row);
+
+}  // namespace commesso::sqlite
