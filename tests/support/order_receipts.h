@@ -18,15 +18,17 @@ class OrderReceipts final : public DocumentStore {
   explicit OrderReceipts(const OrderStore& orders) : orders_(orders) {}
 
   static Seller TestSeller() {
-    return Seller{.name = "Cartoleria Rossi S.r.l.",
-                  .address = {.name = "Cartoleria Rossi S.r.l.",
-                              .line1 = "Via Giuseppe Mazzini 12",
-                              .postal_code = "20123",
-                              .city = "Milano",
-                              .country = "IT"},
-                  .tax_id = "IT01234567890",
-                  .email = "ricevute@cartoleria-rossi.example",
-                  .phone = "02 1234 5678"};
+    Seller seller;
+    seller.name = "Cartoleria Rossi S.r.l.";
+    seller.address.name = seller.name;
+    seller.address.line1 = "Via Giuseppe Mazzini 12";
+    seller.address.postal_code = "20123";
+    seller.address.city = "Milano";
+    seller.address.country = "IT";
+    seller.tax_id = "IT01234567890";
+    seller.email = "ricevute@cartoleria-rossi.example";
+    seller.phone = "02 1234 5678";
+    return seller;
   }
 
   Result<std::vector<Document>> ForOrder(const OrderNumber& number) const override {
