@@ -228,6 +228,7 @@ TEST_F(ReceiptMailerTest, RetriesADeferredRecipientWithGrowingDelaysAndGivesUpAt
   const MailerRound first = Round();
   const ReceiptDelivery after_first = DeliveriesOf(number)[0];
   clock_.Advance(std::chrono::seconds{1});
+  const Timestamp second_at = clock_.Now();
   const MailerRound second = Round();
   const ReceiptDelivery after_second = DeliveriesOf(number)[0];
   clock_.Advance(std::chrono::seconds{1});
@@ -240,7 +241,7 @@ TEST_F(ReceiptMailerTest, RetriesADeferredRecipientWithGrowingDelaysAndGivesUpAt
   EXPECT_EQ(after_first.attempts, 1);
   EXPECT_EQ(after_first.server_reply, "451 4.2.1 Mailbox busy, try again later");
   EXPECT_EQ(second.retrying, 1);
-  EXPECT_EQ(after_second.next_attempt_at, clock_.Now() + std::chrono::seconds{2})
+  EXPECT_EQ(after_second.next_attempt_at, second_at + std::chrono::seconds{2})
       << "the second delay is twice the first";
   EXPECT_EQ(early.retrying + early.failed, 0);
   EXPECT_EQ(third.failed, 1);
