@@ -9,6 +9,47 @@
 #include <spdlog/spdlog.h>
 
 namespace commesso {
+namespace {
+
+// The DocumentStore until the documents' SQLite store is wired here (it issues each order's
+// receipt in the placement transaction): every call says documents are unavailable, so the
+// mailer leaves receipt.due events in the outbox and the routes answer 503.
+class DocumentsNotWired final : public DocumentStore {
+ public:
+  Result<std::vector<Document>> ForOrder(const OrderNumber&) const override { return Down(); }
+  Result<std::vector<Document>> ForOrder(OrderId) const override { return Down(); }
+  Result<Document> Find(const std::string&) const override { return Down(); }
+  Result<Document> IssueInvoice(const OrderNumber&, Timestamp) override { return Down(); }
+
+ private:
+  static tl::unexpected<Error> Down() {
+    return Fail(ErrorCode::kUnavailable, "The document store is not part of this build.");
+  }
+};
+
+ReceiptMailSettings MailSettingsOf(const config::MailSettings& mail) {
+  return ReceiptMailSettings{
+      .from = mail.from,
+      .reply_to = mail.reply_to,
+      .retry = RetryPolicy{.first_delay = std::chrono::seconds{mail.retry_first_delay_seconds},
+                           .factor = mail.retry_factor,
+                           .cap = std::chrono::seconds{mail.retry_cap_seconds},
+                           .max_attempts = mail.retry_max_attempts}};
+}
+
+smtp::SmtpOptions SmtpOptionsOf(const config::MailSettings& mail) {
+  return smtp::SmtpOptions{.host = mail.host,
+                           .port = mail.port,
+                           .tls = mail.tls == "none"       ? smtp::Tls::kNone
+                                  : mail.tls == "implicit" ? smtp::Tls::kImplicit
+                                                           : smtp::Tls::kStartTls,
+                           .starttls_required = mail.starttls_required,
+                           .username = mail.username,
+                           .password = mail.password,
+                           .timeout_seconds = mail.timeout_seconds};
+}
+
+}  // namespace
 
 Result<config::Config> LoadConfig(const CommonOptions& options) {
   std::string path = options.config_path;
@@ -52,11 +93,12 @@ Result<std::unique_ptr<Wiring>> Wiring::Open(config::Config config) {
   spdlog::info("database {} at schema version {}", config.server.database,
                (*database)->schema_version());
 
-  return std::make_unique<Wiring>(std::move(config), *std::move(clock), *std::move(database));
+  return std::make_unique<Wiring>(std::move(config), *std::move(clock), *std::move(database),
+                                  std::make_unique<DocumentsNotWired>());
 }
 
 Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
-               std::unique_ptr<sqlite::Database> database)
+               std::unique_ptr<sqlite::Database> database, std::unique_ptr<DocumentStore> documents)
     : config_(std::move(config)),
       clock_(std::move(clock)),
       database_(std::move(database)),
@@ -70,7 +112,40 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
       cards_(*clock_, SimulatedCard{.brand = config_.payments.test_card_brand,
                                     .last4 = config_.payments.test_card_last4}),
       quote_(customers_, catalog_, config_.business),
-      place_(quote_, orders_, cards_, *clock_) {}
+      place_(quote_, orders_, cards_, *clock_),
+      documents_(std::move(documents)),
+      deliveries_(*database_),
+      mail_worker_([this] {
+        if (mailer_ == nullptr) return;
+        auto round = mailer_->DeliverDue();
+        if (!round) {
+          spdlog::warn("receipt mailer: {}", round.error().message);
+        } else if (round->unreachable) {
+          spdlog::warn("receipt mailer: {}; receipts wait and are retried", round->last_error);
+        } else if (round->sent + round->failed + round->retrying > 0) {
+          spdlog::info("receipt mailer: {} sent, {} to retry, {} failed", round->sent,
+                       round->retrying, round->failed);
+        }
+      }) {
+  if (config_.mail.enabled) {
+    transport_ = std::make_unique<smtp::SmtpMailTransport>(SmtpOptionsOf(config_.mail));
+    mailer_ = std::make_unique<ReceiptMailer>(deliveries_, *documents_, renderings_, *transport_,
+                                              *clock_, MailSettingsOf(config_.mail));
+  }
+}
+
+Wiring::~Wiring() { StopMailer(); }
+
+void Wiring::StartMailer() {
+  if (mailer_ == nullptr) {
+    spdlog::info("no [mail] in the configuration: receipts are not e-mailed");
+    return;
+  }
+  spdlog::info("receipt mailer: sending through {} as {}", transport_->Url(), config_.mail.from);
+  mail_worker_.Start();
+}
+
+void Wiring::StopMailer() { mail_worker_.Stop(); }
 
 http::Services Wiring::services() {
   return http::Services{.business = config_.business,
@@ -82,7 +157,10 @@ http::Services Wiring::services() {
                         .drafts = drafts_,
                         .cards = cards_,
                         .identities = identities_,
-                        .credentials = credentials_};
+                        .credentials = credentials_,
+                        .documents = *documents_,
+                        .deliveries = deliveries_,
+                        .outbox = mail_worker_};
 }
 
 http::AccessOptions Wiring::access() const {

@@ -14,12 +14,14 @@
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_catalog.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
+#include "adapters/sqlite/sqlite_delivery_store.h"
 #include "adapters/sqlite/sqlite_draft_store.h"
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
 #include "app/business.h"
 #include "faulty_stores.h"
 #include "support/fixed_clock.h"
+#include "support/order_receipts.h"
 #include "support/pricing_fixtures.h"
 #include "support/temp_dir.h"
 #include "test_client.h"
@@ -69,6 +71,9 @@ class ServerTest : public ::testing::Test {
     faulty_drafts_ = std::make_unique<FaultyDraftStore>(*drafts_, faults_);
     faulty_cards_ = std::make_unique<FaultyCardPayments>(cards_, faults_);
     identities_ = std::make_unique<sqlite::SqliteIdentityStore>(*database_);
+    deliveries_ = std::make_unique<sqlite::SqliteDeliveryStore>(*database_);
+    faulty_deliveries_ = std::make_unique<FaultyDeliveryStore>(*deliveries_, faults_);
+    documents_ = std::make_unique<commesso::testing::OrderReceipts>(*faulty_orders_);
     Seed();
     StartServer();
   }
@@ -89,7 +94,10 @@ class ServerTest : public ::testing::Test {
                                                   .drafts = *faulty_drafts_,
                                                   .cards = *faulty_cards_,
                                                   .identities = *identities_,
-                                                  .credentials = credentials_});
+                                                  .credentials = credentials_,
+                                                  .documents = *documents_,
+                                                  .deliveries = *faulty_deliveries_,
+                                                  .outbox = outbox_});
     ASSERT_TRUE(server.has_value()) << server.error().message;
     server_ = *std::move(server);
   }
@@ -105,7 +113,10 @@ class ServerTest : public ::testing::Test {
                     .drafts = *drafts_,
                     .cards = cards_,
                     .identities = *identities_,
-                    .credentials = credentials_};
+                    .credentials = credentials_,
+                    .documents = *documents_,
+                    .deliveries = *deliveries_,
+                    .outbox = outbox_};
   }
 
   void Seed() {
@@ -266,6 +277,10 @@ class ServerTest : public ::testing::Test {
         {"GET", "/api/v1/orders/{number}/history", "/api/v1/orders/2026-000001/history", ""},
         {"GET", "/api/v1/orders/{number}/read-back",
          "/api/v1/orders/2026-000001/read-back?locale=en", ""},
+        {"GET", "/api/v1/orders/{number}/receipt/deliveries",
+         "/api/v1/orders/2026-000001/receipt/deliveries", ""},
+        {"POST", "/api/v1/orders/{number}/receipt/deliveries",
+         "/api/v1/orders/2026-000001/receipt/deliveries", R"({"to": "mario.rossi@example.com"})"},
         {"POST", "/api/v1/drafts", "/api/v1/drafts",
          R"({"channel": "phone", "content": {"customer": {"name": "Mario Rossi"}, "lines": []}})"},
         {"GET", "/api/v1/drafts", "/api/v1/drafts?parked=false", ""},
@@ -302,6 +317,10 @@ class ServerTest : public ::testing::Test {
   TestCardProcessor cards_{clock_};
   std::unique_ptr<FaultyCardPayments> faulty_cards_;
   std::unique_ptr<sqlite::SqliteIdentityStore> identities_;
+  std::unique_ptr<sqlite::SqliteDeliveryStore> deliveries_;
+  std::unique_ptr<FaultyDeliveryStore> faulty_deliveries_;
+  std::unique_ptr<commesso::testing::OrderReceipts> documents_;
+  CountingSignal outbox_;
   SodiumCredentials credentials_{PasswordCost::MinimumForTest()};
   std::string card_token_;
   CustomerId mario_{};
