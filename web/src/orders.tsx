@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, problemsOf, type FieldProblem } from './api';
 import { formatInstant, formatMoney, type Locale, type Translate } from './i18n';
 import { Totals } from './entry';
+import { ReceiptDeliveries } from './deliveries';
 import type { Address, Customer, History, Order, Page } from './types';
 
 interface ScreenProps {
@@ -161,6 +162,7 @@ export function OrderDetail({ number, locale, t, navigate }: ScreenProps & { num
         </tbody>
       </table>
       <Totals priced={order} locale={locale} t={t} explain={false} />
+      <ReceiptDeliveries number={order.number} locale={locale} t={t} />
       <h3>{t('confirmations')}</h3>
       <ul id="confirmations">
         {(order.confirmations ?? []).map((confirmation) => (
