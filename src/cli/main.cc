@@ -4,6 +4,7 @@
 #include <exception>
 
 #include <CLI/CLI.hpp>
+#include <curl/curl.h>
 #include <fmt/core.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -205,6 +206,11 @@ int Main(int argc, char** argv) {
 }  // namespace commesso
 
 int main(int argc, char** argv) {
+  // Once, before any thread starts (DEPENDENCIES.md pitfall 9); the receipt mailer uses it.
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  struct CurlCleanup {
+    ~CurlCleanup() { curl_global_cleanup(); }
+  } curl_cleanup;
   try {
     return commesso::Main(argc, argv);
   } catch (const std::exception& bug) {

@@ -9,6 +9,31 @@
 #include <spdlog/spdlog.h>
 
 namespace commesso {
+namespace {
+
+ReceiptMailSettings MailSettingsOf(const config::MailSettings& mail) {
+  return ReceiptMailSettings{
+      .from = mail.from,
+      .reply_to = mail.reply_to,
+      .retry = RetryPolicy{.first_delay = std::chrono::seconds{mail.retry_first_delay_seconds},
+                           .factor = mail.retry_factor,
+                           .cap = std::chrono::seconds{mail.retry_cap_seconds},
+                           .max_attempts = mail.retry_max_attempts}};
+}
+
+smtp::SmtpOptions SmtpOptionsOf(const config::MailSettings& mail) {
+  return smtp::SmtpOptions{.host = mail.host,
+                           .port = mail.port,
+                           .tls = mail.tls == "none"       ? smtp::Tls::kNone
+                                  : mail.tls == "implicit" ? smtp::Tls::kImplicit
+                                                           : smtp::Tls::kStartTls,
+                           .starttls_required = mail.starttls_required,
+                           .username = mail.username,
+                           .password = mail.password,
+                           .timeout_seconds = mail.timeout_seconds};
+}
+
+}  // namespace
 
 sqlite::DocumentSettings DocumentSettingsOf(const Business& business) {
   return sqlite::DocumentSettings{.seller = SellerOf(business), .default_locale = business.locale};
@@ -75,7 +100,39 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
       cards_(*clock_, SimulatedCard{.brand = config_.payments.test_card_brand,
                                     .last4 = config_.payments.test_card_last4}),
       quote_(customers_, catalog_, config_.business),
-      place_(quote_, orders_, cards_, *clock_) {}
+      place_(quote_, orders_, cards_, *clock_),
+      deliveries_(*database_),
+      mail_worker_([this] {
+        if (mailer_ == nullptr) return;
+        auto round = mailer_->DeliverDue();
+        if (!round) {
+          spdlog::warn("receipt mailer: {}", round.error().message);
+        } else if (round->unreachable) {
+          spdlog::warn("receipt mailer: {}; receipts wait and are retried", round->last_error);
+        } else if (round->sent + round->failed + round->retrying > 0) {
+          spdlog::info("receipt mailer: {} sent, {} to retry, {} failed", round->sent,
+                       round->retrying, round->failed);
+        }
+      }) {
+  if (config_.mail.enabled) {
+    transport_ = std::make_unique<smtp::SmtpMailTransport>(SmtpOptionsOf(config_.mail));
+    mailer_ = std::make_unique<ReceiptMailer>(deliveries_, documents_, renderings_, *transport_,
+                                              *clock_, MailSettingsOf(config_.mail));
+  }
+}
+
+Wiring::~Wiring() { StopMailer(); }
+
+void Wiring::StartMailer() {
+  if (mailer_ == nullptr) {
+    spdlog::info("no [mail] in the configuration: receipts are not e-mailed");
+    return;
+  }
+  spdlog::info("receipt mailer: sending through {} as {}", transport_->Url(), config_.mail.from);
+  mail_worker_.Start();
+}
+
+void Wiring::StopMailer() { mail_worker_.Stop(); }
 
 http::Services Wiring::services() {
   return http::Services{.business = config_.business,
@@ -88,7 +145,9 @@ http::Services Wiring::services() {
                         .drafts = drafts_,
                         .cards = cards_,
                         .identities = identities_,
-                        .credentials = credentials_};
+                        .credentials = credentials_,
+                        .deliveries = deliveries_,
+                        .outbox = mail_worker_};
 }
 
 http::AccessOptions Wiring::access() const {

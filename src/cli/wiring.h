@@ -8,16 +8,21 @@
 #include "adapters/http/server.h"
 #include "adapters/payments/test_card_processor.h"
 #include "adapters/phone/libphonenumber_phone_numbers.h"
+#include "adapters/render/receipt_renderings.h"
+#include "adapters/smtp/smtp_mail_transport.h"
 #include "adapters/sodium/sodium_credentials.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_catalog.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
 #include "adapters/sqlite/sqlite_document_store.h"
+#include "adapters/sqlite/sqlite_delivery_store.h"
 #include "adapters/sqlite/sqlite_draft_store.h"
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
+#include "app/outbox_worker.h"
 #include "app/place_order.h"
 #include "app/quote_order.h"
+#include "app/receipt_mailer.h"
 #include "core/result.h"
 
 namespace commesso {
@@ -51,6 +56,7 @@ class Wiring {
 
   Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
          std::unique_ptr<sqlite::Database> database);
+  ~Wiring();
   Wiring(const Wiring&) = delete;
   Wiring& operator=(const Wiring&) = delete;
 
@@ -73,6 +79,11 @@ class Wiring {
   // The server's sign-in and session options from [security] and server.public_origin.
   http::AccessOptions access() const;
 
+  // The receipt mailer's thread ([mail]; without it no mail goes out and receipts wait in the
+  // outbox): `commesso serve` starts it with the server and stops it after. Idempotent.
+  void StartMailer();
+  void StopMailer();
+
  private:
   config::Config config_;
   std::unique_ptr<SystemClock> clock_;
@@ -90,6 +101,11 @@ class Wiring {
   TestCardProcessor cards_;
   QuoteOrder quote_;
   PlaceOrder place_;
+  sqlite::SqliteDeliveryStore deliveries_;
+  render::DocumentRenderings renderings_;
+  std::unique_ptr<smtp::SmtpMailTransport> transport_;  // Null without [mail].
+  std::unique_ptr<ReceiptMailer> mailer_;               // Null without [mail].
+  OutboxWorker mail_worker_;                            // Runs mailer_ once started.
 };
 
 }  // namespace commesso

@@ -117,6 +117,17 @@ const it = {
   rounding: 'Arrotondamento',
   unrounded: 'Non arrotondato',
   errors: 'Da correggere',
+  receiptEmails: 'Ricevuta via e-mail',
+  noDeliveries: 'Nessun invio ancora',
+  stateQueued: 'In coda',
+  stateSent: 'Inviata',
+  stateFailed: 'Non inviata',
+  deliveryQueued: 'prossimo tentativo {next} (tentativi: {attempts})',
+  deliverySent: 'il {at}; il server ha risposto «{reply}»',
+  deliveryFailed: 'motivo: {reason}',
+  resend: 'Invia di nuovo',
+  sendElsewhere: 'Invia a un altro indirizzo',
+  send: 'Invia',
 };
 
 type Messages = typeof it;
@@ -234,6 +245,17 @@ const en: Messages = {
   rounding: 'Rounding',
   unrounded: 'Unrounded',
   errors: 'To fix',
+  receiptEmails: 'Receipt by e-mail',
+  noDeliveries: 'Not sent yet',
+  stateQueued: 'Queued',
+  stateSent: 'Sent',
+  stateFailed: 'Failed',
+  deliveryQueued: 'next attempt {next} (attempts: {attempts})',
+  deliverySent: 'at {at}; the server replied "{reply}"',
+  deliveryFailed: 'reason: {reason}',
+  resend: 'Re-send',
+  sendElsewhere: 'Send to another address',
+  send: 'Send',
 };
 
 const messages: Record<Locale, Messages> = { it, en };

@@ -6,6 +6,7 @@ import { api, ApiError, documentUrl, newKey, problemsOf, type DocumentKind, type
 import { formatInstant, formatMoney, type Locale, type Translate } from './i18n';
 import { Totals } from './entry';
 import { Kbd, useShortcuts } from './shortcuts';
+import { ReceiptDeliveries } from './deliveries';
 import type { Address, Customer, History, IssuedDocument, Order, Page } from './types';
 
 interface ScreenProps {
@@ -169,6 +170,7 @@ export function OrderDetail({ number, locale, t, navigate }: ScreenProps & { num
         </tbody>
       </table>
       <Totals priced={order} locale={locale} t={t} explain={false} />
+      <ReceiptDeliveries number={order.number} locale={locale} t={t} />
       <h3>{t('confirmations')}</h3>
       <ul id="confirmations">
         {(order.confirmations ?? []).map((confirmation) => (

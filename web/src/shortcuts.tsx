@@ -41,6 +41,7 @@ export const SHORTCUTS: { keys: string; it: string; en: string }[] = [
   { keys: 'Alt+V', it: 'Il cliente ha confermato', en: 'Customer confirmed' },
   { keys: 'Alt+I', it: 'Ricevuta', en: 'Receipt' },
   { keys: 'Alt+S / Alt+D / Alt+F', it: 'Ricevuta: stampa / PDF / fattura', en: 'Receipt: print / PDF / invoice' },
+  { keys: 'Alt+E / Alt+W', it: 'Ricevuta via e-mail: invia di nuovo / a un altro indirizzo', en: 'Receipt e-mail: re-send / to another address' },
   { keys: 'Alt+H', it: 'Nuovo ordine', en: 'New order' },
   { keys: 'Alt+K / Alt+G', it: 'Sospendi / ordini sospesi', en: 'Park / parked orders' },
   { keys: 'Alt+O', it: 'Elenco ordini', en: 'Order list' },

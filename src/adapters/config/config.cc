@@ -31,6 +31,7 @@
 #include "adapters/config/demo_toml.h"
 #include "core/customer_rules.h"
 #include "core/invariant.h"
+#include "core/mail_address.h"
 
 namespace commesso::config {
 namespace {
@@ -651,6 +652,71 @@ void ReadPayments(const Section& section, PaymentSettings& payments) {
   }
 }
 
+void ReadMail(const Section& section, MailSettings& mail) {
+  section.AllowOnly({"host", "port", "tls", "starttls_required", "username", "password", "from",
+                     "reply_to", "timeout_seconds", "retry"});
+  mail.enabled = true;
+  if (auto host = section.Text("host", Presence::kOptional)) {
+    if (host->find_first_of(" /\r\n\t@") != std::string::npos) {
+      section.problems().Add(section.PathOf("host"), section.table().get("host"),
+                             "must be a host name or IP address");
+    } else {
+      mail.host = *host;
+    }
+  }
+  if (auto port = section.Integer("port", Presence::kOptional, 1, 65535)) {
+    mail.port = static_cast<int>(*port);
+  }
+  if (auto tls = section.Choice<std::string>(
+          "tls", Presence::kOptional,
+          {{"none", "none"}, {"starttls", "starttls"}, {"implicit", "implicit"}})) {
+    mail.tls = *tls;
+  }
+  if (const toml::node* node = section.Node("starttls_required", Presence::kOptional)) {
+    if (const auto* flag = node->as_boolean()) {
+      mail.starttls_required = flag->get();
+    } else {
+      section.problems().Add(section.PathOf("starttls_required"), node, "must be true or false");
+    }
+  }
+  mail.username = section.String("username", Presence::kOptional).value_or("");
+  mail.password = section.String("password", Presence::kOptional).value_or("");
+  const auto address = [&](std::string_view key, Presence presence, std::string& into) {
+    auto text = section.String(key, presence);
+    if (!text || (text->empty() && presence == Presence::kOptional)) return;
+    if (auto problem = MailAddressProblem(*text)) {
+      section.problems().Add(section.PathOf(key), section.table().get(key),
+                             "must be an e-mail address like receipts@example.com: it " + *problem);
+    } else {
+      into = *text;
+    }
+  };
+  address("from", Presence::kRequired, mail.from);
+  address("reply_to", Presence::kOptional, mail.reply_to);
+  if (auto seconds = section.Integer("timeout_seconds", Presence::kOptional, 1, 600)) {
+    mail.timeout_seconds = static_cast<int>(*seconds);
+  }
+  if (auto retry = section.Table("retry", Presence::kOptional)) {
+    retry->AllowOnly({"first_delay_seconds", "factor", "cap_seconds", "max_attempts"});
+    if (auto first = retry->Integer("first_delay_seconds", Presence::kOptional, 1, 86'400)) {
+      mail.retry_first_delay_seconds = static_cast<int>(*first);
+    }
+    if (auto factor = retry->Integer("factor", Presence::kOptional, 1, 10)) {
+      mail.retry_factor = static_cast<int>(*factor);
+    }
+    if (auto cap = retry->Integer("cap_seconds", Presence::kOptional, 1, 7 * 86'400)) {
+      mail.retry_cap_seconds = static_cast<int>(*cap);
+    }
+    if (auto attempts = retry->Integer("max_attempts", Presence::kOptional, 1, 100)) {
+      mail.retry_max_attempts = static_cast<int>(*attempts);
+    }
+    if (mail.retry_cap_seconds < mail.retry_first_delay_seconds) {
+      section.problems().Add(retry->PathOf("cap_seconds"), retry->table().get("cap_seconds"),
+                             "must be at least first_delay_seconds");
+    }
+  }
+}
+
 }  // namespace
 
 Result<TaxRate> ParseRate(std::string_view text) {
@@ -723,7 +789,8 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
 
   Problems problems(source);
   const Section top(root, "", problems);
-  top.AllowOnly({"business", "pricing", "tax", "shipping", "server", "payments", "security"});
+  top.AllowOnly(
+      {"business", "pricing", "tax", "shipping", "server", "payments", "security", "mail"});
   Config config;
   Business& business = config.business;
   if (auto section = top.Table("business", Presence::kRequired)) ReadBusiness(*section, business);
@@ -741,6 +808,7 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
   if (auto section = top.Table("security", Presence::kOptional)) {
     ReadSecurity(*section, config.security);
   }
+  if (auto section = top.Table("mail", Presence::kOptional)) ReadMail(*section, config.mail);
   business.rules.origin = business.address;
 
   if (!problems.empty()) {

@@ -47,8 +47,28 @@ struct SecuritySettings {
   std::size_t password_memory_kib = 64 * 1024;
 };
 
+// Sending receipts by e-mail ([mail]; docs/configuration.md). Without the section no mail is
+// sent: receipts wait in the outbox until one is configured.
+struct MailSettings {
+  bool enabled = false;  // The [mail] section is present.
+  std::string host = "127.0.0.1";
+  int port = 25;
+  std::string tls = "starttls";   // "none", "starttls" or "implicit".
+  bool starttls_required = true;  // With "starttls": never fall back to plain text.
+  std::string username;           // Empty: no login.
+  std::string password;           // Never logged.
+  std::string from;               // Required; a strict address (core/mail_address.h).
+  std::string reply_to;           // Optional.
+  int timeout_seconds = 30;
+  int retry_first_delay_seconds = 30;
+  int retry_factor = 2;
+  int retry_cap_seconds = 3600;
+  int retry_max_attempts = 8;
+};
+
 struct Config {
   Business business{};
+  MailSettings mail{};
   ServerSettings server{};
   PaymentSettings payments{};
   SecuritySettings security{};

@@ -243,7 +243,8 @@ Api::Api(Services services, AccessOptions access)
       decoy_hash_(services.credentials.HashPassword("decoy password of no user")),
       quote_(services.customers, services.catalog, services.business),
       place_(quote_, services.orders, services.cards, services.clock),
-      confirm_(services.orders, services.clock) {}
+      confirm_(services.orders, services.clock),
+      resend_(services.deliveries, services.documents, services.outbox, services.clock) {}
 
 const std::vector<Api::Entry>& Api::Table() {
   using P = Permission;
@@ -274,6 +275,10 @@ const std::vector<Api::Entry>& Api::Table() {
       {"GET", "/api/v1/orders/{number}/read-back", &Api::GetReadBack, kNeeds, P::kOrdersRead},
       {"GET", "/api/v1/orders/{number}/receipt", &Api::GetReceipt, kNeeds, P::kOrdersRead},
       {"POST", "/api/v1/orders/{number}/invoice", &Api::IssueInvoice, kNeeds, P::kOrdersWrite},
+      {"GET", "/api/v1/orders/{number}/receipt/deliveries", &Api::ReceiptDeliveries, kNeeds,
+       P::kOrdersRead},
+      {"POST", "/api/v1/orders/{number}/receipt/deliveries", &Api::ResendReceipt, kNeeds,
+       P::kOrdersWrite},
       {"POST", "/api/v1/drafts", &Api::CreateDraft, kNeeds, P::kDraftsWrite},
       {"GET", "/api/v1/drafts", &Api::ListDrafts, kNeeds, P::kDraftsWrite},
       {"GET", "/api/v1/drafts/{id}", &Api::GetDraft, kNeeds, P::kDraftsWrite},
@@ -625,6 +630,7 @@ HttpResponse Api::PlaceOrder(const HttpRequest& request, const Target& target, c
 
   Result<StoredPlacement> placement = place_.Run(*draft, *key);
   if (!placement) return Failure(request, placement.error());
+  if (!placement->replayed) services_.outbox.Notify();  // Its receipt is due.
   // Built only from the stored order, so a replay answers the same bytes (decision 0003).
   const Order& order = placement->order;
   Json response = json::ToPublicJson(order);
@@ -814,6 +820,25 @@ HttpResponse BodyResponse(std::string content_type, std::string body) {
       .body = std::move(body)};
 }
 
+Json ToJson(const ReceiptDelivery& delivery) {
+  const auto instant = [](const std::optional<Timestamp>& at) {
+    return at ? Json(json::FormatTimestamp(*at)) : Json(nullptr);
+  };
+  return Json{{"id", delivery.id.value},
+              {"document_number", delivery.document_number},
+              {"to", delivery.to},
+              {"state", Name(delivery.state)},
+              {"attempts", delivery.attempts},
+              {"next_attempt_at", instant(delivery.next_attempt_at)},
+              {"server_reply", delivery.server_reply},
+              {"error", delivery.error},
+              {"message_id", delivery.message_id},
+              {"requested_by", delivery.requested_by},
+              {"requested_at", json::FormatTimestamp(delivery.requested_at)},
+              {"updated_at", json::FormatTimestamp(delivery.updated_at)},
+              {"sent_at", instant(delivery.sent_at)}};
+}
+
 }  // namespace
 
 HttpResponse Api::GetReceipt(const HttpRequest& request, const Target& target,
@@ -907,6 +932,44 @@ HttpResponse Api::IssueInvoice(const HttpRequest& request, const Target& target,
   if (!invoice) return Failure(request, invoice.error());
   return Created(std::string(kApiPrefix) + "/orders/" + number + "/receipt?kind=invoice",
                  json::ToPublicJson(*invoice));
+}
+
+HttpResponse Api::ReceiptDeliveries(const HttpRequest& request, const Target& target,
+                                    const std::string& number) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {}, problems);
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+  Result<std::vector<ReceiptDelivery>> deliveries =
+      services_.deliveries.ForOrder(OrderNumber{number});
+  if (!deliveries) return Failure(request, deliveries.error());
+  Json entries = Json::array();
+  for (const ReceiptDelivery& delivery : *deliveries) entries.push_back(ToJson(delivery));
+  return JsonResponse(200, json::Dump(Json{{"number", number}, {"entries", std::move(entries)}}));
+}
+
+HttpResponse Api::ResendReceipt(const HttpRequest& request, const Target& target,
+                                const std::string& number) {
+  OrResponse<IdempotencyKey> key = KeyOf(request, target);
+  if (!key) return key.error();
+  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
+  if (!claim) return KeyInFlight();
+
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  std::vector<FieldError> problems;
+  json::ObjectReader reader(*body, "", problems);
+  const std::string to = reader.String("to", json::Presence::kOptional);
+  reader.Finish();
+  if (!problems.empty()) return Invalid("the request has errors", problems);
+
+  Result<std::pair<ReceiptDelivery, bool>> requested =
+      resend_.Run(OrderNumber{number}, to, PrincipalOf(request), *key);
+  if (!requested) return Failure(request, requested.error());
+  HttpResponse created =
+      Created(std::string(kApiPrefix) + "/orders/" + number + "/receipt/deliveries",
+              ToJson(requested->first));
+  if (requested->second) created.headers.emplace_back("Idempotent-Replayed", "true");
+  return created;
 }
 
 HttpResponse Api::CreateDraft(const HttpRequest& request, const Target& target,

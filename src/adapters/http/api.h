@@ -17,6 +17,7 @@
 #include "app/confirm_order.h"
 #include "app/place_order.h"
 #include "app/quote_order.h"
+#include "app/resend_receipt.h"
 #include "core/access.h"
 
 namespace commesso::http {
@@ -102,6 +103,10 @@ class Api {
                           const std::string& number);
   HttpResponse IssueInvoice(const HttpRequest& request, const Target& target,
                             const std::string& number);
+  HttpResponse ReceiptDeliveries(const HttpRequest& request, const Target& target,
+                                 const std::string& number);
+  HttpResponse ResendReceipt(const HttpRequest& request, const Target& target,
+                             const std::string& number);
   HttpResponse CreateDraft(const HttpRequest& request, const Target& target,
                            const std::string& param);
   HttpResponse ListDrafts(const HttpRequest& request, const Target& target,
@@ -155,6 +160,7 @@ class Api {
   QuoteOrder quote_;
   commesso::PlaceOrder place_;
   commesso::ConfirmOrder confirm_;
+  commesso::ResendReceipt resend_;
   InFlightKeys in_flight_;
 };
 

@@ -12,10 +12,12 @@
 #include "app/ports/clock.h"
 #include "app/ports/credentials.h"
 #include "app/ports/customer_store.h"
+#include "app/ports/delivery_store.h"
 #include "app/ports/document_store.h"
 #include "app/ports/draft_store.h"
 #include "app/ports/identity_store.h"
 #include "app/ports/order_store.h"
+#include "app/ports/outbox_signal.h"
 #include "app/ports/phone_numbers.h"
 #include "core/identity.h"
 #include "core/result.h"
@@ -55,6 +57,8 @@ struct Services {
   CardPayments& cards;
   IdentityStore& identities;
   const Credentials& credentials;
+  DeliveryStore& deliveries;  // Receipt e-mails.
+  OutboxSignal& outbox;       // Woken after a placement or a re-send is committed.
 };
 
 // The JSON API over HTTP/1.1 with keep-alive. Thread-safe; Stop() drains in-flight requests.

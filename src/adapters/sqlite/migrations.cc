@@ -365,7 +365,33 @@ CREATE TABLE documents (
 CREATE INDEX documents_by_order ON documents (order_id, id);
 -- An order has at most one invoice (and one receipt).
 CREATE UNIQUE INDEX documents_one_per_kind ON documents (order_id, kind);
-
+)sql"},
+    Migration{7, "receipt deliveries", R"sql(
+-- Each e-mail of a receipt to one address: the one that follows placement (made from the
+-- order's receipt.due outbox event, outbox_id) and those clerks ask for (request_key, the
+-- request's Idempotency-Key, with its fingerprint). `to_address` is the C++ and JSON `to`.
+-- A queued delivery has a next attempt; sent and failed ones are final.
+CREATE TABLE receipt_deliveries (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  outbox_id INTEGER UNIQUE REFERENCES outbox (id),
+  document_number TEXT NOT NULL,
+  to_address TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  next_attempt_at INTEGER CHECK ((state = 'queued') = (next_attempt_at IS NOT NULL)),
+  server_reply TEXT NOT NULL DEFAULT '',
+  error TEXT NOT NULL DEFAULT '',
+  message_id TEXT NOT NULL DEFAULT '',
+  requested_by TEXT NOT NULL,
+  request_key TEXT UNIQUE,
+  request_fingerprint TEXT,
+  requested_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  sent_at INTEGER
+) STRICT;
+CREATE INDEX receipt_deliveries_queued ON receipt_deliveries (id) WHERE state = 'queued';
+CREATE INDEX receipt_deliveries_by_order ON receipt_deliveries (order_id, id);
 )sql"},
 };
 

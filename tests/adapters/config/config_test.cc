@@ -518,3 +518,89 @@ TEST(ConfigTest, LoadReportsAMissingFileAsNotFound) {
 }  // namespace
 }  // namespace config
 }  // namespace commesso
+
+namespace commesso::config {
+namespace {
+
+TEST(ConfigMailTest, ReadsTheMailSectionAndItsRetryPolicy) {
+  std::string text(kMinimal);
+  text += R"toml(
+[mail]
+host = "smtp.example.com"
+port = 587
+tls = "starttls"
+starttls_required = false
+username = "receipts"
+password = "s3cret"
+from = "receipts@example.com"
+reply_to = "orders@example.com"
+timeout_seconds = 20
+[mail.retry]
+first_delay_seconds = 10
+factor = 3
+cap_seconds = 600
+max_attempts = 5
+)toml";
+
+  auto config = Parse(text, "mail.toml");
+
+  ASSERT_TRUE(config.has_value()) << config.error().message;
+  const MailSettings& mail = config->mail;
+  EXPECT_TRUE(mail.enabled);
+  EXPECT_EQ(mail.host, "smtp.example.com");
+  EXPECT_EQ(mail.port, 587);
+  EXPECT_EQ(mail.tls, "starttls");
+  EXPECT_FALSE(mail.starttls_required);
+  EXPECT_EQ(mail.username, "receipts");
+  EXPECT_EQ(mail.password, "s3cret");
+  EXPECT_EQ(mail.from, "receipts@example.com");
+  EXPECT_EQ(mail.reply_to, "orders@example.com");
+  EXPECT_EQ(mail.timeout_seconds, 20);
+  EXPECT_EQ(mail.retry_first_delay_seconds, 10);
+  EXPECT_EQ(mail.retry_factor, 3);
+  EXPECT_EQ(mail.retry_cap_seconds, 600);
+  EXPECT_EQ(mail.retry_max_attempts, 5);
+}
+
+TEST(ConfigMailTest, WithoutTheSectionNoMailIsSent) {
+  auto config = Parse(kMinimal, "minimal.toml");
+
+  ASSERT_TRUE(config.has_value());
+  EXPECT_FALSE(config->mail.enabled);
+}
+
+TEST(ConfigMailTest, TheDemoSendsToTheLocalSinkInTheClear) {
+  const Config config = Defaults();
+
+  EXPECT_TRUE(config.mail.enabled);
+  EXPECT_EQ(config.mail.host, "127.0.0.1");
+  EXPECT_EQ(config.mail.port, 2525);
+  EXPECT_EQ(config.mail.tls, "none");
+}
+
+// A line break in an address would reach the From or Reply-To header (header injection).
+TEST(ConfigMailTest, RefusesHeaderInjectionAndBadValuesNamingEachKey) {
+  std::string text(kMinimal);
+  text += "[mail]\nfrom = \"receipts@example.com\\r\\nBcc: all@example.com\"\n";
+  text += "reply_to = \"Orders <orders@example.com>\"\ntls = \"ssl\"\nport = 0\n";
+  text += "[mail.retry]\nfactor = 0\nfirst_delay_seconds = 60\ncap_seconds = 30\n";
+
+  EXPECT_THAT(
+      ProblemsOf(text),
+      UnorderedElementsAre(Problem("mail.from", "must not contain a line break"),
+                           Problem("mail.reply_to", "must not contain spaces"),
+                           Problem("mail.tls", R"(must be one of "none", "starttls", "implicit")"),
+                           Problem("mail.port", "must be a whole number from 1 to 65535"),
+                           Problem("mail.retry.factor", "must be a whole number from 1 to 10"),
+                           Problem("mail.retry.cap_seconds", "must be at least first_delay")));
+}
+
+TEST(ConfigMailTest, RequiresTheSender) {
+  std::string text(kMinimal);
+  text += "[mail]\nhost = \"localhost\"\n";
+
+  EXPECT_THAT(ProblemsOf(text), ElementsAre(Problem("mail.from", "is required")));
+}
+
+}  // namespace
+}  // namespace commesso::config

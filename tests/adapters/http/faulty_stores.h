@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -10,8 +11,10 @@
 #include "app/ports/catalog.h"
 #include "app/ports/customer_store.h"
 #include "app/ports/document_store.h"
+#include "app/ports/delivery_store.h"
 #include "app/ports/draft_store.h"
 #include "app/ports/order_store.h"
+#include "app/ports/outbox_signal.h"
 #include "core/invariant.h"
 
 // Decorators over the real stores that let a test make the database look down (kUnavailable),
@@ -267,6 +270,63 @@ class FaultyCardPayments final : public CardPayments {
  private:
   CardPayments& inner_;
   Faults& faults_;
+};
+
+// The DeliveryStore port, forwarding to `inner` unless `faults` say otherwise. Thread-safe.
+class FaultyDeliveryStore final : public DeliveryStore {
+ public:
+  FaultyDeliveryStore(DeliveryStore& inner, Faults& faults) : inner_(inner), faults_(faults) {}
+
+  Result<std::vector<DueReceipt>> PendingReceipts(Timestamp now, int limit) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.PendingReceipts(now, limit);
+  }
+  Result<ReceiptDelivery> Take(const DueReceipt& event, const DeliveryRequest& request) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Take(event, request);
+  }
+  Result<void> Postpone(const DueReceipt& event, Timestamp until,
+                        const std::string& error) override {
+    if (auto injected = faults_.Inject()) return Fail(*injected);
+    return inner_.Postpone(event, until, error);
+  }
+  Result<std::pair<ReceiptDelivery, bool>> Request(const DeliveryRequest& request,
+                                                   const IdempotencyKey& key) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Request(request, key);
+  }
+  Result<std::vector<ReceiptDelivery>> Due(Timestamp now, int limit) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Due(now, limit);
+  }
+  Result<std::vector<ReceiptDelivery>> ForOrder(const OrderNumber& number) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.ForOrder(number);
+  }
+  Result<void> Update(const ReceiptDelivery& delivery) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Update(delivery);
+  }
+  Result<std::int64_t> PostponeAll(Timestamp now, Timestamp until,
+                                   const std::string& error) override {
+    if (auto injected = faults_.Inject()) return Fail(*injected);
+    return inner_.PostponeAll(now, until, error);
+  }
+
+ private:
+  DeliveryStore& inner_;
+  Faults& faults_;
+};
+
+// Counts the wake-ups the API gives the outbox workers. Thread-safe.
+class CountingSignal final : public OutboxSignal {
+ public:
+  void Notify() override { ++count_; }
+  int count() const { return count_.load(); }
+
+ private:
+  std::atomic<int> count_{0};
 };
 
 }  // namespace commesso::http::testing

@@ -161,6 +161,18 @@ std::vector<Covered> CoverageTable() {
       {"POST", "/api/v1/card-payments", 402, "ServerTest.DeclinesACardOnTheTestTrigger"},
       {"POST", "/api/v1/card-payments", 422,
        "ServerTest.RefusesACardNumberOrABadAmountOnCardPayments"},
+      {"GET", "/api/v1/orders/{number}/receipt/deliveries", 200,
+       "ServerTest.ListsTheReceiptDeliveriesOfAnOrderAndResendsOnRequest"},
+      {"GET", "/api/v1/orders/{number}/receipt/deliveries", 404,
+       "ServerTest.AnswersNotFoundForTheDeliveriesOfAnUnknownOrder"},
+      {"GET", "/api/v1/orders/{number}/receipt/deliveries", 422,
+       "ServerTest.RefusesUnknownQueryParametersOnTheDeliveries"},
+      {"POST", "/api/v1/orders/{number}/receipt/deliveries", 201,
+       "ServerTest.ListsTheReceiptDeliveriesOfAnOrderAndResendsOnRequest"},
+      {"POST", "/api/v1/orders/{number}/receipt/deliveries", 404,
+       "ServerTest.AnswersNotFoundForTheDeliveriesOfAnUnknownOrder"},
+      {"POST", "/api/v1/orders/{number}/receipt/deliveries", 422,
+       "ServerTest.RefusesAnInvalidOrInjectedAddressNamingTo"},
   };
   // Statuses that tests check on every route of a kind.
   for (const RouteInfo& route : Api::Routes()) {

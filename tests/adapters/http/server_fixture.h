@@ -15,6 +15,7 @@
 #include "adapters/sqlite/sqlite_catalog.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
 #include "adapters/sqlite/sqlite_document_store.h"
+#include "adapters/sqlite/sqlite_delivery_store.h"
 #include "adapters/sqlite/sqlite_draft_store.h"
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
@@ -78,6 +79,8 @@ class ServerTest : public ::testing::Test {
     faulty_drafts_ = std::make_unique<FaultyDraftStore>(*drafts_, faults_);
     faulty_cards_ = std::make_unique<FaultyCardPayments>(cards_, faults_);
     identities_ = std::make_unique<sqlite::SqliteIdentityStore>(*database_);
+    deliveries_ = std::make_unique<sqlite::SqliteDeliveryStore>(*database_);
+    faulty_deliveries_ = std::make_unique<FaultyDeliveryStore>(*deliveries_, faults_);
     Seed();
     StartServer();
   }
@@ -99,7 +102,9 @@ class ServerTest : public ::testing::Test {
                                                   .drafts = *faulty_drafts_,
                                                   .cards = *faulty_cards_,
                                                   .identities = *identities_,
-                                                  .credentials = credentials_});
+                                                  .credentials = credentials_,
+                                                  .deliveries = *faulty_deliveries_,
+                                                  .outbox = outbox_});
     ASSERT_TRUE(server.has_value()) << server.error().message;
     server_ = *std::move(server);
   }
@@ -116,7 +121,9 @@ class ServerTest : public ::testing::Test {
                     .drafts = *drafts_,
                     .cards = cards_,
                     .identities = *identities_,
-                    .credentials = credentials_};
+                    .credentials = credentials_,
+                    .deliveries = *deliveries_,
+                    .outbox = outbox_};
   }
 
   void Seed() {
@@ -281,6 +288,10 @@ class ServerTest : public ::testing::Test {
         {"GET", "/api/v1/orders/{number}/receipt",
          "/api/v1/orders/2026-000001/receipt?format=text&width=42", ""},
         {"POST", "/api/v1/orders/{number}/invoice", "/api/v1/orders/2026-000001/invoice", "{}"},
+        {"GET", "/api/v1/orders/{number}/receipt/deliveries",
+         "/api/v1/orders/2026-000001/receipt/deliveries", ""},
+        {"POST", "/api/v1/orders/{number}/receipt/deliveries",
+         "/api/v1/orders/2026-000001/receipt/deliveries", R"({"to": "mario.rossi@example.com"})"},
         {"POST", "/api/v1/drafts", "/api/v1/drafts",
          R"({"channel": "phone", "content": {"customer": {"name": "Mario Rossi"}, "lines": []}})"},
         {"GET", "/api/v1/drafts", "/api/v1/drafts?parked=false", ""},
@@ -319,6 +330,9 @@ class ServerTest : public ::testing::Test {
   TestCardProcessor cards_{clock_};
   std::unique_ptr<FaultyCardPayments> faulty_cards_;
   std::unique_ptr<sqlite::SqliteIdentityStore> identities_;
+  std::unique_ptr<sqlite::SqliteDeliveryStore> deliveries_;
+  std::unique_ptr<FaultyDeliveryStore> faulty_deliveries_;
+  CountingSignal outbox_;
   SodiumCredentials credentials_{PasswordCost::MinimumForTest()};
   std::string card_token_;
   CustomerId mario_{};

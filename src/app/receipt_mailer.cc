@@ -1,0 +1,208 @@
+#include "app/receipt_mailer.h"
+
+#include <chrono>
+#include <utility>
+#include <vector>
+
+#include "core/mail_address.h"
+
+namespace commesso {
+namespace {
+
+constexpr int kBatch = 50;
+
+// The receipt among the order's documents, if one was issued.
+const Document* ReceiptOf(const std::vector<Document>& documents) {
+  for (const Document& document : documents) {
+    if (document.kind == DocumentKind::kReceipt) return &document;
+  }
+  return nullptr;
+}
+
+// Why the customer's address cannot be used, or nothing.
+std::optional<std::string> Refusal(const std::string& email) {
+  if (email.empty()) return "the customer has no e-mail address";
+  if (std::optional<std::string> problem = MailAddressProblem(email)) {
+    return "the customer's e-mail address " + email + " cannot be used: it " + *problem;
+  }
+  return std::nullopt;
+}
+
+// The reason an error gives, with the server's reply when it sent one.
+std::string Reason(const Error& error) {
+  std::string reason = error.message;
+  for (const FieldError& field : error.fields) reason += "; " + field.path + ": " + field.problem;
+  return reason;
+}
+
+}  // namespace
+
+std::string DeliveryMessageId(const ReceiptDelivery& delivery, const std::string& from) {
+  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          delivery.requested_at.time_since_epoch())
+                          .count();
+  return delivery.document_number + "." + std::to_string(delivery.id.value) + "." +
+         std::to_string(millis) + "@" + MailDomain(from);
+}
+
+ReceiptMailer::ReceiptMailer(DeliveryStore& deliveries, const DocumentStore& documents,
+                             const ReceiptRenderings& renderings, MailTransport& transport,
+                             const Clock& clock, ReceiptMailSettings settings)
+    : deliveries_(deliveries),
+      documents_(documents),
+      renderings_(renderings),
+      transport_(transport),
+      clock_(clock),
+      settings_(std::move(settings)) {}
+
+Result<MailerRound> ReceiptMailer::DeliverDue() {
+  MailerRound round;
+  auto taken = TakeEvents(round);
+  if (!taken) return Fail(taken.error());
+
+  // Tried deliveries leave the due set (sent, failed, or due later), so each batch is new.
+  while (true) {
+    auto due = deliveries_.Due(clock_.Now(), kBatch);
+    if (!due) return Fail(due.error());
+    for (ReceiptDelivery& delivery : *due) {
+      auto reachable = Attempt(std::move(delivery), round);
+      if (!reachable) return Fail(reachable.error());
+      if (!*reachable) return round;
+    }
+    if (due->size() < static_cast<std::size_t>(kBatch)) break;
+  }
+  if (round.sent > 0) unreachable_rounds_ = 0;
+  return round;
+}
+
+Result<void> ReceiptMailer::TakeEvents(MailerRound& round) {
+  while (true) {
+    const Timestamp now = clock_.Now();
+    auto events = deliveries_.PendingReceipts(now, kBatch);
+    if (!events) return Fail(events.error());
+    for (const DueReceipt& event : *events) {
+      auto documents = documents_.ForOrder(event.order);
+      const Document* receipt = documents ? ReceiptOf(*documents) : nullptr;
+      if (receipt == nullptr) {
+        // The receipt is issued in the placement's transaction, so this is a store that is
+        // down (or a bug): try the event again later.
+        const std::string why = documents ? "the order has no receipt yet"
+                                          : "cannot read the receipt: " + documents.error().message;
+        auto postponed =
+            deliveries_.Postpone(event, now + RetryDelay(settings_.retry, event.attempts + 1), why);
+        if (!postponed) return Fail(postponed.error());
+        continue;
+      }
+      DeliveryRequest request{.order = event.order,
+                              .document_number = receipt->number,
+                              .to = receipt->order.customer.email,
+                              .requested_by = std::string(kPlacementRequester),
+                              .requested_at = now,
+                              .refusal = Refusal(receipt->order.customer.email)};
+      auto delivery = deliveries_.Take(event, request);
+      if (!delivery) return Fail(delivery.error());
+      ++round.taken;
+      if (request.refusal) ++round.failed;
+    }
+    if (events->size() < static_cast<std::size_t>(kBatch)) return {};
+  }
+}
+
+Result<MailMessage> ReceiptMailer::Compose(const ReceiptDelivery& delivery) {
+  auto document = documents_.Find(delivery.document_number);
+  if (!document) return Fail(document.error());
+  auto pdf = renderings_.Pdf(*document);
+  if (!pdf) return Fail(pdf.error());
+  std::string from_name = document->seller.name;
+  if (HeaderTextProblem(from_name)) from_name.clear();  // The address alone, then.
+  return MailMessage{.from = settings_.from,
+                     .from_name = std::move(from_name),
+                     .reply_to = settings_.reply_to,
+                     .to = delivery.to,
+                     .subject = renderings_.Subject(*document),
+                     .text = renderings_.Text(*document, settings_.text_columns),
+                     .html = renderings_.Html(*document),
+                     .attachments = {MailAttachment{.filename = document->number + ".pdf",
+                                                    .content_type = "application/pdf",
+                                                    .bytes = *std::move(pdf)}},
+                     .message_id = delivery.message_id,
+                     .date = clock_.Now()};
+}
+
+Result<bool> ReceiptMailer::Attempt(ReceiptDelivery delivery, MailerRound& round) {
+  if (delivery.message_id.empty()) {
+    delivery.message_id = DeliveryMessageId(delivery, settings_.from);
+  }
+  const auto give_up = [&](std::string reason) {
+    delivery.state = DeliveryState::kFailed;
+    delivery.next_attempt_at.reset();
+    delivery.error = std::move(reason);
+    delivery.updated_at = clock_.Now();
+    ++round.failed;
+    return deliveries_.Update(delivery);
+  };
+
+  if (std::optional<std::string> problem = MailAddressProblem(delivery.to)) {
+    auto updated = give_up("the address " + delivery.to + " cannot be used: it " + *problem);
+    if (!updated) return Fail(updated.error());
+    return true;
+  }
+  auto message = Compose(delivery);
+  if (!message && message.error().code == ErrorCode::kUnavailable) return Fail(message.error());
+  if (!message) {
+    auto updated = give_up("cannot compose the receipt: " + message.error().message);
+    if (!updated) return Fail(updated.error());
+    return true;
+  }
+
+  auto reply = transport_.Send(*message);
+  const Timestamp now = clock_.Now();
+  delivery.updated_at = now;
+  if (reply) {
+    delivery.state = DeliveryState::kSent;
+    ++delivery.attempts;
+    delivery.next_attempt_at.reset();
+    delivery.server_reply = *reply;
+    delivery.error.clear();
+    delivery.sent_at = now;
+    ++round.sent;
+    unreachable_rounds_ = 0;
+    auto updated = deliveries_.Update(delivery);
+    if (!updated) return Fail(updated.error());
+    return true;
+  }
+
+  const Error& error = reply.error();
+  const std::string reason = Reason(error);
+  if (error.code != ErrorCode::kInvalidInput && error.fields.empty()) {
+    // Not about this message: the server is unreachable for every delivery alike.
+    ++unreachable_rounds_;
+    const Timestamp until = now + RetryDelay(settings_.retry, unreachable_rounds_);
+    auto postponed = deliveries_.PostponeAll(now, until, "SMTP server unavailable: " + reason);
+    if (!postponed) return Fail(postponed.error());
+    round.unreachable = true;
+    round.last_error = reason;
+    return false;
+  }
+  if (error.code != ErrorCode::kInvalidInput) {
+    ++delivery.attempts;
+    if (!error.fields.empty()) delivery.server_reply = error.fields.front().problem;
+  }
+  const bool transient = error.code == ErrorCode::kUnavailable;
+  if (!transient || delivery.attempts >= settings_.retry.max_attempts) {
+    std::string why =
+        transient ? "gave up after " + std::to_string(delivery.attempts) + " attempts: " + reason
+                  : reason;
+    auto updated = give_up(std::move(why));
+    if (!updated) return Fail(updated.error());
+    return true;
+  }
+  delivery.error = reason;
+  delivery.next_attempt_at = now + RetryDelay(settings_.retry, delivery.attempts);
+  ++round.retrying;
+  auto updated = deliveries_.Update(delivery);
+  if (!updated) return Fail(updated.error());
+  return true;
+}
+
+}  // namespace commesso

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <string>
+
+#include "app/ports/clock.h"
+#include "app/ports/delivery_store.h"
+#include "app/ports/document_store.h"
+#include "app/ports/mail_transport.h"
+#include "app/ports/receipt_renderings.h"
+#include "core/receipt_delivery.h"
+#include "core/result.h"
+
+namespace commesso {
+
+// Who receipts come from ([mail] in the configuration). The From display name is the
+// document's seller.
+struct ReceiptMailSettings {
+  std::string from{};      // Checked by MailAddressProblem when the configuration is read.
+  std::string reply_to{};  // Empty: no Reply-To.
+  RetryPolicy retry{};
+  int text_columns = 80;  // The width of the plain-text body.
+};
+
+// What one round of the mailer did.
+struct MailerRound {
+  int taken = 0;             // receipt.due events turned into deliveries.
+  int sent = 0;              // Deliveries the server accepted.
+  int retrying = 0;          // Deliveries that failed and wait for another try.
+  int failed = 0;            // Deliveries given up (or refused for want of an address).
+  bool unreachable = false;  // The SMTP server could not be reached; the round stopped.
+  std::string last_error{};  // Why, when unreachable.
+};
+
+// Sends the receipts of placed orders by e-mail, at least once each. A round
+// (DeliverDue) first turns the outbox's `receipt.due` events into deliveries addressed to the
+// customer's e-mail of the order's snapshot (or records at once that there is no usable
+// address), then tries every queued delivery that is due, oldest first, so receipts go out in
+// the order of their numbers.
+//
+// Each try renders the delivery's document again (the same document gives the same bytes)
+// into a message with the subject, the 80-column text, the HTML and the PDF attached as
+// "<number>.pdf", and hands it to the transport. Then:
+// - accepted: `sent` with the server's reply; the delivery is never tried again;
+// - the server answered 4xx: tried again after RetryDelay(policy, attempts), and given up as
+//   `failed` after policy.max_attempts answered tries;
+// - the server answered 5xx, or the message itself is unusable: `failed` at once, with the
+//   reason (a clerk may send it to a corrected address);
+// - the server is unreachable (down, TLS or login trouble): not the message's fault, so no
+//   attempt is counted; every due delivery waits, the wait growing by the same policy while
+//   the server stays unreachable, and the round ends.
+// A crash between the server's acceptance and the store's update sends that receipt again
+// after the restart, with the same Message-ID: at least once, never lost.
+//
+// Borrows everything it is given. One caller at a time (the mailer's worker thread).
+class ReceiptMailer {
+ public:
+  ReceiptMailer(DeliveryStore& deliveries, const DocumentStore& documents,
+                const ReceiptRenderings& renderings, MailTransport& transport, const Clock& clock,
+                ReceiptMailSettings settings);
+
+  // One round. Fails only when the stores fail (kUnavailable when the database is down);
+  // what the SMTP server did is in the deliveries and the round.
+  Result<MailerRound> DeliverDue();
+
+ private:
+  Result<void> TakeEvents(MailerRound& round);
+  // Tries one delivery; false when the server was unreachable and the round must stop.
+  Result<bool> Attempt(ReceiptDelivery delivery, MailerRound& round);
+  Result<MailMessage> Compose(const ReceiptDelivery& delivery);
+
+  DeliveryStore& deliveries_;
+  const DocumentStore& documents_;
+  const ReceiptRenderings& renderings_;
+  MailTransport& transport_;
+  const Clock& clock_;
+  const ReceiptMailSettings settings_;
+  int unreachable_rounds_ = 0;  // In a row; sets how long deliveries wait for the server.
+};
+
+// The Message-ID of a delivery: stable over its tries, unique per delivery.
+// "R-2026-000001.7.1764324000000@shop.example" (document, delivery id, request time in ms,
+// the sender's domain).
+std::string DeliveryMessageId(const ReceiptDelivery& delivery, const std::string& from);
+
+}  // namespace commesso

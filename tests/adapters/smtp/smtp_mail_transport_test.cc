@@ -1,0 +1,258 @@
+#include "adapters/smtp/smtp_mail_transport.h"
+
+#include <chrono>
+#include <string>
+
+#include <curl/curl.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "adapters/smtp/mime_message.h"
+#include "support/parsed_mail.h"
+#include "support/smtp_sink.h"
+#include "support/temp_dir.h"
+
+namespace commesso::smtp {
+namespace {
+
+using commesso::testing::ParseMail;
+using commesso::testing::SmtpSink;
+using commesso::testing::WithoutCr;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+// A PDF-like attachment with every byte value, so a transfer-encoding slip shows.
+std::string BinaryBytes() {
+  std::string bytes = "%PDF-1.4\n";
+  for (int i = 0; i < 256; ++i) bytes += static_cast<char>(i);
+  return bytes + "\r\n\n\r.\r\n";  // CR, LF and an SMTP end-of-data lookalike inside.
+}
+
+MailMessage Receipt(const std::string& to = "anna@cliente.example") {
+  return MailMessage{
+      .from = "ricevute@cartoleria.example",
+      .from_name = "Cartoleria Rossi S.r.l.",
+      .reply_to = "ordini@cartoleria.example",
+      .to = to,
+      .subject = "Ricevuta R-2026-000001 – ordine 2026-000001",
+      .text = "Grazie, Anna.\nTotale: 1.234,50 €\n.\nUna riga con un punto sopra.\n",
+      .html =
+          "<!doctype html><html><body><p>Totale: 1.234,50&nbsp;&euro; – perché</p></body>"
+          "</html>",
+      .attachments = {{.filename = "R-2026-000001.pdf",
+                       .content_type = "application/pdf",
+                       .bytes = BinaryBytes()}},
+      .message_id = "R-2026-000001.1.1764324000000@cartoleria.example",
+      .date = Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 / 28}} +
+              std::chrono::hours{10}};
+}
+
+class SmtpMailTransportTest : public ::testing::Test {
+ protected:
+  void SetUp() override { sink_.Start(); }
+
+  SmtpMailTransport Transport(Tls tls = Tls::kNone, bool required = true) {
+    return SmtpMailTransport(SmtpOptions{.host = "127.0.0.1",
+                                         .port = sink_.port(),
+                                         .tls = tls,
+                                         .starttls_required = required,
+                                         .timeout_seconds = 10});
+  }
+
+  commesso::testing::TempDir dir_;
+  SmtpSink sink_{dir_.path() / "mail"};
+};
+
+TEST_F(SmtpMailTransportTest, SendsTextHtmlAndTheAttachmentAsOneMimeMessage) {
+  SmtpMailTransport transport = Transport();
+
+  auto reply = transport.Send(Receipt());
+
+  ASSERT_TRUE(reply.has_value()) << reply.error().message;
+  EXPECT_THAT(*reply, StartsWith("250 OK queued as 000001"));
+  ASSERT_EQ(sink_.Messages().size(), 1u);
+  const std::string raw = SmtpSink::Read(sink_.Messages()[0]);
+  EXPECT_EQ(raw.find("\n"), raw.find("\r\n") + 1) << "lines end in CRLF";
+  for (std::size_t at = raw.find('\n'); at != std::string::npos; at = raw.find('\n', at + 1)) {
+    ASSERT_EQ(raw[at - 1], '\r') << "a bare LF at byte " << at;
+  }
+  const auto mail = ParseMail(raw);
+  ASSERT_TRUE(mail.parsed);
+  EXPECT_EQ(mail.from, "ricevute@cartoleria.example");
+  EXPECT_EQ(mail.from_name, "Cartoleria Rossi S.r.l.");
+  EXPECT_EQ(mail.reply_to, "ordini@cartoleria.example");
+  EXPECT_EQ(mail.to, "anna@cliente.example");
+  EXPECT_EQ(mail.subject, "Ricevuta R-2026-000001 – ordine 2026-000001");
+  EXPECT_THAT(mail.raw_subject, HasSubstr("=?UTF-8?B?")) << "RFC 2047 encoded: it is not ASCII";
+  EXPECT_EQ(mail.message_id, "R-2026-000001.1.1764324000000@cartoleria.example");
+  EXPECT_THAT(mail.date, HasSubstr("28 Nov 2026 10:00:00"));
+  EXPECT_EQ(mail.top_type, "multipart/mixed");
+  EXPECT_EQ(mail.alternative_type, "multipart/alternative");
+  ASSERT_EQ(mail.leaves.size(), 3u);
+  EXPECT_EQ(mail.leaves[0].content_type, "text/plain");
+  EXPECT_EQ(mail.leaves[0].charset, "utf-8");
+  EXPECT_EQ(WithoutCr(mail.leaves[0].bytes), Receipt().text);
+  EXPECT_EQ(mail.leaves[1].content_type, "text/html");
+  EXPECT_EQ(mail.leaves[1].charset, "utf-8");
+  EXPECT_EQ(WithoutCr(mail.leaves[1].bytes), Receipt().html);
+  EXPECT_EQ(mail.leaves[2].content_type, "application/pdf");
+  EXPECT_EQ(mail.leaves[2].disposition, "attachment");
+  EXPECT_EQ(mail.leaves[2].filename, "R-2026-000001.pdf");
+  EXPECT_EQ(mail.leaves[2].bytes, BinaryBytes());
+}
+
+TEST_F(SmtpMailTransportTest, SendsOneMessageAfterAnotherOnTheSameTransport) {
+  SmtpMailTransport transport = Transport();
+
+  for (int i = 0; i < 3; ++i) {
+    auto reply = transport.Send(Receipt("cliente" + std::to_string(i) + "@example.com"));
+    ASSERT_TRUE(reply.has_value()) << reply.error().message;
+  }
+
+  ASSERT_EQ(sink_.Messages().size(), 3u);
+  EXPECT_EQ(ParseMail(SmtpSink::Read(sink_.Messages()[2])).to, "cliente2@example.com");
+}
+
+// Header injection: a CR or LF in any value would let its author add headers (a Bcc to
+// anyone) or a body of their own. Nothing is sent; each field is named.
+TEST_F(SmtpMailTransportTest, RefusesHeaderInjectionAndInvalidAddressesBeforeConnecting) {
+  SmtpMailTransport transport = Transport();
+  struct Case {
+    const char* field;
+    MailMessage message;
+  };
+  std::vector<Case> cases;
+  MailMessage message = Receipt("anna@cliente.example\r\nBcc: everyone@elsewhere.example");
+  cases.push_back({"to", message});
+  message = Receipt("anna@cliente.example\nBcc: x@y.example");
+  cases.push_back({"to", message});
+  message = Receipt("Anna <anna@cliente.example>");
+  cases.push_back({"to", message});
+  message = Receipt("anna@cliente.example, boss@cliente.example");
+  cases.push_back({"to", message});
+  message = Receipt();
+  message.subject = "Ricevuta\r\nBcc: everyone@elsewhere.example";
+  cases.push_back({"subject", message});
+  message = Receipt();
+  message.from_name = "Rossi\nX-Spam: no";
+  cases.push_back({"from_name", message});
+  message = Receipt();
+  message.reply_to = "a@b.example\r\nTo: c@d.example";
+  cases.push_back({"reply_to", message});
+  message = Receipt();
+  message.from = "ricevute@cartoleria.example\r\n";
+  cases.push_back({"from", message});
+  message = Receipt();
+  message.message_id = "x@y.example>\r\nBcc: z@w.example";
+  cases.push_back({"message_id", message});
+  message = Receipt();
+  message.attachments[0].filename = "R.pdf\r\nContent-Type: text/html";
+  cases.push_back({"attachments[0].filename", message});
+
+  for (const Case& test : cases) {
+    SCOPED_TRACE(test.field);
+    auto reply = transport.Send(test.message);
+
+    ASSERT_FALSE(reply.has_value());
+    EXPECT_EQ(reply.error().code, ErrorCode::kInvalidInput);
+    ASSERT_FALSE(reply.error().fields.empty());
+    EXPECT_EQ(reply.error().fields[0].path, test.field);
+  }
+  EXPECT_TRUE(sink_.Messages().empty());
+}
+
+TEST_F(SmtpMailTransportTest, SaysTheServerIsUnreachableAndThatRetryingCanHelp) {
+  sink_.Stop();
+  SmtpMailTransport transport = Transport();
+
+  auto reply = transport.Send(Receipt());
+
+  ASSERT_FALSE(reply.has_value());
+  EXPECT_EQ(reply.error().code, ErrorCode::kUnavailable);
+  EXPECT_TRUE(reply.error().fields.empty());
+  EXPECT_THAT(reply.error().message, HasSubstr("Cannot connect to the SMTP server 127.0.0.1:"));
+}
+
+TEST_F(SmtpMailTransportTest, ReportsARejectedRecipientWithTheServersReply) {
+  SmtpMailTransport transport = Transport();
+
+  auto reply = transport.Send(Receipt("rejected@cliente.example"));
+
+  ASSERT_FALSE(reply.has_value());
+  EXPECT_EQ(reply.error().code, ErrorCode::kRejected);
+  ASSERT_EQ(reply.error().fields.size(), 1u);
+  EXPECT_EQ(reply.error().fields[0].path, "to");
+  EXPECT_EQ(reply.error().fields[0].problem, "550 5.1.1 No such user here");
+  EXPECT_THAT(reply.error().message, HasSubstr("refused the recipient"));
+  EXPECT_TRUE(sink_.Messages().empty());
+}
+
+TEST_F(SmtpMailTransportTest, ReportsADeferredRecipientAsWorthRetrying) {
+  SmtpMailTransport transport = Transport();
+
+  auto deferred = transport.Send(Receipt("busy@cliente.example"));
+  auto next = transport.Send(Receipt());
+
+  ASSERT_FALSE(deferred.has_value());
+  EXPECT_EQ(deferred.error().code, ErrorCode::kUnavailable);
+  ASSERT_EQ(deferred.error().fields.size(), 1u);
+  EXPECT_EQ(deferred.error().fields[0].path, "to");
+  EXPECT_EQ(deferred.error().fields[0].problem, "451 4.2.1 Mailbox busy, try again later");
+  EXPECT_TRUE(next.has_value()) << "the transport goes on after a refusal";
+}
+
+TEST_F(SmtpMailTransportTest, RefusesToSendInTheClearWhenStartTlsIsRequired) {
+  SmtpMailTransport transport = Transport(Tls::kStartTls, true);
+
+  auto reply = transport.Send(Receipt());
+
+  ASSERT_FALSE(reply.has_value());
+  EXPECT_EQ(reply.error().code, ErrorCode::kRejected);
+  EXPECT_TRUE(reply.error().fields.empty());
+  EXPECT_THAT(reply.error().message, HasSubstr("does not offer STARTTLS"));
+  EXPECT_TRUE(sink_.Messages().empty());
+}
+
+TEST_F(SmtpMailTransportTest, SendsInTheClearWhenStartTlsIsOnlyOpportunistic) {
+  SmtpMailTransport transport = Transport(Tls::kStartTls, false);
+
+  auto reply = transport.Send(Receipt());
+
+  EXPECT_TRUE(reply.has_value()) << reply.error().message;
+  EXPECT_EQ(sink_.Messages().size(), 1u);
+}
+
+TEST_F(SmtpMailTransportTest, ReportsAFailedTlsHandshakeWithImplicitTls) {
+  SmtpMailTransport transport = Transport(Tls::kImplicit);
+
+  auto reply = transport.Send(Receipt());
+
+  ASSERT_FALSE(reply.has_value());
+  EXPECT_TRUE(reply.error().fields.empty());
+  EXPECT_THAT(reply.error().message, HasSubstr("SMTP server 127.0.0.1:"));
+  EXPECT_TRUE(sink_.Messages().empty());
+  EXPECT_THAT(transport.Url(), StartsWith("smtps://127.0.0.1:"));
+}
+
+TEST(MimeMessageTest, RefusesEveryHeaderProblemAtOnce) {
+  MailMessage message = Receipt("not an address");
+  message.subject = "a\nb";
+
+  auto text = MimeText(message);
+
+  ASSERT_FALSE(text.has_value());
+  ASSERT_EQ(text.error().fields.size(), 2u);
+  EXPECT_EQ(text.error().fields[0].path, "to");
+  EXPECT_EQ(text.error().fields[1].path, "subject");
+}
+
+}  // namespace
+}  // namespace commesso::smtp
+
+int main(int argc, char** argv) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);  // Once, before any thread (pitfall 9).
+  ::testing::InitGoogleMock(&argc, argv);
+  const int result = RUN_ALL_TESTS();
+  curl_global_cleanup();
+  return result;
+}
