@@ -22,20 +22,6 @@ namespace {
 using Json = nlohmann::json;
 using ::testing::HasSubstr;
 
-std::vector<std::string> PathsOf(const ClientResponse& response) {
-  std::vector<std::string> paths;
-  const Json body = response.Json();
-  if (!body.is_object() || !body.contains("errors")) return paths;
-  for (const Json& error : body["errors"]) paths.push_back(error.value("path", ""));
-  return paths;
-}
-
-void ExpectProblem(const ClientResponse& response, int status) {
-  EXPECT_EQ(response.status, status) << response.body;
-  EXPECT_EQ(response.Header("Content-Type"), "application/problem+json");
-  EXPECT_EQ(response.Json()["status"], status) << response.body;
-}
-
 // An order of Mario's paid by bank transfer (no card authorization to use up).
 std::string TransferDraft(CustomerId customer) {
   return R"({"customer_id": )" + std::to_string(customer.value) +
@@ -110,7 +96,7 @@ TEST_F(ServerTest, RefusesBadReceiptParameters) {
   ClientResponse response =
       Call("GET", "/api/v1/orders/2026-000001/receipt?format=docx&width=60&kind=quote&copies=2");
 
-  ExpectProblem(response, 422);
+  ExpectStatusProblem(response, 422);
   EXPECT_THAT(PathsOf(response),
               ::testing::UnorderedElementsAre("format", "width", "kind", "copies"));
 }
@@ -118,9 +104,9 @@ TEST_F(ServerTest, RefusesBadReceiptParameters) {
 TEST_F(ServerTest, AnswersNotFoundForAMissingOrderOrInvoice) {
   ASSERT_EQ(Create("/api/v1/orders", DraftJson(), "missing").status, 201);
 
-  ExpectProblem(Call("GET", "/api/v1/orders/2026-000009/receipt"), 404);
-  ExpectProblem(Call("GET", "/api/v1/orders/2026-000001/receipt?kind=invoice"), 404);
-  ExpectProblem(Create("/api/v1/orders/2026-000009/invoice", "", "missing-invoice"), 404);
+  ExpectStatusProblem(Call("GET", "/api/v1/orders/2026-000009/receipt"), 404);
+  ExpectStatusProblem(Call("GET", "/api/v1/orders/2026-000001/receipt?kind=invoice"), 404);
+  ExpectStatusProblem(Create("/api/v1/orders/2026-000009/invoice", "", "missing-invoice"), 404);
 }
 
 TEST_F(ServerTest, IssuesAnInvoiceOnceForACustomerWithATaxId) {
@@ -159,9 +145,9 @@ TEST_F(ServerTest, RefusesAnInvoiceWithoutTheCustomersTaxId) {
   ClientResponse extra =
       Create("/api/v1/orders/2026-000001/invoice", R"({"copies": 2})", "extra-field");
 
-  ExpectProblem(refused, 422);
+  ExpectStatusProblem(refused, 422);
   EXPECT_EQ(PathsOf(refused), std::vector<std::string>{"customer.tax_id"});
-  ExpectProblem(extra, 422);
+  ExpectStatusProblem(extra, 422);
   EXPECT_EQ(PathsOf(extra), std::vector<std::string>{"copies"});
   EXPECT_EQ(Call("GET", "/api/v1/orders/2026-000001/receipt?format=json").Json()["locale"], "en");
 }

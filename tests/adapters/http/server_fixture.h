@@ -29,6 +29,22 @@
 namespace commesso::http::testing {
 
 // One valid request for a route, for tests that run something against every route.
+// The field paths of a problem's "errors", in order; empty when there are none.
+inline std::vector<std::string> PathsOf(const ClientResponse& response) {
+  std::vector<std::string> paths;
+  const nlohmann::json body = response.Json();
+  if (!body.is_object() || !body.contains("errors")) return paths;
+  for (const nlohmann::json& error : body["errors"]) paths.push_back(error.value("path", ""));
+  return paths;
+}
+
+// A problem+json answer with `status`.
+inline void ExpectStatusProblem(const ClientResponse& response, int status) {
+  EXPECT_EQ(response.status, status) << response.body;
+  EXPECT_EQ(response.Header("Content-Type"), "application/problem+json");
+  EXPECT_EQ(response.Json()["status"], status) << response.body;
+}
+
 struct Sample {
   std::string method;
   std::string route;   // The path template, as Api::Routes() names it.

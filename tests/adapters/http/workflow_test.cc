@@ -16,20 +16,6 @@ using Json = nlohmann::json;
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 
-std::vector<std::string> PathsOf(const ClientResponse& response) {
-  std::vector<std::string> paths;
-  const Json body = response.Json();
-  if (!body.is_object() || !body.contains("errors")) return paths;
-  for (const Json& error : body["errors"]) paths.push_back(error.value("path", ""));
-  return paths;
-}
-
-void ExpectProblem(const ClientResponse& response, int status) {
-  EXPECT_EQ(response.status, status) << response.body;
-  EXPECT_EQ(response.Header("Content-Type"), "application/problem+json");
-  EXPECT_EQ(response.Json()["status"], status) << response.body;
-}
-
 const char* kDraftBody =
     R"({"channel": "phone", "content": {"customer": {"id": 1, "name": "Mario Rossi"},)"
     R"( "lines": [{"sku": "PEN-01", "quantity": 3}, {"sku": "BOOK-01", "quantity": 1}]}})";
@@ -84,7 +70,7 @@ TEST_F(ServerTest, ListsDraftsNewestFirstWithoutContent) {
   EXPECT_EQ(ids("?parked=false"), std::vector<int>{2});
   EXPECT_EQ(ids("?limit=1").size(), 1u);
   ClientResponse bad = Call("GET", "/api/v1/drafts?parked=yes");
-  ExpectProblem(bad, 422);
+  ExpectStatusProblem(bad, 422);
   EXPECT_EQ(PathsOf(bad), std::vector<std::string>{"parked"});
 }
 
@@ -102,7 +88,7 @@ TEST_F(ServerTest, SavesADraftAndRefusesAStaleRevision) {
   EXPECT_EQ(saved.Json()["channel"], "counter");
   EXPECT_EQ(saved.Json()["summary"], (Json{{"customer_name", ""}, {"line_count", 0}}));
   EXPECT_EQ(saved.Json()["updated_at"], "2026-11-28T10:00:30Z");
-  ExpectProblem(stale, 409);
+  ExpectStatusProblem(stale, 409);
   EXPECT_EQ(PathsOf(stale), std::vector<std::string>{"revision"});
   EXPECT_EQ(stale.Json()["current_revision"], 2);
   EXPECT_EQ(Call("GET", "/api/v1/drafts/1").Json()["content"], (Json{{"lines", Json::array()}}));
@@ -122,17 +108,17 @@ TEST_F(ServerTest, RefusesDraftContentThatIsNotAnObjectTooLargeOrHoldsACardNumbe
   ClientResponse no_channel = Create("/api/v1/drafts", R"({"content": {}})", "bad-4");
   ClientResponse missing = Call("PUT", "/api/v1/drafts/1", R"({"content": {}})");
 
-  ExpectProblem(not_object, 422);
+  ExpectStatusProblem(not_object, 422);
   EXPECT_EQ(PathsOf(not_object), std::vector<std::string>{"content"});
-  ExpectProblem(too_big, 422);
+  ExpectStatusProblem(too_big, 422);
   EXPECT_EQ(PathsOf(too_big), std::vector<std::string>{"content"});
-  ExpectProblem(card, 422);
+  ExpectStatusProblem(card, 422);
   EXPECT_THAT(PathsOf(card), ::testing::UnorderedElementsAre("content.payment.card.number",
                                                              "content.payment.cvv"));
   EXPECT_EQ(card.body.find("4242424242424242"), std::string::npos);
-  ExpectProblem(no_channel, 422);
+  ExpectStatusProblem(no_channel, 422);
   EXPECT_EQ(PathsOf(no_channel), std::vector<std::string>{"channel"});
-  ExpectProblem(missing, 422);
+  ExpectStatusProblem(missing, 422);
   EXPECT_EQ(PathsOf(missing), std::vector<std::string>{"revision"});
   EXPECT_EQ(Call("GET", "/api/v1/drafts").Json()["entries"], Json::array());
 }
@@ -145,15 +131,16 @@ TEST_F(ServerTest, DeletesADraft) {
   EXPECT_EQ(deleted.status, 204);
   EXPECT_EQ(deleted.body, "");
   EXPECT_EQ(deleted.Header("Content-Length"), "");
-  ExpectProblem(Call("GET", "/api/v1/drafts/1"), 404);
-  ExpectProblem(Call("DELETE", "/api/v1/drafts/1"), 404);
+  ExpectStatusProblem(Call("GET", "/api/v1/drafts/1"), 404);
+  ExpectStatusProblem(Call("DELETE", "/api/v1/drafts/1"), 404);
 }
 
 TEST_F(ServerTest, AnswersNotFoundForDraftsThatDoNotExist) {
   for (const std::string id : {"7", "0", "x"}) {
-    ExpectProblem(Call("GET", "/api/v1/drafts/" + id), 404);
-    ExpectProblem(Call("PUT", "/api/v1/drafts/" + id, R"({"revision": 1, "content": {}})"), 404);
-    ExpectProblem(Call("DELETE", "/api/v1/drafts/" + id), 404);
+    ExpectStatusProblem(Call("GET", "/api/v1/drafts/" + id), 404);
+    ExpectStatusProblem(Call("PUT", "/api/v1/drafts/" + id, R"({"revision": 1, "content": {}})"),
+                        404);
+    ExpectStatusProblem(Call("DELETE", "/api/v1/drafts/" + id), 404);
   }
 }
 
@@ -169,7 +156,7 @@ TEST_F(ServerTest, PlacingWithADraftsPlacementKeyDeletesTheDraft) {
   ASSERT_EQ(placed.status, 201) << placed.body;
   EXPECT_EQ(again.Header("Idempotent-Replayed"), "true");
   EXPECT_EQ(CountOrders(), 1u);
-  ExpectProblem(Call("GET", "/api/v1/drafts/1"), 404);
+  ExpectStatusProblem(Call("GET", "/api/v1/drafts/1"), 404);
   EXPECT_EQ(Call("GET", "/api/v1/drafts/2").status, 200);
 }
 
@@ -208,7 +195,7 @@ TEST_F(ServerTest, RefusesAConfirmationOfAnotherRevision) {
   ClientResponse stale =
       Create("/api/v1/orders/2026-000001/confirmations", R"({"revision": 2})", "confirm-2");
 
-  ExpectProblem(stale, 409);
+  ExpectStatusProblem(stale, 409);
   EXPECT_EQ(PathsOf(stale), std::vector<std::string>{"revision"});
   EXPECT_EQ(stale.Json()["current_revision"], 1);
   EXPECT_EQ(Call("GET", "/api/v1/orders/2026-000001").Json()["confirmations"], Json::array());
@@ -222,10 +209,10 @@ TEST_F(ServerTest, RefusesAnInvalidConfirmationAndAnUnknownOrder) {
   ClientResponse unknown =
       Create("/api/v1/orders/2026-000999/confirmations", R"({"revision": 1})", "confirm-4");
 
-  ExpectProblem(invalid, 422);
+  ExpectStatusProblem(invalid, 422);
   EXPECT_THAT(PathsOf(invalid), ::testing::UnorderedElementsAre("revision", "who"));
-  ExpectProblem(unknown, 404);
-  ExpectProblem(Call("GET", "/api/v1/orders/2026-000999/history"), 404);
+  ExpectStatusProblem(unknown, 404);
+  ExpectStatusProblem(Call("GET", "/api/v1/orders/2026-000999/history"), 404);
 }
 
 // Read-back.
@@ -250,9 +237,9 @@ TEST_F(ServerTest, ReadsAnOrderBackInEitherLocale) {
                    "Order 2026-000001: 1 item (3 \u00d7 Item PEN-01), shipped to Via Roma 1, "
                    "Milano, total \u20ac54.17 including VAT, paid by card ending 4242."}}));
   ClientResponse bad = Call("GET", "/api/v1/orders/2026-000001/read-back?locale=de");
-  ExpectProblem(bad, 422);
+  ExpectStatusProblem(bad, 422);
   EXPECT_EQ(PathsOf(bad), std::vector<std::string>{"locale"});
-  ExpectProblem(Call("GET", "/api/v1/orders/2026-000999/read-back"), 404);
+  ExpectStatusProblem(Call("GET", "/api/v1/orders/2026-000999/read-back"), 404);
 }
 
 // Shipping methods.
@@ -275,7 +262,7 @@ TEST_F(ServerTest, ListsTheShippingMethodsWithTheirPriceLists) {
   EXPECT_TRUE(entries[0]["zones"][1]["free_over"].is_null());
   EXPECT_EQ(entries[1]["code"], "express");
   ClientResponse bad = Call("GET", "/api/v1/shipping-methods?zone=IT");
-  ExpectProblem(bad, 422);
+  ExpectStatusProblem(bad, 422);
   EXPECT_EQ(PathsOf(bad), std::vector<std::string>{"zone"});
   faults_.Set(Fault::kUnavailable);  // From the configuration: the database is not needed.
   EXPECT_EQ(Call("GET", "/api/v1/shipping-methods").Json(), listed.Json());
@@ -309,7 +296,7 @@ TEST_F(ServerTest, DeclinesACardOnTheTestTrigger) {
   ClientResponse declined =
       Create("/api/v1/card-payments", R"({"amount": {"minor": 1251}, "reference": "x"})", "card-2");
 
-  ExpectProblem(declined, 402);
+  ExpectStatusProblem(declined, 402);
   EXPECT_EQ(declined.Json()["type"], "urn:commesso:problem:card_declined");
   EXPECT_EQ(declined.Json()["reason"], "insufficient funds");
 }
@@ -323,11 +310,11 @@ TEST_F(ServerTest, RefusesACardNumberOrABadAmountOnCardPayments) {
   ClientResponse bad =
       Create("/api/v1/card-payments", R"({"amount": {"minor": 0, "currency": "USD"}})", "card-4");
 
-  ExpectProblem(secret, 422);
+  ExpectStatusProblem(secret, 422);
   EXPECT_THAT(PathsOf(secret), ::testing::UnorderedElementsAre("card_number", "CVV"));
   EXPECT_THAT(secret.body, HasSubstr("must never be sent"));
   EXPECT_EQ(secret.body.find("4242424242424242"), std::string::npos);
-  ExpectProblem(bad, 422);
+  ExpectStatusProblem(bad, 422);
   EXPECT_THAT(PathsOf(bad),
               ::testing::UnorderedElementsAre("amount.currency", "amount.minor", "reference"));
 }
@@ -337,7 +324,7 @@ TEST_F(ServerTest, RefusesAnOrderWhoseCardTokenTheProcessorDoesNotKnow) {
 
   ClientResponse placed = Create("/api/v1/orders", DraftJson(), "unknown-token");
 
-  ExpectProblem(placed, 422);
+  ExpectStatusProblem(placed, 422);
   EXPECT_EQ(PathsOf(placed), std::vector<std::string>{"payment.card.token"});
   EXPECT_EQ(CountOrders(), 0u);
 }
