@@ -5,6 +5,9 @@ DEBUG_DIR := build/debug
 RELEASE_DIR := build/release
 LISTEN ?= 127.0.0.1:8080
 DB ?= var/commesso.db
+# ccache, when the machine has it, makes rebuilds in several checkouts cheap; never required.
+CCACHE := $(shell command -v ccache 2>/dev/null)
+LAUNCHER := $(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE) -DCMAKE_C_COMPILER_LAUNCHER=$(CCACHE))
 
 .PHONY: all setup build build-release run test bench format clean console
 
@@ -19,12 +22,12 @@ setup:
 
 # Debug with AddressSanitizer and UndefinedBehaviorSanitizer: what the tests run.
 build: setup
-	@cmake -S . -B $(DEBUG_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCOMMESSO_SANITIZE=ON >/dev/null
+	@cmake -S . -B $(DEBUG_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCOMMESSO_SANITIZE=ON $(LAUNCHER) >/dev/null
 	@cmake --build $(DEBUG_DIR) -j $(JOBS)
 	@$(MAKE) --no-print-directory console
 
 build-release: setup
-	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOMMESSO_BENCH=ON >/dev/null
+	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOMMESSO_BENCH=ON $(LAUNCHER) >/dev/null
 	@cmake --build $(RELEASE_DIR) -j $(JOBS)
 	@$(MAKE) --no-print-directory console
 

@@ -42,7 +42,8 @@ Result<DemoAccessCounts> SeedDemoAccess(IdentityStore& identities, const Credent
   if (existing.error().code != ErrorCode::kNotFound) return Fail(existing.error());
   std::vector<Permission> scopes;
   for (Permission permission : AllPermissions()) {
-    if (permission != Permission::kUsersAdmin && permission != Permission::kApiKeysAdmin) {
+    if (permission != Permission::kUsersAdmin && permission != Permission::kApiKeysAdmin &&
+        permission != Permission::kWebhooksAdmin) {
       scopes.push_back(permission);
     }
   }

@@ -24,6 +24,10 @@ constexpr std::pair<Permission, std::string_view> kPermissionNames[] = {
     {Permission::kDraftsWrite, "drafts:write"},
     {Permission::kUsersAdmin, "users:admin"},
     {Permission::kApiKeysAdmin, "api_keys:admin"},
+    {Permission::kFulfillmentRead, "fulfillment:read"},
+    {Permission::kFulfillmentWrite, "fulfillment:write"},
+    {Permission::kFulfillmentSupervise, "fulfillment:supervise"},
+    {Permission::kWebhooksAdmin, "webhooks:admin"},
 };
 
 }  // namespace
@@ -81,13 +85,14 @@ std::vector<Permission> PermissionsOf(Role role) {
       return {P::kItemsRead,  P::kCustomersRead, P::kCustomersWrite,
               P::kOrdersRead, P::kOrdersWrite,   P::kDraftsWrite};
     case Role::kSupervisor:
-      return {P::kItemsRead,  P::kItemsWrite,  P::kCustomersRead, P::kCustomersWrite,
-              P::kOrdersRead, P::kOrdersWrite, P::kDraftsWrite};
+      return {P::kItemsRead,        P::kItemsWrite,          P::kCustomersRead, P::kCustomersWrite,
+              P::kOrdersRead,       P::kOrdersWrite,         P::kDraftsWrite,   P::kFulfillmentRead,
+              P::kFulfillmentWrite, P::kFulfillmentSupervise};
     case Role::kCustomerService:
       return {P::kItemsRead, P::kCustomersRead, P::kCustomersWrite, P::kOrdersRead,
               P::kOrdersWrite};
     case Role::kFulfillment:
-      return {P::kItemsRead, P::kOrdersRead};
+      return {P::kItemsRead, P::kOrdersRead, P::kFulfillmentRead, P::kFulfillmentWrite};
     case Role::kAdmin:
       return AllPermissions();
   }

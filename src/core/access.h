@@ -10,9 +10,9 @@ namespace commesso {
 
 enum class Role {
   kClerk,            // Takes orders: catalog and customers to read, customers, orders, drafts.
-  kSupervisor,       // A clerk who also maintains the catalog.
+  kSupervisor,       // A clerk who also maintains the catalog and oversees fulfillment.
   kCustomerService,  // Customers and orders, without order entry drafts.
-  kFulfillment,      // Reads items and orders.
+  kFulfillment,      // Reads items and orders; works the department queues.
   kAdmin,            // Everything, including users and API keys.
 };
 
@@ -26,6 +26,10 @@ enum class Permission {
   kDraftsWrite,
   kUsersAdmin,
   kApiKeysAdmin,
+  kFulfillmentRead,       // Department queues, tasks, pick lists, escalations, statistics.
+  kFulfillmentWrite,      // Claim, acknowledge, pick, ship and complete tasks.
+  kFulfillmentSupervise,  // Holds, cancellation before release, escalations.
+  kWebhooksAdmin,         // Webhook subscriptions, their delivery log and replays.
 };
 
 // Every role and every permission, in declaration order.

@@ -31,7 +31,15 @@ constexpr NameTable<PaymentStatus, 3> kPaymentStatusNames = {
      {PaymentStatus::kAuthorized, "authorized"},
      {PaymentStatus::kPaid, "paid"}}};
 
-constexpr NameTable<OrderStatus, 1> kOrderStatusNames = {{{OrderStatus::kPlaced, "placed"}}};
+constexpr NameTable<OrderStatus, 7> kOrderStatusNames = {{
+    {OrderStatus::kPlaced, "placed"},
+    {OrderStatus::kReleased, "released"},
+    {OrderStatus::kInProgress, "in_progress"},
+    {OrderStatus::kPartlyShipped, "partly_shipped"},
+    {OrderStatus::kShipped, "shipped"},
+    {OrderStatus::kDone, "done"},
+    {OrderStatus::kCancelled, "cancelled"},
+}};
 
 constexpr NameTable<ItemKind, 2> kItemKindNames = {
     {{ItemKind::kGood, "good"}, {ItemKind::kService, "service"}}};

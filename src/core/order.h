@@ -27,7 +27,18 @@ enum class PaymentStatus {
   kPaid,        // Settled at placement: cash.
 };
 
-enum class OrderStatus { kPlaced };
+// Where an order is in the fulfillment chain; it follows its tasks (core/fulfillment.h,
+// StatusOf): placed → released → in_progress → partly_shipped → shipped or done; cancelled by a
+// supervisor before release.
+enum class OrderStatus {
+  kPlaced,         // Recorded; no task released yet (waiting for its wave, cut-off or a hold).
+  kReleased,       // At least one task is in a department's queue; none worked on yet.
+  kInProgress,     // A department acknowledged or claimed a task.
+  kPartlyShipped,  // Some goods left; others are still to ship (another task, or backordered).
+  kShipped,        // Everything shipped (services done too, if any).
+  kDone,           // Services only, all done.
+  kCancelled,      // Cancelled by a supervisor before any task was released.
+};
 
 // What a card processor returns: never the card number, never the CVV.
 struct CardDetails {
@@ -204,6 +215,10 @@ struct Order {
   std::string clerk;
   std::string placed_by{};  // The authenticated caller that placed it (OrderDraft::placed_by).
   Timestamp placed_at{};
+  // The day the business promised to dispatch it, in the business's time zone, computed at
+  // placement from the fulfillment rules (core/fulfillment.h, PromisedDispatch); empty for
+  // orders placed before the rules existed.
+  std::optional<std::chrono::year_month_day> promised_dispatch{};
   friend bool operator==(const Order&, const Order&) = default;
 };
 

@@ -19,7 +19,10 @@ constexpr std::array kPaymentTypes = {PaymentType::kCash,      PaymentType::kCar
                                       PaymentType::kOnAccount, PaymentType::kCashOnDelivery};
 constexpr std::array kPaymentStatuses = {PaymentStatus::kPending, PaymentStatus::kAuthorized,
                                          PaymentStatus::kPaid};
-constexpr std::array kOrderStatuses = {OrderStatus::kPlaced};
+constexpr std::array kOrderStatuses = {OrderStatus::kPlaced,     OrderStatus::kReleased,
+                                       OrderStatus::kInProgress, OrderStatus::kPartlyShipped,
+                                       OrderStatus::kShipped,    OrderStatus::kDone,
+                                       OrderStatus::kCancelled};
 constexpr std::array kItemKinds = {ItemKind::kGood, ItemKind::kService};
 constexpr std::array kBackorderPolicies = {BackorderPolicy::kRefuse, BackorderPolicy::kAllow};
 constexpr std::array kRoundings = {Rounding::kHalfUp, Rounding::kHalfEven};
