@@ -71,6 +71,7 @@ struct PickListLabels {
   std::string_view department, generated;
   std::string_view sku, item, unit, total;       // The columns of a SKU's row.
   std::string_view order, task, line, quantity;  // The columns of a need under it.
+  std::string_view task_short, line_short;       // "inc. 17 r. 2" on narrow paper.
   std::string_view picked;                       // The tick box's column.
   std::string_view skus, orders, units;          // The footer's counts.
   std::string_view nothing;                      // The whole list when it is empty.

@@ -35,7 +35,9 @@ PickListLayout LayoutOf(const PickListView& view) {
                                  .task = std::string(words.task),
                                  .line = std::string(words.line),
                                  .quantity = std::string(words.quantity),
-                                 .picked = std::string(words.picked)};
+                                 .picked = std::string(words.picked),
+                                 .task_short = std::string(words.task_short),
+                                 .line_short = std::string(words.line_short)};
 
   std::set<std::string_view> orders;
   std::int64_t units = 0;

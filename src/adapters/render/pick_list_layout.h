@@ -35,6 +35,7 @@ struct PickHeadings {
   std::string sku, item, unit, total;       // A SKU's row.
   std::string order, task, line, quantity;  // A need's row.
   std::string picked;                       // The tick box.
+  std::string task_short, line_short;       // "inc.", "r.": before the values on narrow paper.
   friend bool operator==(const PickHeadings&, const PickHeadings&) = default;
 };
 

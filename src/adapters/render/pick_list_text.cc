@@ -199,6 +199,8 @@ PickWidths WidthsOf(const PickListLayout& layout, int columns) {
       widths.quantity = std::max(widths.quantity, Width(need.quantity));
     }
   }
+  // A long SKU is split over lines of its column rather than squeeze the name.
+  widths.sku = std::min(widths.sku, std::max(Width(headings.sku), columns / 4));
   widths.item = columns - widths.sku - widths.unit - widths.total - 3 * Width(kGap);
   widths.need = Width(kIndent) + Width(kTick) + widths.order + widths.task + widths.line +
                 widths.quantity + 4 * Width(kGap);
@@ -215,43 +217,45 @@ void Table(Sheet& sheet, const PickListLayout& layout, const PickWidths& widths)
   };
   auto need = [&](std::string_view tick, std::string_view order, std::string_view task,
                   std::string_view line, std::string_view quantity) {
-    sheet.Line(indent + PadRight(tick, Width(kTick)) + gap + PadRight(order, widths.order) + gap +
-               PadLeft(task, widths.task) + gap + PadLeft(line, widths.line) + gap +
-               PadLeft(quantity, widths.quantity));
+    // The quantity right-aligned under the SKU's total.
+    const std::string left = indent + PadRight(tick, Width(kTick)) + gap +
+                             PadRight(order, widths.order) + gap + PadLeft(task, widths.task) +
+                             gap + PadLeft(line, widths.line) + gap;
+    sheet.Line(left + PadLeft(quantity, sheet.columns() - Width(left)));
   };
   const PickHeadings& headings = layout.headings;
   row(headings.sku, headings.item, headings.unit, headings.total);
   need("", headings.order, headings.task, headings.line, headings.quantity);
   for (const PickRowLayout& item : layout.rows) {
     sheet.Rule('-');
-    std::vector<std::string> names = Wrap(item.name, widths.item);
-    row(item.sku, names[0], item.unit, item.total);
-    for (std::size_t i = 1; i < names.size(); ++i) row("", names[i], "", "");
+    const std::vector<std::string> skus = Split(item.sku, widths.sku);
+    const std::vector<std::string> names = Wrap(item.name, widths.item);
+    row(skus[0], names[0], item.unit, item.total);
+    for (std::size_t i = 1; i < std::max(skus.size(), names.size()); ++i) {
+      row(i < skus.size() ? skus[i] : "", i < names.size() ? names[i] : "", "", "");
+    }
     for (const PickNeedLayout& cells : item.needs) {
       need(kTick, cells.order, cells.task, cells.line, cells.quantity);
     }
   }
 }
 
-// Joins a word and its value with a no-break space: "riga 2" never splits across lines.
+// Joins a word and its value with a no-break space: "r. 2" never splits across lines.
 std::string Glued(std::string_view word, std::string_view value) {
-  std::string glued(word);
-  for (char& c : glued) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return glued + std::string(kNoBreak) + std::string(value);
+  return std::string(word) + std::string(kNoBreak) + std::string(value);
 }
 
 void List(Sheet& sheet, const PickListLayout& layout) {
   const PickHeadings& headings = layout.headings;
-  for (const PickRowLayout& item : layout.rows) {
-    sheet.Rule('-');
+  for (std::size_t i = 0; i < layout.rows.size(); ++i) {
+    const PickRowLayout& item = layout.rows[i];
+    if (i > 0) sheet.Rule('-');  // The header's rule is above the first.
     sheet.Pair(item.sku, item.total + std::string(kNoBreak) + item.unit);
     sheet.Wrapped(item.name);
     for (const PickNeedLayout& need : item.needs) {
       const std::string details = std::string(kTick) + std::string(kNoBreak) + need.order + " " +
-                                  Glued(headings.task, need.task) + " " +
-                                  Glued(headings.line, need.line);
+                                  Glued(headings.task_short, need.task) + " " +
+                                  Glued(headings.line_short, need.line);
       sheet.Pair(details, need.quantity, kIndent);
     }
   }
