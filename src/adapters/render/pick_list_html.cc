@@ -131,7 +131,7 @@ void Rows(Page& page, const PickListLayout& layout) {
   page.Element("th", left, headings.unit).Element("th", right, headings.total);
   page.Raw("</tr></thead><tbody>");
   for (const PickRowLayout& row : layout.rows) {
-    page.Raw("<tr>").Element("td", cell + ";white-space:nowrap", row.sku);
+    page.Raw("<tr>").Element("td", cell + ";word-break:break-all", row.sku);  // Long SKUs wrap.
     page.Element("td", cell, row.name).Element("td", cell + ";white-space:nowrap", row.unit);
     page.Element("td", cell + ";text-align:right;white-space:nowrap;font-size:16px", row.total);
     page.Raw("</tr>");

@@ -408,6 +408,31 @@ TEST(PickListPdfTest, PaginatesALongListWithTheHeadingsOnEveryPage) {
   EXPECT_THAT(LineWith(pages.back(), "Articoli "), ::testing::MatchesRegex("Articoli +200"));
 }
 
+TEST(PickListPdfTest, NamesTheSkuAgainWhereItsNeedsRunOntoTheNextPage) {
+  PickList list{.department = "warehouse", .generated_at = kGenerated};
+  PickList::Row row{.sku = "VITE-M6", .name = {.it = "Vite M6", .en = "M6 screw"}, .unit = "piece"};
+  for (int i = 1; i <= 120; ++i) {
+    row.needs.push_back(NeedOf("2026-" + std::to_string(200000 + i), i, 1, 2));
+    row.total += 2;
+  }
+  list.rows.push_back(std::move(row));
+
+  auto pdf = PickListPdf(ViewOf(list, "en"));
+
+  ASSERT_TRUE(pdf.has_value()) << pdf.error().message;
+  const std::string text = PdfToText(*pdf);
+  const std::vector<std::string> pages = PagesOf(text);
+  ASSERT_GE(pages.size(), 2U);
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    SCOPED_TRACE("page " + std::to_string(i + 1));
+    EXPECT_THAT(pages[i], AllOf(HasSubstr("VITE-M6"), HasSubstr("M6 screw"),
+                                HasSubstr("page " + std::to_string(i + 1) + " of " +
+                                          std::to_string(pages.size()))));
+  }
+  EXPECT_THAT(text, AllOf(HasSubstr("2026-200001"), HasSubstr("2026-200120")));
+  EXPECT_THAT(LineWith(text, "Total units"), ::testing::MatchesRegex("Total units +240"));
+}
+
 TEST(PickListPdfTest, IsTheSameBytesEveryTime) {
   const PickList list = LongList(60);
 
