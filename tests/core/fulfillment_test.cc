@@ -202,8 +202,9 @@ TEST(FulfillmentValidateTest, NamesEveryProblemByItsConfigurationPath) {
                   "fulfillment.departments[2].code", "fulfillment.departments[3].working_days",
                   "fulfillment.departments[3].closes", "fulfillment.departments[4].time_zone",
                   "fulfillment.departments[4].escalate_after_minutes",
-                  "fulfillment.routing[0].department", "fulfillment.routing[3].countries[0]",
-                  "fulfillment.default_department", "fulfillment.holidays[0]"));
+                  "fulfillment.routing[0].department", "fulfillment.routing[2].department",
+                  "fulfillment.routing[3].countries[0]", "fulfillment.default_department",
+                  "fulfillment.holidays[0]"));
 }
 
 TEST(FulfillmentValidateTest, NeedsADepartment) {
