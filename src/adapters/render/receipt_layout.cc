@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "adapters/json/long_date.h"
 #include "adapters/json/money_text.h"
 #include "adapters/render/labels.h"
 #include "core/shipping.h"
@@ -212,6 +213,10 @@ ReceiptLayout LayoutOf(const Document& document) {
   layout.references = {{std::string(labels.date), FormatDay(document.issued_at, labels)},
                        {std::string(labels.order), order.number.value},
                        {std::string(labels.order_date), FormatDay(order.placed_at, labels)}};
+  if (order.promised_dispatch) {
+    layout.references.push_back(
+        {std::string(labels.dispatch), json::LongDate(*order.promised_dispatch, labels.language)});
+  }
   layout.customer = CustomerBlock(order.customer, labels);
   layout.billing = Block{.heading = std::string(labels.billing_address),
                          .lines = AddressLines(order.billing_address, home)};
