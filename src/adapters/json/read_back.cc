@@ -1,5 +1,6 @@
 #include "adapters/json/read_back.h"
 
+#include <algorithm>
 #include <set>
 #include <string_view>
 
@@ -156,7 +157,11 @@ std::string ReadBack(const Order& order, std::string_view locale) {
           FormatMoney(order.priced.totals.amount_due, words.italian ? "it" : "en") + " " +
           TaxWording(order, words) + ", " +
           (words.italian ? ItalianPayment(order) : EnglishPayment(order)) + ".";
-  if (order.promised_dispatch) {
+  // Services alone dispatch nothing: their date stays in the order for the console.
+  const bool goods =
+      std::any_of(order.priced.lines.begin(), order.priced.lines.end(),
+                  [](const PricedLine& line) { return line.item.kind == ItemKind::kGood; });
+  if (order.promised_dispatch && goods) {
     text += " " + std::string(words.dispatch) + ": " +
             LongDate(*order.promised_dispatch, words.italian ? "it" : "en") + ".";
   }

@@ -13,7 +13,7 @@ namespace commesso::json {
 // counter; the amount due in the locale's format with the tax wording (the tax's own name
 // when one tax applies: "IVA inclusa", "including VAT"; "tax exempt"; "no tax" when none is
 // charged); how it is paid ("card ending 4242", cash with the change); then, in a sentence
-// of its own, the promised dispatch day when the order has one.
+// of its own, the promised dispatch day when the order has one and has goods.
 //   "Ordine 2026-000123: 2 articoli (3 × Penna, 1 × Quaderno), spedizione a Via Roma 1, 20121
 //   Milano, totale 54,17 € IVA inclusa, pagamento con carta che termina con 4242. Spedizione
 //   prevista: lunedì 30 novembre 2026."
