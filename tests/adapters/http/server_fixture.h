@@ -117,7 +117,6 @@ class ServerTest : public ::testing::Test {
                                                   .phones = phones_,
                                                   .clock = clock_,
                                                   .zones = *zones_,
-                                                  .zones = *zones_,
                                                   .drafts = *faulty_drafts_,
                                                   .cards = *faulty_cards_,
                                                   .identities = *identities_,
