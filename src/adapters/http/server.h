@@ -21,6 +21,7 @@
 #include "app/ports/phone_numbers.h"
 #include "core/identity.h"
 #include "core/result.h"
+#include "core/zone_rules.h"
 
 namespace commesso::http {
 
@@ -53,6 +54,7 @@ struct Services {
   DocumentStore& documents;
   const PhoneNumbers& phones;
   const Clock& clock;
+  const ZoneDirectory& zones;  // The business's and every fulfillment department's.
   DraftStore& drafts;
   CardPayments& cards;
   IdentityStore& identities;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "adapters/clock/date_zone_rules.h"
 #include "adapters/http/server.h"
 #include "adapters/payments/test_card_processor.h"
 #include "adapters/phone/libphonenumber_phone_numbers.h"
@@ -115,6 +116,7 @@ class ServerTest : public ::testing::Test {
                                                   .documents = *faulty_documents_,
                                                   .phones = phones_,
                                                   .clock = clock_,
+                                                  .zones = *zones_,
                                                   .drafts = *faulty_drafts_,
                                                   .cards = *faulty_cards_,
                                                   .identities = *identities_,
@@ -134,6 +136,7 @@ class ServerTest : public ::testing::Test {
                     .documents = *documents_,
                     .phones = phones_,
                     .clock = clock_,
+                    .zones = *zones_,
                     .drafts = *drafts_,
                     .cards = cards_,
                     .identities = *identities_,
@@ -331,6 +334,7 @@ class ServerTest : public ::testing::Test {
   commesso::testing::FixedClock clock_;
   LibphonenumberPhoneNumbers phones_;
   Business business_;
+  std::unique_ptr<DateZoneDirectory> zones_ = DateZoneDirectory::Load({"Europe/Rome"}).value();
   std::unique_ptr<sqlite::Database> database_;
   std::unique_ptr<sqlite::SqliteCatalog> catalog_;
   std::unique_ptr<sqlite::SqliteCustomerStore> customers_;
