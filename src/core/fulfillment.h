@@ -42,9 +42,9 @@ struct ReleasePolicy {
 
 // One department of the fulfillment chain, with its queue.
 struct Department {
-  std::string code;  // "warehouse": 1..32 of [a-z0-9_-]; unique.
+  std::string code{};  // "warehouse": 1..32 of [a-z0-9_-]; unique.
   LocalizedText name{};
-  std::string time_zone;  // IANA; the configuration fills in the business's when absent.
+  std::string time_zone{};  // IANA; the configuration fills in the business's when absent.
   // Working days, Monday first; public holidays (FulfillmentRules::holidays) are closed too.
   std::vector<std::chrono::weekday> working_days{std::chrono::Monday, std::chrono::Tuesday,
                                                  std::chrono::Wednesday, std::chrono::Thursday,
@@ -67,11 +67,11 @@ struct Department {
 // rules are evaluated in order and the first that holds names the line's department.
 struct RoutingRule {
   std::optional<ItemKind> kind{};
-  std::string sku_prefix;                // "SRV-": lines whose SKU starts with it.
-  std::string shipping_method;           // The order's method code; "pickup" for collection.
+  std::string sku_prefix{};              // "SRV-": lines whose SKU starts with it.
+  std::string shipping_method{};         // The order's method code; "pickup" for collection.
   std::vector<std::string> countries{};  // ISO 3166 alpha-2 codes of the destination: the
                                          // shipping address, else the billing address.
-  std::string department;
+  std::string department{};
   friend bool operator==(const RoutingRule&, const RoutingRule&) = default;
 };
 
@@ -79,7 +79,7 @@ struct RoutingRule {
 struct FulfillmentRules {
   std::vector<Department> departments{};
   std::vector<RoutingRule> routing{};
-  std::string default_department;  // Lines no rule routes; must be a department.
+  std::string default_department{};  // Lines no rule routes; must be a department.
   std::vector<std::chrono::year_month_day> holidays{};  // Closed for every department.
   friend bool operator==(const FulfillmentRules&, const FulfillmentRules&) = default;
 };
@@ -98,10 +98,10 @@ const Department* FindDepartment(const FulfillmentRules& rules, std::string_view
 // One order line as a department's task carries it.
 struct TaskLine {
   int line_no = 0;  // 1-based position in the order.
-  std::string sku;
+  std::string sku{};
   LocalizedText name{};
   ItemKind kind = ItemKind::kGood;
-  std::string unit;
+  std::string unit{};
   std::int64_t quantity = 0;     // Ordered.
   std::int64_t backordered = 0;  // Not reserved from stock at placement, or left unshipped.
   std::int64_t picked = 0;       // Recorded by the department.
@@ -111,7 +111,7 @@ struct TaskLine {
 
 // The lines one department gets from one order.
 struct TaskPlan {
-  std::string department;
+  std::string department{};
   std::vector<TaskLine> lines{};
   friend bool operator==(const TaskPlan&, const TaskPlan&) = default;
 };
@@ -172,8 +172,8 @@ enum class HoldKind {
 // A hold on an order: none of its tasks is released while one is active.
 struct Hold {
   HoldKind kind = HoldKind::kManual;
-  std::string reason;
-  std::string placed_by;
+  std::string reason{};
+  std::string placed_by{};
   Timestamp placed_at{};
   std::optional<std::string> lifted_by{};
   std::optional<Timestamp> lifted_at{};
@@ -182,15 +182,15 @@ struct Hold {
 
 // One shipment of (part of) a task.
 struct Shipment {
-  std::string carrier;          // 1..64 characters.
-  std::string tracking_number;  // 1..64 characters.
+  std::string carrier{};          // 1..64 characters.
+  std::string tracking_number{};  // 1..64 characters.
   struct Line {
     int line_no = 0;
     std::int64_t quantity = 0;
     friend bool operator==(const Line&, const Line&) = default;
   };
   std::vector<Line> lines{};  // Empty: every picked quantity not yet shipped.
-  std::string shipped_by;
+  std::string shipped_by{};
   Timestamp shipped_at{};
   friend bool operator==(const Shipment&, const Shipment&) = default;
 };
@@ -199,7 +199,7 @@ struct Shipment {
 struct FulfillmentTask {
   std::int64_t id = 0;
   OrderNumber order{};
-  std::string department;
+  std::string department{};
   TaskState state = TaskState::kScheduled;
   std::vector<TaskLine> lines{};
   Timestamp created_at{};
@@ -207,9 +207,9 @@ struct FulfillmentTask {
   std::optional<Timestamp> released_at{};   // When it entered the queue.
   std::optional<Timestamp> escalate_at{};   // Set at release: AddWorkingTime(escalate_after).
   std::optional<Timestamp> escalated_at{};  // When it was flagged.
-  std::string claimed_by;                   // Empty: unclaimed.
+  std::string claimed_by{};                 // Empty: unclaimed.
   std::optional<Timestamp> lease_until{};
-  std::string acknowledged_by;
+  std::string acknowledged_by{};
   std::optional<Timestamp> acknowledged_at{};
   std::vector<Shipment> shipments{};
   std::optional<Timestamp> finished_at{};  // Shipped in full, done or cancelled.
@@ -225,7 +225,7 @@ OrderStatus StatusOf(const std::vector<FulfillmentTask>& tasks);
 // A pick list: what to take from the shelves for some tasks (one, or a wave of a
 // department), grouped by SKU with the orders that need it.
 struct PickList {
-  std::string department;
+  std::string department{};
   Timestamp generated_at{};
   struct Need {
     OrderNumber order{};
@@ -235,9 +235,9 @@ struct PickList {
     friend bool operator==(const Need&, const Need&) = default;
   };
   struct Row {
-    std::string sku;
+    std::string sku{};
     LocalizedText name{};
-    std::string unit;
+    std::string unit{};
     std::int64_t total = 0;
     std::vector<Need> needs{};
     friend bool operator==(const Row&, const Row&) = default;

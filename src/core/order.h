@@ -215,9 +215,9 @@ struct Order {
   std::string clerk;
   std::string placed_by{};  // The authenticated caller that placed it (OrderDraft::placed_by).
   Timestamp placed_at{};
-  // The day the business promised to dispatch it, in the business's time zone, computed at
-  // placement from the fulfillment rules (core/fulfillment.h, PromisedDispatch); empty for
-  // orders placed before the rules existed.
+  // The day the business promised to dispatch it, computed at placement from the fulfillment
+  // rules (core/fulfillment.h, PromisedDispatch): the calendar day of the department that
+  // dispatches last, in that department's time zone; empty for orders placed before the rules.
   std::optional<std::chrono::year_month_day> promised_dispatch{};
   friend bool operator==(const Order&, const Order&) = default;
 };
