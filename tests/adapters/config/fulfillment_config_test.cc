@@ -66,7 +66,7 @@ TEST(ConfigFulfillmentTest, TheDemoShipsFromMilanWithACutOff) {
   const FulfillmentRules& rules = Defaults().business.fulfillment;
 
   ASSERT_TRUE(Validate(rules));
-  ASSERT_EQ(rules.departments.size(), 3u);
+  ASSERT_EQ(rules.departments.size(), 4u);
   const Department& warehouse = rules.departments[0];
   EXPECT_EQ(warehouse.code, "warehouse");
   EXPECT_EQ(warehouse.name.it, "Magazzino");
@@ -83,10 +83,15 @@ TEST(ConfigFulfillmentTest, TheDemoShipsFromMilanWithACutOff) {
   const Department& freight = rules.departments[2];
   EXPECT_EQ(freight.release.kind, ReleaseKind::kWaves);
   EXPECT_THAT(freight.release.waves, ElementsAre(minutes{540}, minutes{780}, minutes{990}));
-  ASSERT_EQ(rules.routing.size(), 2u);
+  const Department& express = rules.departments[3];
+  EXPECT_EQ(express.release.kind, ReleaseKind::kImmediate);
+  EXPECT_EQ(express.lease, std::chrono::seconds{600});
+  ASSERT_EQ(rules.routing.size(), 3u);
   EXPECT_EQ(rules.routing[0].kind, ItemKind::kService);
   EXPECT_EQ(rules.routing[0].department, "services");
   EXPECT_EQ(rules.routing[1].shipping_method, "freight");
+  EXPECT_EQ(rules.routing[2].shipping_method, "express");
+  EXPECT_EQ(rules.routing[2].department, "express");
   EXPECT_EQ(rules.default_department, "warehouse");
   EXPECT_THAT(rules.holidays, Contains(year{2026} / 12 / 25));
   EXPECT_THAT(rules.holidays, Contains(year{2027} / 3 / 29));  // Easter Monday 2027.
