@@ -1,0 +1,51 @@
+#!/usr/bin/python3
+"""A real HTTP endpoint for the webhook tests: the standard library's http.server on loopback.
+
+Appends every POST it receives to DIR/requests.jsonl, one JSON object a line:
+{"path", "headers": {name: value}, "body": the body as text}, written whole before the
+answer, so a reader never sees half a request. Answers every POST with STATUS (default 204)
+and the body "status STATUS". Prints the port it listens on, then serves until killed.
+"""
+import argparse
+import json
+import os
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dir", required=True)
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--status", type=int, default=204)
+    args = parser.parse_args()
+    log_path = os.path.join(args.dir, "requests.jsonl")
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # Keep-alive, as real endpoints do.
+
+        def do_POST(self):
+            length = int(self.headers.get("Content-Length", "0"))
+            body = self.rfile.read(length).decode("utf-8")
+            record = {"path": self.path, "headers": dict(self.headers.items()), "body": body}
+            with open(log_path, "a", encoding="utf-8") as log:
+                log.write(json.dumps(record) + "\n")
+            answer = ("status %d" % args.status).encode()
+            self.send_response(args.status)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *unused):
+            pass
+
+    ThreadingHTTPServer.allow_reuse_address = True
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    print(server.server_address[1], flush=True)
+    sys.stdout.close()
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
