@@ -4,7 +4,7 @@
 Appends every POST it receives to DIR/requests.jsonl, one JSON object a line:
 {"path", "headers": {name: value}, "body": the body as text}, written whole before the
 answer, so a reader never sees half a request. Answers every POST with STATUS (default 204)
-and the body "status STATUS". Prints the port it listens on, then serves until killed.
+and the body "status STATUS" (none for 204). Prints the port it listens on, then serves until killed.
 """
 import argparse
 import json
@@ -30,7 +30,8 @@ def main():
             record = {"path": self.path, "headers": dict(self.headers.items()), "body": body}
             with open(log_path, "a", encoding="utf-8") as log:
                 log.write(json.dumps(record) + "\n")
-            answer = ("status %d" % args.status).encode()
+            # A 204 has no body (RFC 9110); bytes after it would be read as the next answer.
+            answer = b"" if args.status == 204 else ("status %d" % args.status).encode()
             self.send_response(args.status)
             self.send_header("Content-Type", "text/plain")
             self.send_header("Content-Length", str(len(answer)))

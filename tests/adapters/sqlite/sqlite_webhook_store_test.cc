@@ -123,8 +123,9 @@ TEST_F(SqliteWebhookStoreTest, FansOutPublicEventsToTheSubscriptionsThatWantThem
   ASSERT_EQ(to_shipped.size(), 1u);
   EXPECT_EQ(to_shipped[0].event, "order.shipped");
   EXPECT_EQ(store_.FanOut(At(), 100).value(), 0) << "each event is fanned out once";
-  EXPECT_EQ(testing::RowCount(stores_.path(), "outbox WHERE event = 'receipt.due' AND "
-                                              "delivered_at IS NULL"),
+  EXPECT_EQ(testing::RowCount(stores_.path(),
+                              "outbox WHERE event = 'receipt.due' AND "
+                              "delivered_at IS NULL"),
             1)
       << "the mailer's events are left to the mailer";
 }
@@ -150,13 +151,13 @@ TEST_F(SqliteWebhookStoreTest, HandsOutOnlyTheEarliestUndeliveredEventOfEachOrde
   AddEvent(first, "order.shipped");
   ASSERT_TRUE(store_.FanOut(At(), 100).has_value());
 
-  EXPECT_EQ(DueEvents(), (std::vector<std::string>{first + " order.placed",
-                                                   second + " order.placed"}));
+  EXPECT_EQ(DueEvents(),
+            (std::vector<std::string>{first + " order.placed", second + " order.placed"}));
 
   auto due = store_.Due(At(), 100).value();
   ASSERT_TRUE(store_.Update(Delivered(due[0].delivery)).has_value());
-  EXPECT_EQ(DueEvents(), (std::vector<std::string>{second + " order.placed",
-                                                   first + " order.released"}));
+  EXPECT_EQ(DueEvents(),
+            (std::vector<std::string>{second + " order.placed", first + " order.released"}));
 }
 
 TEST_F(SqliteWebhookStoreTest, AFailedDeliveryHoldsBackItsOrderUntilReplayed) {
