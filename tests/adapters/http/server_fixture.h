@@ -19,6 +19,7 @@
 #include "adapters/sqlite/sqlite_draft_store.h"
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
+#include "adapters/sqlite/sqlite_webhook_store.h"
 #include "app/business.h"
 #include "faulty_stores.h"
 #include "support/fixed_clock.h"
@@ -97,6 +98,7 @@ class ServerTest : public ::testing::Test {
     identities_ = std::make_unique<sqlite::SqliteIdentityStore>(*database_);
     deliveries_ = std::make_unique<sqlite::SqliteDeliveryStore>(*database_);
     faulty_deliveries_ = std::make_unique<FaultyDeliveryStore>(*deliveries_, faults_);
+    webhooks_ = std::make_unique<sqlite::SqliteWebhookStore>(*database_);
     Seed();
     StartServer();
   }
@@ -120,7 +122,8 @@ class ServerTest : public ::testing::Test {
                                                   .identities = *identities_,
                                                   .credentials = credentials_,
                                                   .deliveries = *faulty_deliveries_,
-                                                  .outbox = outbox_});
+                                                  .outbox = outbox_,
+                                                  .webhooks = *webhooks_});
     ASSERT_TRUE(server.has_value()) << server.error().message;
     server_ = *std::move(server);
   }
@@ -139,7 +142,8 @@ class ServerTest : public ::testing::Test {
                     .identities = *identities_,
                     .credentials = credentials_,
                     .deliveries = *deliveries_,
-                    .outbox = outbox_};
+                    .outbox = outbox_,
+                    .webhooks = *webhooks_};
   }
 
   void Seed() {
@@ -348,6 +352,7 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<sqlite::SqliteIdentityStore> identities_;
   std::unique_ptr<sqlite::SqliteDeliveryStore> deliveries_;
   std::unique_ptr<FaultyDeliveryStore> faulty_deliveries_;
+  std::unique_ptr<sqlite::SqliteWebhookStore> webhooks_;
   CountingSignal outbox_;
   SodiumCredentials credentials_{PasswordCost::MinimumForTest()};
   std::string card_token_;
