@@ -72,6 +72,13 @@ OrResponse<IdempotencyKey> KeyOf(const HttpRequest& request, const Target& targe
       .fingerprint = RequestFingerprint(request.method, target.path, request.body)};
 }
 
+HttpResponse KeyInFlightProblem() {
+  return ProblemResponse(409, "idempotency_key_in_flight", "Conflict",
+                         "The first request with this Idempotency-Key is still being processed; "
+                         "retry once it has been answered.",
+                         {{"Idempotency-Key", "a request with this key is in progress"}});
+}
+
 std::optional<std::int64_t> PositiveId(std::string_view text) {
   std::int64_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -163,12 +170,7 @@ HttpResponse Api::CreateWebhook(const HttpRequest& request, const Target& target
   OrResponse<IdempotencyKey> key = KeyOf(request, target);
   if (!key) return key.error();
   std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
-  if (!claim) {
-    return ProblemResponse(409, "idempotency_key_in_flight", "Conflict",
-                           "The first request with this Idempotency-Key is still being "
-                           "processed; retry once it has been answered.",
-                           {{"Idempotency-Key", "a request with this key is in progress"}});
-  }
+  if (!claim) return KeyInFlightProblem();
 
   OrResponse<Json> body = JsonBody(request);
   if (!body) return body.error();
@@ -296,13 +298,32 @@ HttpResponse Api::WebhookDeliveries(const HttpRequest& request, const Target& ta
                       json::Dump(Json{{"entries", std::move(entries)}, {"next_cursor", next}}));
 }
 
-HttpResponse Api::ReplayWebhookDelivery(const HttpRequest& request, const Target&,
+HttpResponse Api::ReplayWebhookDelivery(const HttpRequest& request, const Target& target,
                                         const std::string& id) {
+  // The key guards against a concurrent duplicate only: replaying twice queues the delivery
+  // twice, which its receiver de-duplicates by the delivery id anyway.
+  OrResponse<IdempotencyKey> key = KeyOf(request, target);
+  if (!key) return key.error();
+  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
+  if (!claim) return KeyInFlightProblem();
+  // The delivery says everything: the body, when there is one, is an empty JSON object.
+  if (!request.body.empty()) {
+    OrResponse<Json> body = JsonBody(request);
+    if (!body) return body.error();
+    std::vector<FieldError> problems;
+    json::ObjectReader(*body, "", problems).Finish();
+    if (!problems.empty()) return Invalid("the request has errors", problems);
+  }
   const std::optional<std::int64_t> value = PositiveId(id);
   if (!value) return NoSuch("webhook delivery", id);
+
   Result<WebhookDelivery> replayed = services_.webhooks.Replay(*value, services_.clock.Now());
   if (!replayed) return Failure(request, replayed.error());
-  return JsonResponse(202, json::Dump(ToJson(*replayed)));
+  HttpResponse response = JsonResponse(201, json::Dump(ToJson(*replayed)));
+  response.headers.emplace_back("Location", std::string(kWebhooksPath) + "/" +
+                                                std::to_string(replayed->subscription.value) +
+                                                "/deliveries");
+  return response;
 }
 
 }  // namespace commesso::http
