@@ -126,6 +126,7 @@ class WebhookDispatcherTest : public testing::UseCaseTest {
 };
 
 TEST_F(WebhookDispatcherTest, DeliversEveryEventInOrderPerOrderAfterAnOutage) {
+  receiver_.Verifying(kSecret, NowSeconds().count() + 60);  // Within the 5-minute window.
   receiver_.Start();
   const std::string url = receiver_.Url();
   receiver_.Stop();  // Down from the start; the same port comes back later.
@@ -168,6 +169,7 @@ TEST_F(WebhookDispatcherTest, DeliversEveryEventInOrderPerOrderAfterAnOutage) {
   std::set<std::string> keys;
   for (const WebhookReceiver::Received& request : requests) {
     EXPECT_TRUE(Verifies(request, kSecret, NowSeconds())) << request.body;
+    EXPECT_TRUE(request.verified) << "docs/webhooks.md's Python check refused " << request.body;
     EXPECT_EQ(request.path, "/hooks");
     const json body = json::parse(request.body);
     EXPECT_EQ(request.headers.value("Commesso-Delivery", ""), body.at("id"));
@@ -265,6 +267,26 @@ TEST_F(WebhookDispatcherTest, OnlyTheEventsASubscriptionAskedForAreSent) {
   const auto requests = receiver_.Requests();
   ASSERT_EQ(requests.size(), 1u);
   EXPECT_EQ(requests[0].headers.value("Commesso-Event", ""), "order.shipped");
+}
+
+TEST_F(WebhookDispatcherTest, TheDocumentedCheckRefusesAnotherSecretAndAStaleTimestamp) {
+  receiver_.Verifying("whsec_another", NowSeconds().count());
+  receiver_.Start();
+  Subscribe(receiver_.Url());
+  Place("order");
+  Round();
+  receiver_.Stop();
+  receiver_.Verifying(kSecret, NowSeconds().count() + 301);
+  receiver_.Start();
+  Place("later");
+
+  Round();
+
+  const auto requests = receiver_.Requests();
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_FALSE(requests[0].verified) << "signed with another secret";
+  EXPECT_FALSE(requests[1].verified) << "older than five minutes";
+  EXPECT_TRUE(Verifies(requests[1], kSecret, NowSeconds()));
 }
 
 // The example of docs/webhooks.md, so the documentation cannot drift from the code.

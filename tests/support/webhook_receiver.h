@@ -33,7 +33,8 @@ class WebhookReceiver {
   WebhookReceiver& operator=(const WebhookReceiver&) = delete;
 
   // Starts the receiver answering `status` on `port` (0: a free one, then kept for later
-  // starts) and returns once it listens.
+  // starts) and returns once it listens. It checks signatures with `secret` as of the Unix
+  // time `now` (0: its own clock).
   void Start(int status = 204, int port = 0) {
     if (port == 0) port = port_;
     int out[2];
@@ -46,6 +47,7 @@ class WebhookReceiver {
     const std::string dir = directory_.string();
     const std::string port_text = std::to_string(port);
     const std::string status_text = std::to_string(status);
+    const std::string now_text = std::to_string(now_);
     std::vector<char*> argv = {const_cast<char*>("/usr/bin/python3"),
                                const_cast<char*>(script.c_str()),
                                const_cast<char*>("--dir"),
@@ -54,6 +56,10 @@ class WebhookReceiver {
                                const_cast<char*>(port_text.c_str()),
                                const_cast<char*>("--status"),
                                const_cast<char*>(status_text.c_str()),
+                               const_cast<char*>("--secret"),
+                               const_cast<char*>(secret_.c_str()),
+                               const_cast<char*>("--now"),
+                               const_cast<char*>(now_text.c_str()),
                                nullptr};
     const int spawned = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
@@ -75,6 +81,12 @@ class WebhookReceiver {
     pid_ = 0;
   }
 
+  // What later starts verify signatures with.
+  void Verifying(std::string secret, long long now) {
+    secret_ = std::move(secret);
+    now_ = now;
+  }
+
   int port() const { return port_; }
   std::string Url(const std::string& path = "/hooks") const {
     return "http://127.0.0.1:" + std::to_string(port_) + path;
@@ -85,6 +97,7 @@ class WebhookReceiver {
     std::string path;
     nlohmann::json headers;
     std::string body;
+    bool verified = false;  // The receiver's own check (docs/webhooks.md) accepted it.
   };
 
   // The requests received so far, in the order they arrived.
@@ -95,7 +108,7 @@ class WebhookReceiver {
     while (std::getline(log, line)) {
       const nlohmann::json record = nlohmann::json::parse(line);
       requests.push_back({record.at("path").get<std::string>(), record.at("headers"),
-                          record.at("body").get<std::string>()});
+                          record.at("body").get<std::string>(), record.at("verified").get<bool>()});
     }
     return requests;
   }
@@ -104,6 +117,8 @@ class WebhookReceiver {
   std::filesystem::path directory_;
   pid_t pid_ = 0;
   int port_ = 0;
+  std::string secret_;
+  long long now_ = 0;
 };
 
 }  // namespace commesso::testing

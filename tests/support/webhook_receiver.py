@@ -2,15 +2,33 @@
 """A real HTTP endpoint for the webhook tests: the standard library's http.server on loopback.
 
 Appends every POST it receives to DIR/requests.jsonl, one JSON object a line:
-{"path", "headers": {name: value}, "body": the body as text}, written whole before the
-answer, so a reader never sees half a request. Answers every POST with STATUS (default 204)
+{"path", "headers": {name: value}, "body": the body as text, "verified": whether
+verify() (the receiver's check of docs/webhooks.md, copied from there) accepts it with
+SECRET}, written whole before the answer, so a reader never sees half a request. Answers every POST with STATUS (default 204)
 and the body "status STATUS" (none for 204). Prints the port it listens on, then serves until killed.
 """
 import argparse
+import hashlib
+import hmac
 import json
 import os
 import sys
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+# docs/webhooks.md, "Verifying a request": keep the two the same.
+def verify(secret, signature_header, body, now=None, tolerance=300):
+    """True when the Commesso-Signature header signs body (bytes) with secret (str)."""
+    fields = dict(part.split("=", 1) for part in signature_header.split(",") if "=" in part)
+    try:
+        t = int(fields["t"])
+    except (KeyError, ValueError):
+        return False
+    if abs((time.time() if now is None else now) - t) > tolerance:
+        return False  # Too old (or from the future): a replayed request.
+    expected = hmac.new(secret.encode(), str(t).encode() + b"." + body, hashlib.sha256)
+    return hmac.compare_digest(expected.hexdigest(), fields.get("v1", ""))
 
 
 def main():
@@ -18,6 +36,9 @@ def main():
     parser.add_argument("--dir", required=True)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--status", type=int, default=204)
+    parser.add_argument("--secret", default="")
+    # The signatures' clock: the tests' fixed clock, not this machine's.
+    parser.add_argument("--now", type=int, default=0)
     args = parser.parse_args()
     log_path = os.path.join(args.dir, "requests.jsonl")
 
@@ -26,8 +47,11 @@ def main():
 
         def do_POST(self):
             length = int(self.headers.get("Content-Length", "0"))
-            body = self.rfile.read(length).decode("utf-8")
-            record = {"path": self.path, "headers": dict(self.headers.items()), "body": body}
+            raw = self.rfile.read(length)
+            verified = verify(args.secret, self.headers.get("Commesso-Signature", ""), raw,
+                              now=args.now or None)
+            record = {"path": self.path, "headers": dict(self.headers.items()),
+                      "body": raw.decode("utf-8"), "verified": verified}
             with open(log_path, "a", encoding="utf-8") as log:
                 log.write(json.dumps(record) + "\n")
             # A 204 has no body (RFC 9110); bytes after it would be read as the next answer.
