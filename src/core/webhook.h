@@ -8,6 +8,7 @@
 
 #include "core/ids.h"
 #include "core/order.h"
+#include "core/result.h"
 
 namespace commesso {
 
@@ -68,6 +69,17 @@ const std::vector<std::string_view>& WebhookEvents();
 
 // Whether `name` is one of WebhookEvents().
 bool IsWebhookEvent(std::string_view name);
+
+// Why `url` cannot receive webhooks, or nothing: it must be an absolute http:// or https://
+// URL with a host, without a user name or password (they would end up in logs), without
+// spaces or control characters, at most 2000 characters.
+std::optional<std::string> WebhookUrlProblem(std::string_view url);
+
+// The problems of a subscription's event list, with paths "<path>" and "<path>[i]": it names
+// at least one event, each from WebhookEvents() (internal events are not) or "*" alone, none
+// twice. Empty when it is fine.
+std::vector<FieldError> WebhookEventsProblems(const std::vector<std::string>& events,
+                                              const std::string& path);
 
 // "queued", "delivered", "failed" and back (nothing for an unknown name).
 const char* Name(WebhookDeliveryState state);
