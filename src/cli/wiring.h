@@ -75,6 +75,7 @@ class Wiring {
   const Clock& clock() const { return *clock_; }
   const QuoteOrder& quote() const { return quote_; }
   const PlaceOrder& place() const { return place_; }
+  WebhookStore& webhooks() { return webhooks_; }
 
   // What the HTTP server serves from; borrows this Wiring.
   http::Services services();
