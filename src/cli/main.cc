@@ -12,6 +12,7 @@
 #include "cli/access_commands.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/webhook_commands.h"
 
 namespace commesso {
 namespace {
@@ -173,6 +174,34 @@ int Main(int argc, char** argv) {
   key_revoke_command->add_option("id", key_revoke.id, "The key's id (api-key list)")->required();
   key_revoke_command->footer(kExitCodes);
 
+  CLI::App* webhook_command =
+      app.add_subcommand("webhook", "Manage webhook subscriptions (docs/webhooks.md).");
+  webhook_command->require_subcommand(1);
+  WebhookOptions webhook_add;
+  CLI::App* webhook_add_command = webhook_command->add_subcommand(
+      "add", "Subscribe an endpoint to events and print its signing secret once on stdout.");
+  AddCommonOptions(*webhook_add_command, webhook_add.common);
+  webhook_add_command->add_option("--url", webhook_add.url, "The endpoint: http:// or https://")
+      ->required();
+  webhook_add_command
+      ->add_option("--event", webhook_add.events,
+                   "An event to send (order.placed, order.shipped, ...), or * for every event; "
+                   "repeat for more")
+      ->required();
+  webhook_add_command->footer(kExitCodes);
+  WebhookOptions webhook_list;
+  CLI::App* webhook_list_command = webhook_command->add_subcommand(
+      "list", "List the subscriptions with their health (never their secrets).");
+  AddCommonOptions(*webhook_list_command, webhook_list.common);
+  webhook_list_command->footer(kExitCodes);
+  WebhookOptions webhook_disable;
+  CLI::App* webhook_disable_command = webhook_command->add_subcommand(
+      "disable", "Disable a subscription: nothing more is sent to it.");
+  AddCommonOptions(*webhook_disable_command, webhook_disable.common);
+  webhook_disable_command->add_option("id", webhook_disable.id, "The subscription's id")
+      ->required();
+  webhook_disable_command->footer(kExitCodes);
+
   CLI::App* version_command = app.add_subcommand("version", "Print the version.");
 
   try {
@@ -199,6 +228,9 @@ int Main(int argc, char** argv) {
   if (*key_add_command) return Run(AddApiKey(key_add));
   if (*key_list_command) return Run(ListApiKeys(key_list));
   if (*key_revoke_command) return Run(RevokeApiKey(key_revoke));
+  if (*webhook_add_command) return Run(AddWebhook(webhook_add));
+  if (*webhook_list_command) return Run(ListWebhooks(webhook_list));
+  if (*webhook_disable_command) return Run(DisableWebhook(webhook_disable));
   return Run(PlaceFile(place));
 }
 

@@ -34,6 +34,14 @@ smtp::SmtpOptions SmtpOptionsOf(const config::MailSettings& mail) {
                            .timeout_seconds = mail.timeout_seconds};
 }
 
+WebhookSettings WebhookSettingsOf(const config::WebhookSettings& webhooks) {
+  return WebhookSettings{
+      .retry = RetryPolicy{.first_delay = std::chrono::seconds{webhooks.retry_first_delay_seconds},
+                           .factor = webhooks.retry_factor,
+                           .cap = std::chrono::seconds{webhooks.retry_cap_seconds},
+                           .max_attempts = webhooks.retry_max_attempts}};
+}
+
 }  // namespace
 
 sqlite::DocumentSettings DocumentSettingsOf(const Business& business) {
@@ -131,6 +139,20 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
           spdlog::info("receipt mailer: {} sent, {} to retry, {} failed", round->sent,
                        round->retrying, round->failed);
         }
+      }),
+      webhooks_(*database_),
+      webhook_sender_({.connect_timeout_seconds = config_.webhooks.connect_timeout_seconds,
+                       .timeout_seconds = config_.webhooks.timeout_seconds}),
+      webhook_dispatcher_(webhooks_, webhook_sender_, *clock_, WebhookSettingsOf(config_.webhooks)),
+      webhook_worker_([this] {
+        auto round = webhook_dispatcher_.DeliverDue();
+        if (!round) {
+          spdlog::warn("webhooks: {}", round.error().message);
+        } else if (round->delivered + round->retrying + round->failed > 0) {
+          spdlog::info("webhooks: {} delivered, {} to retry, {} failed{}{}", round->delivered,
+                       round->retrying, round->failed,
+                       round->last_error.empty() ? "" : "; last: ", round->last_error);
+        }
       }) {
   if (config_.mail.enabled) {
     transport_ = std::make_unique<smtp::SmtpMailTransport>(SmtpOptionsOf(config_.mail));
@@ -139,7 +161,10 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
   }
 }
 
-Wiring::~Wiring() { StopMailer(); }
+Wiring::~Wiring() {
+  StopWebhooks();
+  StopMailer();
+}
 
 void Wiring::StartMailer() {
   if (mailer_ == nullptr) {
@@ -151,6 +176,10 @@ void Wiring::StartMailer() {
 }
 
 void Wiring::StopMailer() { mail_worker_.Stop(); }
+
+void Wiring::StartWebhooks() { webhook_worker_.Start(); }
+
+void Wiring::StopWebhooks() { webhook_worker_.Stop(); }
 
 http::Services Wiring::services() {
   return http::Services{.business = config_.business,
@@ -166,7 +195,8 @@ http::Services Wiring::services() {
                         .identities = identities_,
                         .credentials = credentials_,
                         .deliveries = deliveries_,
-                        .outbox = mail_worker_};
+                        .outbox = mail_worker_,
+                        .webhooks = webhooks_};
 }
 
 http::AccessOptions Wiring::access() const {

@@ -20,10 +20,13 @@
 #include "adapters/sqlite/sqlite_draft_store.h"
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
+#include "adapters/sqlite/sqlite_webhook_store.h"
+#include "adapters/webhooks/curl_webhook_sender.h"
 #include "app/outbox_worker.h"
 #include "app/place_order.h"
 #include "app/quote_order.h"
 #include "app/receipt_mailer.h"
+#include "app/webhook_dispatcher.h"
 #include "core/result.h"
 
 namespace commesso {
@@ -75,6 +78,7 @@ class Wiring {
   const ZoneDirectory& zones() const { return *zones_; }
   const QuoteOrder& quote() const { return quote_; }
   const PlaceOrder& place() const { return place_; }
+  WebhookStore& webhooks() { return webhooks_; }
 
   // What the HTTP server serves from; borrows this Wiring.
   http::Services services();
@@ -86,6 +90,11 @@ class Wiring {
   // outbox): `commesso serve` starts it with the server and stops it after. Idempotent.
   void StartMailer();
   void StopMailer();
+
+  // The webhook worker's thread ([webhooks]; docs/webhooks.md): sends the outbox's public
+  // events to the subscriptions. `commesso serve` starts it with the server. Idempotent.
+  void StartWebhooks();
+  void StopWebhooks();
 
  private:
   config::Config config_;
@@ -110,6 +119,10 @@ class Wiring {
   std::unique_ptr<smtp::SmtpMailTransport> transport_;  // Null without [mail].
   std::unique_ptr<ReceiptMailer> mailer_;               // Null without [mail].
   OutboxWorker mail_worker_;                            // Runs mailer_ once started.
+  sqlite::SqliteWebhookStore webhooks_;
+  webhooks::CurlWebhookSender webhook_sender_;
+  WebhookDispatcher webhook_dispatcher_;
+  OutboxWorker webhook_worker_;  // Runs webhook_dispatcher_ once started.
 };
 
 }  // namespace commesso

@@ -302,6 +302,30 @@ TEST_F(CliTest, CreatesListsAndRevokesApiKeys) {
   EXPECT_EQ(listed.out.find(key.substr(14)), std::string::npos);  // Never the secret.
 }
 
+TEST_F(CliTest, SubscribesListsAndDisablesWebhooks) {
+  const Outcome added = Run({"webhook", "add", "--url", "https://erp.example/hooks", "--event",
+                             "order.placed", "--event", "order.shipped", "--db", Database()});
+  const Outcome bad =
+      Run({"webhook", "add", "--url", "ftp://x", "--event", "receipt.due", "--db", Database()});
+  const Outcome disabled = Run({"webhook", "disable", "1", "--db", Database()});
+  const Outcome missing = Run({"webhook", "disable", "42", "--db", Database()});
+  const Outcome listed = Run({"webhook", "list", "--db", Database()});
+
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  const std::string secret = added.out.substr(0, added.out.find('\n'));
+  EXPECT_THAT(secret, StartsWith("whsec_"));
+  EXPECT_EQ(secret.size(), 6u + 64);
+  EXPECT_THAT(added.err, HasSubstr("shown only now"));
+  EXPECT_EQ(bad.exit_code, 65);
+  EXPECT_EQ(ProblemOf(bad)["errors"].size(), 2u);
+  EXPECT_EQ(disabled.exit_code, 0) << disabled.err;
+  EXPECT_EQ(missing.exit_code, 66);
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_THAT(listed.out, HasSubstr("disabled"));
+  EXPECT_THAT(listed.out, HasSubstr("https://erp.example/hooks [order.placed order.shipped]"));
+  EXPECT_EQ(listed.out.find(secret.substr(6)), std::string::npos);  // Never the secret.
+}
+
 // `request` on a fresh connection; the whole response.
 std::string HttpExchange(int port, const std::string& request) {
   const int socket_fd = socket(AF_INET, SOCK_STREAM, 0);

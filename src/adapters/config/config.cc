@@ -916,6 +916,35 @@ void ReadFulfillment(const Section& section, FulfillmentRules& rules, const Busi
   }
 }
 
+void ReadWebhooks(const Section& section, WebhookSettings& webhooks) {
+  section.AllowOnly({"connect_timeout_seconds", "timeout_seconds", "retry"});
+  if (auto seconds = section.Integer("connect_timeout_seconds", Presence::kOptional, 1, 120)) {
+    webhooks.connect_timeout_seconds = static_cast<int>(*seconds);
+  }
+  if (auto seconds = section.Integer("timeout_seconds", Presence::kOptional, 1, 600)) {
+    webhooks.timeout_seconds = static_cast<int>(*seconds);
+  }
+  if (auto retry = section.Table("retry", Presence::kOptional)) {
+    retry->AllowOnly({"first_delay_seconds", "factor", "cap_seconds", "max_attempts"});
+    if (auto first = retry->Integer("first_delay_seconds", Presence::kOptional, 1, 86'400)) {
+      webhooks.retry_first_delay_seconds = static_cast<int>(*first);
+    }
+    if (auto factor = retry->Integer("factor", Presence::kOptional, 1, 10)) {
+      webhooks.retry_factor = static_cast<int>(*factor);
+    }
+    if (auto cap = retry->Integer("cap_seconds", Presence::kOptional, 1, 7 * 86'400)) {
+      webhooks.retry_cap_seconds = static_cast<int>(*cap);
+    }
+    if (auto attempts = retry->Integer("max_attempts", Presence::kOptional, 1, 100)) {
+      webhooks.retry_max_attempts = static_cast<int>(*attempts);
+    }
+    if (webhooks.retry_cap_seconds < webhooks.retry_first_delay_seconds) {
+      section.problems().Add(retry->PathOf("cap_seconds"), retry->table().get("cap_seconds"),
+                             "must be at least first_delay_seconds");
+    }
+  }
+}
+
 }  // namespace
 
 Result<TaxRate> ParseRate(std::string_view text) {
@@ -989,7 +1018,7 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
   Problems problems(source);
   const Section top(root, "", problems);
   top.AllowOnly({"business", "pricing", "tax", "shipping", "fulfillment", "server", "payments",
-                 "security", "mail"});
+                 "security", "mail", "webhooks"});
   Config config;
   Business& business = config.business;
   if (auto section = top.Table("business", Presence::kRequired)) ReadBusiness(*section, business);
@@ -1024,6 +1053,9 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
     ReadSecurity(*section, config.security);
   }
   if (auto section = top.Table("mail", Presence::kOptional)) ReadMail(*section, config.mail);
+  if (auto section = top.Table("webhooks", Presence::kOptional)) {
+    ReadWebhooks(*section, config.webhooks);
+  }
   business.rules.origin = business.address;
 
   if (!problems.empty()) {

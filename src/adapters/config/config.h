@@ -66,9 +66,21 @@ struct MailSettings {
   int retry_max_attempts = 8;
 };
 
+// Sending events to webhook subscriptions ([webhooks]; docs/webhooks.md). The section is
+// optional: webhooks are sent whenever subscriptions exist, with these defaults.
+struct WebhookSettings {
+  int connect_timeout_seconds = 10;
+  int timeout_seconds = 30;  // For the whole request.
+  int retry_first_delay_seconds = 10;
+  int retry_factor = 2;
+  int retry_cap_seconds = 3600;
+  int retry_max_attempts = 10;
+};
+
 struct Config {
   Business business{};
   MailSettings mail{};
+  WebhookSettings webhooks{};
   ServerSettings server{};
   PaymentSettings payments{};
   SecuritySettings security{};

@@ -287,6 +287,14 @@ const std::vector<Api::Entry>& Api::Table() {
       {"PUT", "/api/v1/drafts/{id}", &Api::SaveDraft, kNeeds, P::kDraftsWrite},
       {"DELETE", "/api/v1/drafts/{id}", &Api::DeleteDraft, kNeeds, P::kDraftsWrite},
       {"POST", "/api/v1/card-payments", &Api::AuthorizeCard, kNeeds, P::kOrdersWrite},
+      {"POST", "/api/v1/webhooks", &Api::CreateWebhook, kNeeds, P::kWebhooksAdmin},
+      {"GET", "/api/v1/webhooks", &Api::ListWebhooks, kNeeds, P::kWebhooksAdmin},
+      {"GET", "/api/v1/webhooks/{id}", &Api::GetWebhook, kNeeds, P::kWebhooksAdmin},
+      {"DELETE", "/api/v1/webhooks/{id}", &Api::DisableWebhook, kNeeds, P::kWebhooksAdmin},
+      {"GET", "/api/v1/webhooks/{id}/deliveries", &Api::WebhookDeliveries, kNeeds,
+       P::kWebhooksAdmin},
+      {"POST", "/api/v1/webhook-deliveries/{id}/replay", &Api::ReplayWebhookDelivery, kNeeds,
+       P::kWebhooksAdmin},
   };
   return table;
 }

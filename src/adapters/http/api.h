@@ -122,6 +122,18 @@ class Api {
   HttpResponse SignOut(const HttpRequest& request, const Target& target, const std::string& param);
   HttpResponse SetLocale(const HttpRequest& request, const Target& target,
                          const std::string& param);
+  // Webhook subscriptions and their deliveries (api_webhooks.cc).
+  HttpResponse CreateWebhook(const HttpRequest& request, const Target& target,
+                             const std::string& param);
+  HttpResponse ListWebhooks(const HttpRequest& request, const Target& target,
+                            const std::string& param);
+  HttpResponse GetWebhook(const HttpRequest& request, const Target& target, const std::string& id);
+  HttpResponse DisableWebhook(const HttpRequest& request, const Target& target,
+                              const std::string& id);
+  HttpResponse WebhookDeliveries(const HttpRequest& request, const Target& target,
+                                 const std::string& id);
+  HttpResponse ReplayWebhookDelivery(const HttpRequest& request, const Target& target,
+                                     const std::string& id);
 
   // The caller of `request` by its Authorization header (an API key) or else its session
   // cookie: 401 when neither is valid, 503 when the store is down. A session past its idle

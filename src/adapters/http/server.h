@@ -19,6 +19,7 @@
 #include "app/ports/order_store.h"
 #include "app/ports/outbox_signal.h"
 #include "app/ports/phone_numbers.h"
+#include "app/ports/webhook_store.h"
 #include "core/identity.h"
 #include "core/result.h"
 #include "core/zone_rules.h"
@@ -61,6 +62,7 @@ struct Services {
   const Credentials& credentials;
   DeliveryStore& deliveries;  // Receipt e-mails.
   OutboxSignal& outbox;       // Woken after a placement or a re-send is committed.
+  WebhookStore& webhooks;     // Subscriptions and their delivery log.
 };
 
 // The JSON API over HTTP/1.1 with keep-alive. Thread-safe; Stop() drains in-flight requests.

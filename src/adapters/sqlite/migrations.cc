@@ -393,6 +393,54 @@ CREATE TABLE receipt_deliveries (
 CREATE INDEX receipt_deliveries_queued ON receipt_deliveries (id) WHERE state = 'queued';
 CREATE INDEX receipt_deliveries_by_order ON receipt_deliveries (order_id, id);
 )sql"},
+    Migration{9, "webhooks", R"sql(
+-- Endpoints that receive the outbox's public events (docs/webhooks.md). `events` is a JSON
+-- array of event names, or ["*"]. The secret signs every request, so it is stored as given
+-- (never logged, shown once at creation). A subscription receives the events written after
+-- it was created: those with outbox ids above after_outbox_id. request_key is the creating
+-- request's Idempotency-Key, with its fingerprint.
+CREATE TABLE webhook_subscriptions (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL,
+  events TEXT NOT NULL CHECK (json_valid(events) AND json_type(events) = 'array'),
+  secret TEXT NOT NULL,
+  after_outbox_id INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  disabled_at INTEGER,
+  request_key TEXT UNIQUE,
+  request_fingerprint TEXT
+) STRICT;
+
+-- One per subscription and public outbox event. `key` is the delivery id receivers
+-- de-duplicate on, the same over retries and replays. A later event of an order waits while
+-- an earlier delivery of the same order to the same subscription is not delivered, hence the
+-- index on (subscription_id, order_id, id).
+CREATE TABLE webhook_deliveries (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  subscription_id INTEGER NOT NULL REFERENCES webhook_subscriptions (id),
+  outbox_id INTEGER NOT NULL REFERENCES outbox (id),
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  event TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'delivered', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  next_attempt_at INTEGER CHECK ((state = 'queued') = (next_attempt_at IS NOT NULL)),
+  last_status INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  response_snippet TEXT NOT NULL DEFAULT '' CHECK (length(response_snippet) <= 512),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  delivered_at INTEGER,
+  UNIQUE (subscription_id, outbox_id)
+) STRICT;
+CREATE INDEX webhook_deliveries_queued ON webhook_deliveries (next_attempt_at, id)
+  WHERE state = 'queued';
+CREATE INDEX webhook_deliveries_in_order ON webhook_deliveries (subscription_id, order_id, id);
+-- Public events not fanned out yet (internal ones end in ".due" and have their own workers).
+CREATE INDEX outbox_public_pending ON outbox (id)
+  WHERE delivered_at IS NULL AND event NOT LIKE '%.due';
+)sql"},
 };
 
 int CurrentVersion(Connection& connection) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/json/domain_json.h"
+#include "adapters/json/iso_time.h"
 #include "adapters/sqlite/cursor.h"
 #include "adapters/sqlite/documents.h"
 #include "adapters/sqlite/idempotency.h"
@@ -183,6 +184,23 @@ void InsertPayment(Connection& connection, const Order& order, std::int64_t orde
   insert.exec();
 }
 
+// The payload of order.placed. The grand total is a decimal string ("1234.50"), never a
+// binary floating-point number.
+Json PlacedPayload(const Order& order) {
+  const std::string total = DebugString(order.priced.totals.grand_total);
+  Json payload{{"order", order.number.value},
+               {"placed_at", json::FormatTimestamp(order.placed_at)},
+               {"channel", Name(order.channel)},
+               {"customer", {{"id", order.customer.id.value}, {"name", order.customer.name}}},
+               {"currency", std::string(order.priced.currency.code())},
+               {"grand_total", total.substr(0, total.rfind(' '))},
+               {"order_status", "placed"}};
+  if (order.promised_dispatch) {
+    payload["promised_dispatch"] = json::FormatDate(*order.promised_dispatch);
+  }
+  return payload;
+}
+
 void InsertEvents(Connection& connection, const Order& order, std::int64_t order_id) {
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO outbox (order_id, event, payload, created_at, next_attempt_at) "
@@ -198,6 +216,13 @@ void InsertEvents(Connection& connection, const Order& order, std::int64_t order
     insert.bind(4, now);
     insert.exec();
   }
+  // The public event webhooks send (docs/webhooks.md), in the same transaction as the order.
+  insert.tryReset();
+  insert.bind(1, order_id);
+  insert.bind(2, "order.placed");
+  insert.bind(3, json::Dump(PlacedPayload(order)));
+  insert.bind(4, now);
+  insert.exec();
 }
 
 void InsertHistory(Connection& connection, std::int64_t order_id, const OrderEvent& event) {

@@ -610,3 +610,54 @@ TEST(ConfigMailTest, RequiresTheSender) {
 
 }  // namespace
 }  // namespace commesso::config
+
+namespace commesso::config {
+namespace {
+
+TEST(ConfigWebhooksTest, ReadsTheWebhooksSectionAndItsRetryPolicy) {
+  std::string text(kMinimal);
+  text += R"toml(
+[webhooks]
+connect_timeout_seconds = 5
+timeout_seconds = 15
+[webhooks.retry]
+first_delay_seconds = 2
+factor = 3
+cap_seconds = 60
+max_attempts = 4
+)toml";
+
+  auto config = Parse(text, "webhooks.toml");
+
+  ASSERT_TRUE(config.has_value()) << config.error().message;
+  const WebhookSettings& webhooks = config->webhooks;
+  EXPECT_EQ(webhooks.connect_timeout_seconds, 5);
+  EXPECT_EQ(webhooks.timeout_seconds, 15);
+  EXPECT_EQ(webhooks.retry_first_delay_seconds, 2);
+  EXPECT_EQ(webhooks.retry_factor, 3);
+  EXPECT_EQ(webhooks.retry_cap_seconds, 60);
+  EXPECT_EQ(webhooks.retry_max_attempts, 4);
+}
+
+TEST(ConfigWebhooksTest, WithoutTheSectionTheDefaultsHold) {
+  auto config = Parse(kMinimal, "minimal.toml");
+
+  ASSERT_TRUE(config.has_value());
+  EXPECT_EQ(config->webhooks.retry_max_attempts, 10);
+  EXPECT_EQ(config->webhooks.timeout_seconds, 30);
+}
+
+TEST(ConfigWebhooksTest, RefusesBadValuesNamingEachKey) {
+  std::string text(kMinimal);
+  text += "[webhooks]\nurl = \"x\"\n[webhooks.retry]\nmax_attempts = 0\n";
+  text += "first_delay_seconds = 60\ncap_seconds = 30\n";
+
+  EXPECT_THAT(ProblemsOf(text),
+              UnorderedElementsAre(
+                  Problem("webhooks.url", "is not a known key"),
+                  Problem("webhooks.retry.max_attempts", "must be a whole number from 1 to 100"),
+                  Problem("webhooks.retry.cap_seconds", "must be at least first_delay")));
+}
+
+}  // namespace
+}  // namespace commesso::config

@@ -15,6 +15,7 @@
 #include "app/ports/draft_store.h"
 #include "app/ports/order_store.h"
 #include "app/ports/outbox_signal.h"
+#include "app/ports/webhook_store.h"
 #include "core/invariant.h"
 
 // Decorators over the real stores that let a test make the database look down (kUnavailable),
@@ -316,6 +317,57 @@ class FaultyDeliveryStore final : public DeliveryStore {
 
  private:
   DeliveryStore& inner_;
+  Faults& faults_;
+};
+
+// The WebhookStore port, forwarding to `inner` unless `faults` say otherwise. Thread-safe.
+class FaultyWebhookStore final : public WebhookStore {
+ public:
+  FaultyWebhookStore(WebhookStore& inner, Faults& faults) : inner_(inner), faults_(faults) {}
+
+  Result<std::pair<WebhookSubscription, bool>> Subscribe(const NewWebhookSubscription& subscription,
+                                                         const IdempotencyKey& key) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Subscribe(subscription, key);
+  }
+  Result<std::vector<WebhookSubscription>> Subscriptions() const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Subscriptions();
+  }
+  Result<WebhookSubscription> Subscription(WebhookSubscriptionId id) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Subscription(id);
+  }
+  Result<WebhookSubscription> Disable(WebhookSubscriptionId id, Timestamp now) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Disable(id, now);
+  }
+  Result<int> FanOut(Timestamp now, int limit) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.FanOut(now, limit);
+  }
+  Result<std::vector<DueWebhook>> Due(Timestamp now, int limit) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Due(now, limit);
+  }
+  Result<void> Update(const WebhookDelivery& delivery) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Update(delivery);
+  }
+  Result<std::vector<WebhookDelivery>> Deliveries(
+      WebhookSubscriptionId id, int limit, std::optional<std::int64_t> before) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Deliveries(id, limit, before);
+  }
+  Result<WebhookDelivery> Replay(std::int64_t delivery_id, Timestamp now) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Replay(delivery_id, now);
+  }
+
+ private:
+  WebhookStore& inner_;
   Faults& faults_;
 };
 

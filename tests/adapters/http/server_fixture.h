@@ -20,6 +20,7 @@
 #include "adapters/sqlite/sqlite_draft_store.h"
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
+#include "adapters/sqlite/sqlite_webhook_store.h"
 #include "app/business.h"
 #include "faulty_stores.h"
 #include "support/fixed_clock.h"
@@ -98,6 +99,8 @@ class ServerTest : public ::testing::Test {
     identities_ = std::make_unique<sqlite::SqliteIdentityStore>(*database_);
     deliveries_ = std::make_unique<sqlite::SqliteDeliveryStore>(*database_);
     faulty_deliveries_ = std::make_unique<FaultyDeliveryStore>(*deliveries_, faults_);
+    webhooks_ = std::make_unique<sqlite::SqliteWebhookStore>(*database_);
+    faulty_webhooks_ = std::make_unique<FaultyWebhookStore>(*webhooks_, faults_);
     Seed();
     StartServer();
   }
@@ -122,7 +125,8 @@ class ServerTest : public ::testing::Test {
                                                   .identities = *identities_,
                                                   .credentials = credentials_,
                                                   .deliveries = *faulty_deliveries_,
-                                                  .outbox = outbox_});
+                                                  .outbox = outbox_,
+                                                  .webhooks = *faulty_webhooks_});
     ASSERT_TRUE(server.has_value()) << server.error().message;
     server_ = *std::move(server);
   }
@@ -142,7 +146,8 @@ class ServerTest : public ::testing::Test {
                     .identities = *identities_,
                     .credentials = credentials_,
                     .deliveries = *deliveries_,
-                    .outbox = outbox_};
+                    .outbox = outbox_,
+                    .webhooks = *webhooks_};
   }
 
   void Seed() {
@@ -181,6 +186,14 @@ class ServerTest : public ::testing::Test {
                                                     .scopes = AllPermissions(),
                                                     .created_at = clock_.Now()});
     ASSERT_TRUE(api_key.has_value()) << api_key.error().message;
+    // Webhook subscription 1, which gets every order placed from now on.
+    auto subscription = webhooks_->Subscribe({.url = "https://hooks.example/all",
+                                              .events = {"*"},
+                                              .secret = "whsec_seed",
+                                              .created_by = "seed",
+                                              .created_at = clock_.Now()},
+                                             IdempotencyKey{"seed-webhook", "webhook"});
+    ASSERT_TRUE(subscription.has_value()) << subscription.error().message;
   }
 
   // Adds a user called `username` with password "<username>-password".
@@ -320,10 +333,21 @@ class ServerTest : public ::testing::Test {
         {"DELETE", "/api/v1/drafts/{id}", "/api/v1/drafts/1", ""},
         {"POST", "/api/v1/card-payments", "/api/v1/card-payments",
          R"({"amount": {"minor": 5417, "currency": "EUR"}, "reference": "console"})"},
+        {"POST", "/api/v1/webhooks", "/api/v1/webhooks",
+         R"({"url": "https://hooks.example/in", "events": ["order.placed", "order.shipped"]})"},
+        {"GET", "/api/v1/webhooks", "/api/v1/webhooks", ""},
+        {"GET", "/api/v1/webhooks/{id}", "/api/v1/webhooks/1", ""},
+        {"GET", "/api/v1/webhooks/{id}/deliveries", "/api/v1/webhooks/1/deliveries?limit=10", ""},
+        {"POST", "/api/v1/webhook-deliveries/{id}/replay", "/api/v1/webhook-deliveries/1/replay",
+         "{}"},
+        {"DELETE", "/api/v1/webhooks/{id}", "/api/v1/webhooks/1", ""},
     };
   }
 
   ClientResponse Send(const Sample& sample, const std::string& key) {
+    // The webhook worker's fan-out, which the server does not run: the first order placed
+    // becomes delivery 1 of subscription 1 (Seed), which the replay sample replays.
+    EXPECT_TRUE(webhooks_->FanOut(clock_.Now(), 100).has_value());
     Headers headers;
     if (sample.Creates()) headers.emplace_back("Idempotency-Key", key);
     return Call(sample.method, sample.target, sample.body, headers);
@@ -352,6 +376,8 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<sqlite::SqliteIdentityStore> identities_;
   std::unique_ptr<sqlite::SqliteDeliveryStore> deliveries_;
   std::unique_ptr<FaultyDeliveryStore> faulty_deliveries_;
+  std::unique_ptr<sqlite::SqliteWebhookStore> webhooks_;
+  std::unique_ptr<FaultyWebhookStore> faulty_webhooks_;
   CountingSignal outbox_;
   SodiumCredentials credentials_{PasswordCost::MinimumForTest()};
   std::string card_token_;
