@@ -102,6 +102,50 @@ constexpr Labels kEnglish{.language = "en",
                           .thanks = "Thank you for your order.",
                           .subject_order = "order"};
 
+constexpr PickListLabels kItalianPickList{.language = "it",
+                                          .title = "Lista di prelievo",
+                                          .department = "Reparto",
+                                          .generated = "Generata il",
+                                          .sku = "Cod.",
+                                          .item = "Articolo",
+                                          .unit = "U.m.",
+                                          .total = "Totale",
+                                          .order = "Ordine",
+                                          .task = "Incarico",
+                                          .line = "Riga",
+                                          .quantity = "Q.t\u00e0",
+                                          .task_short = "inc.",
+                                          .line_short = "r.",
+                                          .picked = "Prelevato",
+                                          .skus = "Articoli",
+                                          .orders = "Ordini",
+                                          .units = "Unit\u00e0 totali",
+                                          .nothing = "Niente da prelevare",
+                                          .page = "pagina",
+                                          .of = "di"};
+
+constexpr PickListLabels kEnglishPickList{.language = "en",
+                                          .title = "Pick list",
+                                          .department = "Department",
+                                          .generated = "Generated",
+                                          .sku = "SKU",
+                                          .item = "Item",
+                                          .unit = "Unit",
+                                          .total = "Total",
+                                          .order = "Order",
+                                          .task = "Task",
+                                          .line = "Line",
+                                          .quantity = "Qty",
+                                          .task_short = "task",
+                                          .line_short = "ln.",
+                                          .picked = "Picked",
+                                          .skus = "SKUs",
+                                          .orders = "Orders",
+                                          .units = "Total units",
+                                          .nothing = "Nothing to pick",
+                                          .page = "page",
+                                          .of = "of"};
+
 bool Italian(const Labels& labels) { return labels.language == "it"; }
 
 // The units the catalog uses, abbreviated as receipts print them, singular and plural.
@@ -144,7 +188,7 @@ std::string FormatRate(TaxRate rate, const Labels& labels) {
   return text + "%";
 }
 
-std::string FormatQuantity(std::int64_t quantity, std::string_view unit, const Labels& labels) {
+std::string UnitWord(std::int64_t quantity, std::string_view unit, const Labels& labels) {
   std::string word(unit);
   for (const UnitWords& known : kUnits) {
     if (known.unit != unit) continue;
@@ -154,7 +198,11 @@ std::string FormatQuantity(std::int64_t quantity, std::string_view unit, const L
       word = quantity == 1 ? known.en_one : known.en_many;
     }
   }
-  return std::to_string(quantity) + "\u00a0" + word;
+  return word;
+}
+
+std::string FormatQuantity(std::int64_t quantity, std::string_view unit, const Labels& labels) {
+  return std::to_string(quantity) + "\u00a0" + UnitWord(quantity, unit, labels);
 }
 
 std::string TaxName(std::string_view component, const Labels& labels) {
@@ -212,6 +260,27 @@ std::string CardBrandName(std::string_view brand) {
 
 std::string KindName(DocumentKind kind, const Labels& labels) {
   return std::string(kind == DocumentKind::kInvoice ? labels.invoice : labels.receipt);
+}
+
+const PickListLabels& PickListLabelsFor(std::string_view locale) {
+  return locale.substr(0, 2) == "en" ? kEnglishPickList : kItalianPickList;
+}
+
+std::string FormatLocalTime(LocalTime local, std::string_view language) {
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day date{day};
+  const std::chrono::hh_mm_ss time{std::chrono::floor<std::chrono::minutes>(local - day)};
+  const int year = static_cast<int>(date.year());
+  const unsigned month = static_cast<unsigned>(date.month());
+  const unsigned day_of_month = static_cast<unsigned>(date.day());
+  const auto hours = time.hours().count();
+  const auto minutes = time.minutes().count();
+  if (language == "it") {
+    return fmt::format("{:02}/{:02}/{:04}\u00a0{:02}:{:02}", day_of_month, month, year, hours,
+                       minutes);
+  }
+  return fmt::format("{:04}-{:02}-{:02}\u00a0{:02}:{:02}", year, month, day_of_month, hours,
+                     minutes);
 }
 
 }  // namespace commesso::render

@@ -6,6 +6,7 @@
 #include "core/document.h"
 #include "core/order.h"
 #include "core/tax.h"
+#include "core/zone_rules.h"
 
 // The words and the number, date and rate formats of the documents, in Italian and English.
 // Money goes through json::FormatMoney; everything else a document prints is spelled here.
@@ -60,5 +61,33 @@ std::string CardBrandName(std::string_view brand);
 
 // "Ricevuta"/"Receipt" or "Fattura"/"Invoice".
 std::string KindName(DocumentKind kind, const Labels& labels);
+
+// ---- Pick lists -------------------------------------------------------------------------
+
+// The fixed words of a pick list (pick_list_render.h) in one language.
+struct PickListLabels {
+  std::string_view language;  // "it", "en".
+  std::string_view title;     // "Lista di prelievo".
+  std::string_view department, generated;
+  std::string_view sku, item, unit, total;       // The columns of a SKU's row.
+  std::string_view order, task, line, quantity;  // The columns of a need under it.
+  std::string_view task_short, line_short;       // "inc. 17 r. 2" on narrow paper.
+  std::string_view picked;                       // The tick box's column.
+  std::string_view skus, orders, units;          // The footer's counts.
+  std::string_view nothing;                      // The whole list when it is empty.
+  std::string_view page, of;                     // "pagina 2 di 5".
+};
+
+// English for a locale starting with "en", Italian otherwise: the warehouse's own language
+// unless English is asked for (pick_list_render.h).
+const PickListLabels& PickListLabelsFor(std::string_view locale);
+
+// A wall-clock time to the minute: "05/03/2026 14:30" in Italian, "2026-03-05 14:30" in
+// English. The space between day and time is a no-break space.
+std::string FormatLocalTime(LocalTime local, std::string_view language);
+
+// The word for `unit` as a receipt prints it after `quantity`: "pz", "conf.", "pcs", "boxes";
+// an unknown unit as configured. FormatQuantity is the quantity and this word.
+std::string UnitWord(std::int64_t quantity, std::string_view unit, const Labels& labels);
 
 }  // namespace commesso::render

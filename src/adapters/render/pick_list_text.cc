@@ -1,0 +1,296 @@
+// The plain-text rendering of a pick list: on screen or on the packing bench's printer.
+//
+// Every line fits `columns` display columns, counted in code points as in receipt_text.cc
+// (whose line helpers are repeated here; the tick box "\u2610" takes one column). Names
+// wrap at spaces; numbers, order numbers and SKUs are never split unless one alone is wider
+// than the line.
+//
+// Wide paper (the name column keeps at least kMinItemColumns and a need fits on one line)
+// gets a table: SKU, name, unit, total, and under each SKU one row per need: tick box, order,
+// task, line, quantity. Narrow paper gets the SKU with its total, the name, then one line per
+// need with its words spelled out and the quantity on the right.
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "adapters/render/pick_list_layout.h"
+#include "adapters/render/pick_list_render.h"
+#include "core/utf8.h"
+
+namespace commesso::render {
+namespace {
+
+constexpr std::string_view kTick = "\u2610";
+constexpr std::string_view kNoBreak = "\u00a0";
+
+constexpr int kMinColumns = 32;
+constexpr int kMaxColumns = 120;
+constexpr int kMinItemColumns = 16;
+constexpr std::string_view kGap = "  ";
+constexpr std::string_view kIndent = "  ";
+
+int Width(std::string_view text) { return static_cast<int>(CharacterCount(text)); }
+
+std::string Spaces(int count) {
+  return std::string(static_cast<std::size_t>(std::max(count, 0)), ' ');
+}
+
+std::string PadRight(std::string_view text, int width) {
+  return std::string(text) + Spaces(width - Width(text));
+}
+
+std::string PadLeft(std::string_view text, int width) {
+  return Spaces(width - Width(text)) + std::string(text);
+}
+
+// `word` cut into pieces of at most `width` code points.
+std::vector<std::string> Split(std::string_view word, int width) {
+  std::vector<std::string> pieces{std::string()};
+  int used = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    std::size_t length = 1;
+    while (i + length < word.size() &&
+           (static_cast<unsigned char>(word[i + length]) & 0xC0U) == 0x80U) {
+      ++length;
+    }
+    if (used == width) {
+      pieces.emplace_back();
+      used = 0;
+    }
+    pieces.back() += word.substr(i, length);
+    ++used;
+    i += length;
+  }
+  return pieces;
+}
+
+// `text` wrapped at spaces into lines of at most `width` columns; never empty.
+std::vector<std::string> Wrap(std::string_view text, int width) {
+  std::vector<std::string> lines{std::string()};
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    for (const std::string& piece : Split(word, width)) {
+      std::string& line = lines.back();
+      if (line.empty()) {
+        line = piece;
+      } else if (Width(line) + 1 + Width(piece) <= width) {
+        line += " " + piece;
+      } else {
+        lines.push_back(piece);
+      }
+    }
+  }
+  return lines;
+}
+
+// The width of the widest word of `text`: wrapping narrower than that would split it.
+int LongestWord(std::string_view text) {
+  int longest = 0;
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    longest = std::max(longest, Width(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  return longest;
+}
+
+std::string Upper(std::string_view text) {
+  std::string upper(text);
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return upper;
+}
+
+// Lines of at most `columns` columns, each ending in "\n".
+class Sheet {
+ public:
+  explicit Sheet(int columns) : columns_(columns) {}
+
+  int columns() const { return columns_; }
+  std::string text() && { return std::move(text_); }
+
+  void Line(std::string_view line) {
+    std::string trimmed(line);
+    while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
+    text_ += trimmed;
+    text_ += '\n';
+  }
+
+  void Blank() { Line(""); }
+  void Rule(char c) { Line(std::string(static_cast<std::size_t>(columns_), c)); }
+
+  void Centered(std::string_view text) {
+    for (const std::string& line : Wrap(text, columns_)) {
+      Line(Spaces((columns_ - Width(line)) / 2) + line);
+    }
+  }
+
+  void Wrapped(std::string_view text, std::string_view indent = "") {
+    for (const std::string& line : Wrap(text, columns_ - Width(indent))) {
+      Line(std::string(indent) + line);
+    }
+  }
+
+  // `left` on the left (wrapped after `indent` when long), `right` right-aligned on the
+  // last line of `left`; or `right` alone on the next line when beside it a word of `left`
+  // would have to be split (an amount in the details of a line).
+  void Pair(std::string_view left, std::string_view right, std::string_view indent = "") {
+    const int room = columns_ - Width(indent) - Width(right) - 1;
+    if (room < LongestWord(left)) {
+      Wrapped(left, indent);
+      Line(PadLeft(right, columns_));
+      return;
+    }
+    std::vector<std::string> lines = Wrap(left, room);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) Line(std::string(indent) + lines[i]);
+    const std::string last = std::string(indent) + lines.back();
+    Line(last + PadLeft(right, columns_ - Width(last)));
+  }
+
+ private:
+  int columns_ = 0;
+  std::string text_;
+};
+
+void Header(Sheet& sheet, const PickListLayout& layout) {
+  if (!layout.department.empty()) sheet.Centered(layout.department);
+  sheet.Rule('=');
+  sheet.Wrapped(Upper(layout.title));
+  for (const Labeled& reference : layout.references) {
+    if (reference.value.empty()) continue;
+    sheet.Wrapped(reference.label + ": " + reference.value, "");
+  }
+  sheet.Rule('-');
+}
+
+// The widths of the table's columns, from its headings and values.
+struct PickWidths {
+  int sku = 0, item = 0, unit = 0, total = 0;
+  int order = 0, task = 0, line = 0, quantity = 0;
+  int need = 0;  // A whole need's row.
+};
+
+PickWidths WidthsOf(const PickListLayout& layout, int columns) {
+  const PickHeadings& headings = layout.headings;
+  PickWidths widths{.sku = Width(headings.sku),
+                    .unit = Width(headings.unit),
+                    .total = Width(headings.total),
+                    .order = Width(headings.order),
+                    .task = Width(headings.task),
+                    .line = Width(headings.line),
+                    .quantity = Width(headings.quantity)};
+  for (const PickRowLayout& row : layout.rows) {
+    widths.sku = std::max(widths.sku, Width(row.sku));
+    widths.unit = std::max(widths.unit, Width(row.unit));
+    widths.total = std::max(widths.total, Width(row.total));
+    for (const PickNeedLayout& need : row.needs) {
+      widths.order = std::max(widths.order, Width(need.order));
+      widths.task = std::max(widths.task, Width(need.task));
+      widths.line = std::max(widths.line, Width(need.line));
+      widths.quantity = std::max(widths.quantity, Width(need.quantity));
+    }
+  }
+  // A long SKU is split over lines of its column rather than squeeze the name.
+  widths.sku = std::min(widths.sku, std::max(Width(headings.sku), columns / 4));
+  widths.item = columns - widths.sku - widths.unit - widths.total - 3 * Width(kGap);
+  widths.need = Width(kIndent) + Width(kTick) + widths.order + widths.task + widths.line +
+                widths.quantity + 4 * Width(kGap);
+  return widths;
+}
+
+void Table(Sheet& sheet, const PickListLayout& layout, const PickWidths& widths) {
+  const std::string gap(kGap);
+  const std::string indent(kIndent);
+  auto row = [&](std::string_view sku, std::string_view item, std::string_view unit,
+                 std::string_view total) {
+    sheet.Line(PadRight(sku, widths.sku) + gap + PadRight(item, widths.item) + gap +
+               PadRight(unit, widths.unit) + gap + PadLeft(total, widths.total));
+  };
+  auto need = [&](std::string_view tick, std::string_view order, std::string_view task,
+                  std::string_view line, std::string_view quantity) {
+    // The quantity right-aligned under the SKU's total.
+    const std::string left = indent + PadRight(tick, Width(kTick)) + gap +
+                             PadRight(order, widths.order) + gap + PadLeft(task, widths.task) +
+                             gap + PadLeft(line, widths.line) + gap;
+    sheet.Line(left + PadLeft(quantity, sheet.columns() - Width(left)));
+  };
+  const PickHeadings& headings = layout.headings;
+  row(headings.sku, headings.item, headings.unit, headings.total);
+  need("", headings.order, headings.task, headings.line, headings.quantity);
+  for (const PickRowLayout& item : layout.rows) {
+    sheet.Rule('-');
+    const std::vector<std::string> skus = Split(item.sku, widths.sku);
+    const std::vector<std::string> names = Wrap(item.name, widths.item);
+    row(skus[0], names[0], item.unit, item.total);
+    for (std::size_t i = 1; i < std::max(skus.size(), names.size()); ++i) {
+      row(i < skus.size() ? skus[i] : "", i < names.size() ? names[i] : "", "", "");
+    }
+    for (const PickNeedLayout& cells : item.needs) {
+      need(kTick, cells.order, cells.task, cells.line, cells.quantity);
+    }
+  }
+}
+
+// Joins a word and its value with a no-break space: "r. 2" never splits across lines.
+std::string Glued(std::string_view word, std::string_view value) {
+  return std::string(word) + std::string(kNoBreak) + std::string(value);
+}
+
+void List(Sheet& sheet, const PickListLayout& layout) {
+  const PickHeadings& headings = layout.headings;
+  for (std::size_t i = 0; i < layout.rows.size(); ++i) {
+    const PickRowLayout& item = layout.rows[i];
+    if (i > 0) sheet.Rule('-');  // The header's rule is above the first.
+    sheet.Pair(item.sku, item.total + std::string(kNoBreak) + item.unit);
+    sheet.Wrapped(item.name);
+    for (const PickNeedLayout& need : item.needs) {
+      const std::string details = std::string(kTick) + std::string(kNoBreak) + need.order + " " +
+                                  Glued(headings.task_short, need.task) + " " +
+                                  Glued(headings.line_short, need.line);
+      sheet.Pair(details, need.quantity, kIndent);
+    }
+  }
+}
+
+void Rows(Sheet& sheet, const PickListLayout& layout) {
+  if (layout.rows.empty()) {
+    sheet.Blank();
+    sheet.Centered(layout.nothing);
+    sheet.Blank();
+    sheet.Rule('=');
+    return;
+  }
+  const PickWidths widths = WidthsOf(layout, sheet.columns());
+  if (widths.item >= kMinItemColumns && widths.need <= sheet.columns()) {
+    Table(sheet, layout, widths);
+  } else {
+    List(sheet, layout);
+  }
+  sheet.Rule('=');
+}
+
+void Summary(Sheet& sheet, const PickListLayout& layout) {
+  for (const Labeled& count : layout.summary) sheet.Pair(count.label, count.value);
+}
+
+}  // namespace
+
+std::string PickListText(const PickListView& view, int columns) {
+  const PickListLayout layout = LayoutOf(view);
+  Sheet sheet(std::clamp(columns, kMinColumns, kMaxColumns));
+  Header(sheet, layout);
+  Rows(sheet, layout);
+  Summary(sheet, layout);
+  return std::move(sheet).text();
+}
+
+}  // namespace commesso::render
