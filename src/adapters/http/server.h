@@ -15,12 +15,15 @@
 #include "app/ports/delivery_store.h"
 #include "app/ports/document_store.h"
 #include "app/ports/draft_store.h"
+#include "app/ports/fulfillment_store.h"
 #include "app/ports/identity_store.h"
 #include "app/ports/order_store.h"
 #include "app/ports/outbox_signal.h"
 #include "app/ports/phone_numbers.h"
+#include "core/fulfillment.h"
 #include "core/identity.h"
 #include "core/result.h"
+#include "core/zone_rules.h"
 
 namespace commesso::http {
 
@@ -57,8 +60,11 @@ struct Services {
   CardPayments& cards;
   IdentityStore& identities;
   const Credentials& credentials;
-  DeliveryStore& deliveries;  // Receipt e-mails.
-  OutboxSignal& outbox;       // Woken after a placement or a re-send is committed.
+  DeliveryStore& deliveries;                  // Receipt e-mails.
+  OutboxSignal& outbox;                       // Woken after a placement or a re-send is committed.
+  FulfillmentStore& fulfillment;              // Department tasks and holds.
+  const FulfillmentRules& fulfillment_rules;  // Departments and routing ([fulfillment]).
+  const ZoneDirectory& zones;                 // The departments' time zones.
 };
 
 // The JSON API over HTTP/1.1 with keep-alive. Thread-safe; Stop() drains in-flight requests.
