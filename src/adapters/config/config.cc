@@ -13,6 +13,7 @@
 #include "adapters/config/config.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <fstream>
 #include <functional>
@@ -30,6 +31,7 @@
 
 #include "adapters/config/demo_toml.h"
 #include "core/customer_rules.h"
+#include "core/fulfillment.h"
 #include "core/invariant.h"
 #include "core/mail_address.h"
 
@@ -104,6 +106,13 @@ class Problems {
   }
 
   bool empty() const { return fields_.empty(); }
+  // Whether a problem at `path` or inside it was reported.
+  bool Has(const std::string& path) const {
+    return std::any_of(fields_.begin(), fields_.end(), [&](const FieldError& field) {
+      return field.path == path || field.path.starts_with(path + ".") ||
+             field.path.starts_with(path + "[");
+    });
+  }
   std::vector<FieldError> Take() { return std::move(fields_); }
 
  private:
@@ -717,6 +726,196 @@ void ReadMail(const Section& section, MailSettings& mail) {
   }
 }
 
+// ---- [fulfillment] ----------------------------------------------------------------------
+
+// "HH:MM" as minutes since midnight; "24:00" only when `allow_midnight_end` (a closing time).
+std::optional<TimeOfDay> ParseTimeOfDay(std::string_view text, bool allow_midnight_end) {
+  const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) {
+    return std::nullopt;
+  }
+  const int hour = (text[0] - '0') * 10 + (text[1] - '0');
+  const int minute = (text[3] - '0') * 10 + (text[4] - '0');
+  if (minute > 59 || hour > 24 || (hour == 24 && (minute != 0 || !allow_midnight_end))) {
+    return std::nullopt;
+  }
+  return TimeOfDay{hour * 60 + minute};
+}
+
+std::optional<TimeOfDay> Time(const Section& section, std::string_view key,
+                              bool allow_midnight_end = false) {
+  auto text = section.String(key, Presence::kOptional);
+  if (!text) return std::nullopt;
+  if (auto time = ParseTimeOfDay(*text, allow_midnight_end)) return time;
+  section.problems().Add(section.PathOf(key), section.table().get(key),
+                         allow_midnight_end ? R"(must be a time "HH:MM" from "00:01" to "24:00")"
+                                            : R"(must be a time "HH:MM" from "00:00" to "23:59")");
+  return std::nullopt;
+}
+
+// "2026-12-25" as a date, strictly.
+std::optional<std::chrono::year_month_day> ParseDay(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  std::size_t part = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '-') {
+      ++part;
+    } else if (text[i] >= '0' && text[i] <= '9') {
+      parts[part] = parts[part] * 10 + (text[i] - '0');
+    } else {
+      return std::nullopt;
+    }
+  }
+  const std::chrono::year_month_day day{std::chrono::year{parts[0]},
+                                        std::chrono::month{static_cast<unsigned>(parts[1])},
+                                        std::chrono::day{static_cast<unsigned>(parts[2])}};
+  if (!day.ok()) return std::nullopt;
+  return day;
+}
+
+constexpr std::pair<std::string_view, unsigned> kWeekdays[] = {
+    {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4}, {"fri", 5}, {"sat", 6}, {"sun", 0}};
+
+Department ReadDepartment(const Section& section, const std::string& business_zone) {
+  section.AllowOnly({"code", "name", "time_zone", "working_days", "opens", "closes", "release",
+                     "waves", "cut_off", "release_at", "escalate_after_minutes", "lease_minutes",
+                     "ships"});
+  Department department;
+  if (auto code = section.String("code", Presence::kRequired)) department.code = *code;
+  if (auto name = section.Table("name", Presence::kRequired)) {
+    name->AllowOnly({"it", "en"});
+    department.name.it = name->String("it", Presence::kOptional).value_or("");
+    department.name.en = name->String("en", Presence::kOptional).value_or("");
+    if (department.name.it.empty() && department.name.en.empty()) {
+      section.problems().Add(name->path(), &name->table(), R"(needs "it" or "en" text)");
+    }
+    // One language given: the other shows the same text.
+    if (department.name.it.empty()) department.name.it = department.name.en;
+    if (department.name.en.empty()) department.name.en = department.name.it;
+  }
+  department.time_zone = section.Text("time_zone", Presence::kOptional).value_or(business_zone);
+  if (const toml::array* days = section.Array("working_days", Presence::kOptional)) {
+    department.working_days.clear();
+    for (const std::string& day : section.Strings(
+             days, "working_days",
+             [](const std::string& text) {
+               return std::any_of(std::begin(kWeekdays), std::end(kWeekdays),
+                                  [&](const auto& entry) { return entry.first == text; });
+             },
+             R"(a day written "mon", "tue", "wed", "thu", "fri", "sat" or "sun")")) {
+      for (const auto& [name, number] : kWeekdays) {
+        if (name == day) department.working_days.push_back(std::chrono::weekday{number});
+      }
+    }
+  }
+  if (auto opens = Time(section, "opens")) department.opens = *opens;
+  if (auto closes = Time(section, "closes", true)) department.closes = *closes;
+  const std::optional<ReleaseKind> kind =
+      section.Choice<ReleaseKind>("release", Presence::kOptional,
+                                  {{"immediate", ReleaseKind::kImmediate},
+                                   {"waves", ReleaseKind::kWaves},
+                                   {"cut_off", ReleaseKind::kCutOff}});
+  if (kind) department.release.kind = *kind;
+  // A misspelt policy is reported; its keys cannot be judged without it.
+  const bool policy_known = kind.has_value() || section.table().get("release") == nullptr;
+  const bool waves = department.release.kind == ReleaseKind::kWaves;
+  const bool cut_off = department.release.kind == ReleaseKind::kCutOff;
+  const auto only_for = [&](std::string_view key, bool applies, const char* release) {
+    if (policy_known && !applies && section.table().get(key) != nullptr) {
+      section.problems().Add(section.PathOf(key), section.table().get(key),
+                             std::string("only applies with release = \"") + release + "\"");
+    }
+  };
+  only_for("waves", waves, "waves");
+  only_for("cut_off", cut_off, "cut_off");
+  only_for("release_at", cut_off, "cut_off");
+  if (waves) {
+    const toml::array* array = section.Array("waves", Presence::kRequired);
+    for (const std::string& wave : section.Strings(
+             array, "waves",
+             [](const std::string& text) { return ParseTimeOfDay(text, false).has_value(); },
+             R"(a time "HH:MM" from "00:00" to "23:59")")) {
+      department.release.waves.push_back(*ParseTimeOfDay(wave, false));
+    }
+  }
+  if (cut_off) {
+    if (auto time = Time(section, "cut_off")) department.release.cut_off = *time;
+    department.release.release_at = department.release.cut_off;
+    if (auto time = Time(section, "release_at")) department.release.release_at = *time;
+  }
+  if (auto minutes =
+          section.Integer("escalate_after_minutes", Presence::kOptional, 1, 7 * 24 * 60)) {
+    department.escalate_after = std::chrono::minutes{*minutes};
+  }
+  if (auto minutes = section.Integer("lease_minutes", Presence::kOptional, 1, 24 * 60)) {
+    department.lease = std::chrono::minutes{*minutes};
+  }
+  if (const toml::node* node = section.Node("ships", Presence::kOptional)) {
+    if (const auto* flag = node->as_boolean()) {
+      department.ships = flag->get();
+    } else {
+      section.problems().Add(section.PathOf("ships"), node, "must be true or false");
+    }
+  }
+  return department;
+}
+
+RoutingRule ReadRoutingRule(const Section& section, const ShippingRates& shipping) {
+  section.AllowOnly({"kind", "sku_prefix", "shipping_method", "countries", "department"});
+  RoutingRule rule;
+  rule.kind = section.Choice<ItemKind>(
+      "kind", Presence::kOptional, {{"good", ItemKind::kGood}, {"service", ItemKind::kService}});
+  rule.sku_prefix = section.Text("sku_prefix", Presence::kOptional).value_or("");
+  if (auto method = section.Text("shipping_method", Presence::kOptional)) {
+    if (*method == kPickupMethod || shipping.Find(*method) != nullptr) {
+      rule.shipping_method = *method;
+    } else {
+      section.problems().Add(section.PathOf("shipping_method"),
+                             section.table().get("shipping_method"),
+                             R"(must be a code of [[shipping.methods]] or "pickup")");
+    }
+  }
+  rule.countries = section.Strings(section.Array("countries", Presence::kOptional), "countries",
+                                   IsUpperCountry, R"(an ISO 3166-1 alpha-2 code such as "IT")");
+  rule.department = section.String("department", Presence::kRequired).value_or("");
+  return rule;
+}
+
+void ReadFulfillment(const Section& section, FulfillmentRules& rules, const Business& business) {
+  section.AllowOnly({"departments", "routing", "default_department", "holidays"});
+  rules = FulfillmentRules{};
+  section.EachTable("departments", Presence::kRequired, [&](const Section& entry) {
+    rules.departments.push_back(ReadDepartment(entry, business.time_zone));
+  });
+  section.EachTable("routing", Presence::kOptional, [&](const Section& entry) {
+    rules.routing.push_back(ReadRoutingRule(entry, business.rules.shipping));
+  });
+  // Without one named, the first department gets what no rule routes.
+  rules.default_department =
+      section.String("default_department", Presence::kOptional)
+          .value_or(rules.departments.empty() ? "" : rules.departments[0].code);
+  if (const toml::array* holidays = section.Array("holidays", Presence::kOptional)) {
+    for (std::size_t i = 0; i < holidays->size(); ++i) {
+      const toml::node& element = *holidays->get(i);
+      std::optional<std::chrono::year_month_day> day;
+      if (const auto* text = element.as_string()) {
+        day = ParseDay(text->get());
+      } else if (const auto* date = element.as_date()) {
+        const toml::date& value = date->get();
+        day = std::chrono::year{value.year} / std::chrono::month{value.month} /
+              std::chrono::day{value.day};
+      }
+      if (day && day->ok()) {
+        rules.holidays.push_back(*day);
+      } else {
+        section.problems().Add(Indexed(section.PathOf("holidays"), i), &element,
+                               R"(must be a date like "2026-12-25")");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Result<TaxRate> ParseRate(std::string_view text) {
@@ -789,8 +988,8 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
 
   Problems problems(source);
   const Section top(root, "", problems);
-  top.AllowOnly(
-      {"business", "pricing", "tax", "shipping", "server", "payments", "security", "mail"});
+  top.AllowOnly({"business", "pricing", "tax", "shipping", "fulfillment", "server", "payments",
+                 "security", "mail"});
   Config config;
   Business& business = config.business;
   if (auto section = top.Table("business", Presence::kRequired)) ReadBusiness(*section, business);
@@ -800,6 +999,22 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
   if (auto section = top.Table("tax", Presence::kRequired)) ReadTax(*section, business.rules.tax);
   if (auto section = top.Table("shipping", Presence::kOptional)) {
     ReadShipping(*section, business.rules.shipping, business.rules.currency);
+  }
+  business.fulfillment = DefaultFulfillment(business.time_zone);
+  if (auto section = top.Table("fulfillment", Presence::kOptional)) {
+    ReadFulfillment(*section, business.fulfillment, business);
+    // The rules as a whole (unique codes, known departments, waves in order), reported where
+    // the reader found nothing wrong at the same key already.
+    // Without departments (reported) every reference would be reported again.
+    auto valid =
+        business.fulfillment.departments.empty() ? Result<void>{} : Validate(business.fulfillment);
+    if (!valid) {
+      for (const FieldError& field : valid.error().fields) {
+        if (problems.Has(field.path)) continue;
+        const toml::node* node = toml::at_path(root, field.path).node();
+        problems.Add(field.path, node != nullptr ? node : &section->table(), field.problem);
+      }
+    }
   }
   if (auto section = top.Table("server", Presence::kOptional)) ReadServer(*section, config.server);
   if (auto section = top.Table("payments", Presence::kOptional)) {
