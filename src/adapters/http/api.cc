@@ -245,7 +245,7 @@ Api::Api(Services services, AccessOptions access)
       place_(quote_, services.orders, services.cards, services.clock),
       confirm_(services.orders, services.clock),
       resend_(services.deliveries, services.documents, services.outbox, services.clock),
-      desk_(services.fulfillment, services.fulfillment_rules, services.zones) {}
+      desk_(services.fulfillment, services.business.fulfillment, services.zones) {}
 
 const std::vector<Api::Entry>& Api::Table() {
   using P = Permission;

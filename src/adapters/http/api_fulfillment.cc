@@ -175,7 +175,7 @@ tl::expected<std::vector<Json>, HttpResponse> Api::TasksJson(
                                                 .promised_dispatch = order->promised_dispatch})
                   .first;
     }
-    const Department* department = FindDepartment(services_.fulfillment_rules, task.department);
+    const Department* department = FindDepartment(services_.business.fulfillment, task.department);
     items.push_back(json::ToJson(task, department != nullptr ? department->name : LocalizedText{},
                                  known->second, locale, now));
   }
@@ -192,14 +192,14 @@ HttpResponse Api::ListDepartments(const HttpRequest& request, const Target& targ
   if (!stats) return Failure(request, stats.error());
   const std::string locale = LocaleOf(request, services_.business);
   Json items = Json::array();
-  for (const Department& department : services_.fulfillment_rules.departments) {
+  for (const Department& department : services_.business.fulfillment.departments) {
     DepartmentStats counted{.department = department.code};
     for (const DepartmentStats& entry : *stats) {
       if (entry.department == department.code) counted = entry;
     }
     std::optional<Timestamp> next;
     if (department.release.kind != ReleaseKind::kImmediate) {
-      next = ReleaseAt(department, services_.fulfillment_rules,
+      next = ReleaseAt(department, services_.business.fulfillment,
                        services_.zones.Zone(department.time_zone), now);
     }
     items.push_back(json::ToJson(department, next, counted, locale));
@@ -212,7 +212,7 @@ HttpResponse Api::DepartmentQueue(const HttpRequest& request, const Target& targ
   std::vector<FieldError> problems;
   CheckParams(target, {}, problems);
   if (!problems.empty()) return Invalid("the query has errors", problems);
-  if (FindDepartment(services_.fulfillment_rules, code) == nullptr) {
+  if (FindDepartment(services_.business.fulfillment, code) == nullptr) {
     return NotFound("There is no department " + code + ".");
   }
   Result<std::vector<FulfillmentTask>> tasks = services_.fulfillment.Queue(code, kQueueLimit);
@@ -286,7 +286,7 @@ HttpResponse Api::DepartmentPickList(const HttpRequest& request, const Target& t
     }
   }
   if (!problems.empty()) return Invalid("the query has errors", problems);
-  const Department* department = FindDepartment(services_.fulfillment_rules, code);
+  const Department* department = FindDepartment(services_.business.fulfillment, code);
   if (department == nullptr) return NotFound("There is no department " + code + ".");
 
   std::vector<FulfillmentTask> tasks;
@@ -337,7 +337,7 @@ HttpResponse Api::TaskPickList(const HttpRequest& request, const Target& target,
   Department fallback{.code = task->department,
                       .name = {.it = task->department, .en = task->department},
                       .time_zone = services_.business.time_zone};
-  const Department* department = FindDepartment(services_.fulfillment_rules, task->department);
+  const Department* department = FindDepartment(services_.business.fulfillment, task->department);
   return PickListResponse(request, target, department != nullptr ? *department : fallback, {*task});
 }
 

@@ -56,15 +56,14 @@ struct Services {
   DocumentStore& documents;
   const PhoneNumbers& phones;
   const Clock& clock;
+  const ZoneDirectory& zones;  // The business's and every fulfillment department's.
   DraftStore& drafts;
   CardPayments& cards;
   IdentityStore& identities;
   const Credentials& credentials;
-  DeliveryStore& deliveries;                  // Receipt e-mails.
-  OutboxSignal& outbox;                       // Woken after a placement or a re-send is committed.
-  FulfillmentStore& fulfillment;              // Department tasks and holds.
-  const FulfillmentRules& fulfillment_rules;  // Departments and routing ([fulfillment]).
-  const ZoneDirectory& zones;                 // The departments' time zones.
+  DeliveryStore& deliveries;      // Receipt e-mails.
+  OutboxSignal& outbox;           // Woken after a placement or a re-send is committed.
+  FulfillmentStore& fulfillment;  // Department tasks and holds.
 };
 
 // The JSON API over HTTP/1.1 with keep-alive. Thread-safe; Stop() drains in-flight requests.

@@ -38,7 +38,8 @@ std::vector<Shipment::Line> LinesFrom(const Json& array, std::vector<FieldError>
     const std::int64_t line_no = line.Integer("line_no", Presence::kRequired);
     const std::int64_t quantity = line.Integer("quantity", Presence::kRequired);
     line.Finish();
-    if (line_no < 1 || line_no > 100000) {
+    const bool named = array[i].is_object() && array[i].contains("line_no");
+    if (named && (line_no < 1 || line_no > 100000)) {
       problems.push_back({MemberPath(line.path(), "line_no"), "must be a line number, 1 or more"});
     }
     if (quantity < 0)

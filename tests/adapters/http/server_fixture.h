@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "adapters/clock/date_zone_rules.h"
 #include "adapters/http/server.h"
 #include "adapters/payments/test_card_processor.h"
 #include "adapters/phone/libphonenumber_phone_numbers.h"
@@ -17,9 +18,11 @@
 #include "adapters/sqlite/sqlite_delivery_store.h"
 #include "adapters/sqlite/sqlite_document_store.h"
 #include "adapters/sqlite/sqlite_draft_store.h"
+#include "adapters/sqlite/sqlite_fulfillment_store.h"
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
 #include "app/business.h"
+#include "app/fulfillment_scheduler.h"
 #include "faulty_stores.h"
 #include "support/fixed_clock.h"
 #include "support/pricing_fixtures.h"
@@ -45,6 +48,46 @@ inline void ExpectStatusProblem(const ClientResponse& response, int status) {
   EXPECT_EQ(response.Json()["status"], status) << response.body;
 }
 
+// Whether a POST to `route` takes an Idempotency-Key (and answers 201 when it creates): every
+// POST but a quote and the fulfillment actions whose path says everything.
+inline bool TakesIdempotencyKey(const std::string& method, const std::string& route) {
+  if (method != "POST") return false;
+  for (const char* keyless :
+       {"/api/v1/quotes", "/api/v1/tasks/{id}/claim", "/api/v1/tasks/{id}/acknowledgement",
+        "/api/v1/tasks/{id}/completion", "/api/v1/orders/{number}/holds",
+        "/api/v1/orders/{number}/cancellation"}) {
+    if (route == keyless) return false;
+  }
+  return true;
+}
+
+// The fulfillment rules of the test server: a goods warehouse (immediate release, escalation
+// after 30 working minutes, 10-minute leases) and a service department for SETUP, both working
+// every day 08:00-20:00 UTC.
+inline FulfillmentRules TestFulfillmentRules() {
+  Department warehouse{
+      .code = "warehouse",
+      .name = {.it = "Magazzino", .en = "Warehouse"},
+      .time_zone = "UTC",
+      .working_days = {std::chrono::Monday, std::chrono::Tuesday, std::chrono::Wednesday,
+                       std::chrono::Thursday, std::chrono::Friday, std::chrono::Saturday,
+                       std::chrono::Sunday},
+      .opens = std::chrono::minutes{8 * 60},
+      .closes = std::chrono::minutes{20 * 60},
+      .escalate_after = std::chrono::minutes{30},
+      .lease = std::chrono::minutes{10}};
+  Department services = warehouse;
+  services.code = "services";
+  services.name = {.it = "Servizi", .en = "Services"};
+  services.ships = false;
+  return FulfillmentRules{.departments = {warehouse, services},
+                          .routing = {RoutingRule{.kind = ItemKind::kService,
+                                                  .sku_prefix = "",
+                                                  .shipping_method = "",
+                                                  .department = "services"}},
+                          .default_department = "warehouse"};
+}
+
 struct Sample {
   std::string method;
   std::string route;   // The path template, as Api::Routes() names it.
@@ -52,7 +95,7 @@ struct Sample {
   std::string body;    // Empty for GET.
 
   bool HasBody() const { return method == "POST" || method == "PUT"; }
-  bool Creates() const { return method == "POST" && route != "/api/v1/quotes"; }
+  bool Creates() const { return TakesIdempotencyKey(method, route); }
   // Whether the route reads or writes the stores past authentication (the shipping methods
   // come from the configuration).
   bool UsesStores() const { return route != "/api/v1/shipping-methods"; }
@@ -75,6 +118,10 @@ class ServerTest : public ::testing::Test {
 
   void SetUp() override {
     business_.rules = commesso::testing::ItalianRules();
+    business_.fulfillment = TestFulfillmentRules();
+    auto zones = DateZoneDirectory::Load({business_.time_zone, "UTC"});
+    ASSERT_TRUE(zones.has_value()) << zones.error().message;
+    zones_ = *std::move(zones);
     auto database = sqlite::Database::Open({.path = dir_.File("commesso.db")});
     ASSERT_TRUE(database.has_value()) << database.error().message;
     database_ = *std::move(database);
@@ -97,6 +144,8 @@ class ServerTest : public ::testing::Test {
     identities_ = std::make_unique<sqlite::SqliteIdentityStore>(*database_);
     deliveries_ = std::make_unique<sqlite::SqliteDeliveryStore>(*database_);
     faulty_deliveries_ = std::make_unique<FaultyDeliveryStore>(*deliveries_, faults_);
+    fulfillment_ = std::make_unique<sqlite::SqliteFulfillmentStore>(*database_);
+    faulty_fulfillment_ = std::make_unique<FaultyFulfillmentStore>(*fulfillment_, faults_);
     Seed();
     StartServer();
   }
@@ -115,12 +164,14 @@ class ServerTest : public ::testing::Test {
                                                   .documents = *faulty_documents_,
                                                   .phones = phones_,
                                                   .clock = clock_,
+                                                  .zones = *zones_,
                                                   .drafts = *faulty_drafts_,
                                                   .cards = *faulty_cards_,
                                                   .identities = *identities_,
                                                   .credentials = credentials_,
                                                   .deliveries = *faulty_deliveries_,
-                                                  .outbox = outbox_});
+                                                  .outbox = outbox_,
+                                                  .fulfillment = *faulty_fulfillment_});
     ASSERT_TRUE(server.has_value()) << server.error().message;
     server_ = *std::move(server);
   }
@@ -134,12 +185,14 @@ class ServerTest : public ::testing::Test {
                     .documents = *documents_,
                     .phones = phones_,
                     .clock = clock_,
+                    .zones = *zones_,
                     .drafts = *drafts_,
                     .cards = cards_,
                     .identities = *identities_,
                     .credentials = credentials_,
                     .deliveries = *deliveries_,
-                    .outbox = outbox_};
+                    .outbox = outbox_,
+                    .fulfillment = *fulfillment_};
   }
 
   void Seed() {
@@ -269,6 +322,15 @@ class ServerTest : public ::testing::Test {
     return count;
   }
 
+  // One round of the fulfillment scheduler at the clock's time: plans placed orders and
+  // releases what is due.
+  SchedulerRound RunScheduler() {
+    FulfillmentScheduler scheduler(*fulfillment_, *orders_, business_.fulfillment, *zones_);
+    auto round = scheduler.Round(clock_.Now());
+    EXPECT_TRUE(round.has_value()) << round.error().message;
+    return round.value_or(SchedulerRound{});
+  }
+
   // One valid request per /api/v1 route.
   std::vector<Sample> Samples() const {
     const std::string mario = std::to_string(mario_.value);
@@ -317,6 +379,29 @@ class ServerTest : public ::testing::Test {
         {"DELETE", "/api/v1/drafts/{id}", "/api/v1/drafts/1", ""},
         {"POST", "/api/v1/card-payments", "/api/v1/card-payments",
          R"({"amount": {"minor": 5417, "currency": "EUR"}, "reference": "console"})"},
+        {"GET", "/api/v1/departments", "/api/v1/departments", ""},
+        {"GET", "/api/v1/departments/{code}/queue", "/api/v1/departments/warehouse/queue", ""},
+        {"GET", "/api/v1/departments/{code}/pick-list",
+         "/api/v1/departments/warehouse/pick-list?format=text", ""},
+        {"GET", "/api/v1/tasks/{id}", "/api/v1/tasks/1", ""},
+        {"GET", "/api/v1/tasks/{id}/pick-list", "/api/v1/tasks/1/pick-list?format=json", ""},
+        {"POST", "/api/v1/tasks/{id}/claim", "/api/v1/tasks/1/claim", "{}"},
+        {"DELETE", "/api/v1/tasks/{id}/claim", "/api/v1/tasks/1/claim", ""},
+        {"POST", "/api/v1/tasks/{id}/acknowledgement", "/api/v1/tasks/1/acknowledgement", "{}"},
+        {"PUT", "/api/v1/tasks/{id}/picks", "/api/v1/tasks/1/picks",
+         R"({"lines": [{"line_no": 1, "quantity": 3}]})"},
+        {"POST", "/api/v1/tasks/{id}/shipments", "/api/v1/tasks/1/shipments",
+         R"({"carrier": "BRT", "tracking_number": "123"})"},
+        {"POST", "/api/v1/tasks/{id}/completion", "/api/v1/tasks/1/completion", "{}"},
+        {"GET", "/api/v1/orders/{number}/fulfillment", "/api/v1/orders/2026-000001/fulfillment",
+         ""},
+        {"POST", "/api/v1/orders/{number}/holds", "/api/v1/orders/2026-000001/holds",
+         R"({"kind": "manual", "reason": "check the stock"})"},
+        {"DELETE", "/api/v1/orders/{number}/holds/{kind}",
+         "/api/v1/orders/2026-000001/holds/manual", ""},
+        {"POST", "/api/v1/orders/{number}/cancellation", "/api/v1/orders/2026-000001/cancellation",
+         R"({"reason": "the customer called"})"},
+        {"GET", "/api/v1/escalations", "/api/v1/escalations", ""},
     };
   }
 
@@ -348,6 +433,9 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<sqlite::SqliteIdentityStore> identities_;
   std::unique_ptr<sqlite::SqliteDeliveryStore> deliveries_;
   std::unique_ptr<FaultyDeliveryStore> faulty_deliveries_;
+  std::unique_ptr<DateZoneDirectory> zones_;
+  std::unique_ptr<sqlite::SqliteFulfillmentStore> fulfillment_;
+  std::unique_ptr<FaultyFulfillmentStore> faulty_fulfillment_;
   CountingSignal outbox_;
   SodiumCredentials credentials_{PasswordCost::MinimumForTest()};
   std::string card_token_;
