@@ -79,6 +79,8 @@ Result<StoredPlacement> PlaceOrder::Run(const OrderDraft& draft, const Idempoten
               .clerk = draft.clerk,
               .placed_by = draft.placed_by,
               .placed_at = now};
+  // What the clerk tells the customer and the receipt prints; holds can only delay it.
+  order.promised_dispatch = PromisedDispatch(order, fulfillment_, zones_, now);
 
   // One transaction: the order, its lines, stock, the key, and the receipt and fulfillment
   // events.

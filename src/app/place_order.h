@@ -4,18 +4,27 @@
 #include "app/ports/clock.h"
 #include "app/ports/order_store.h"
 #include "app/quote_order.h"
+#include "core/fulfillment.h"
 #include "core/ids.h"
 #include "core/order.h"
 #include "core/result.h"
+#include "core/zone_rules.h"
 
 namespace commesso {
 
-// Validates, prices and durably stores an order. Thread-safe.
+// Validates, prices and durably stores an order, with the dispatch date promised by the
+// fulfillment rules. Thread-safe.
 class PlaceOrder {
  public:
+  // `zones` knows every department's zone (`fulfillment` is valid).
   PlaceOrder(const QuoteOrder& quote, OrderStore& orders, const CardPayments& cards,
-             const Clock& clock)
-      : quote_(quote), orders_(orders), cards_(cards), clock_(clock) {}
+             const Clock& clock, const FulfillmentRules& fulfillment, const ZoneDirectory& zones)
+      : quote_(quote),
+        orders_(orders),
+        cards_(cards),
+        clock_(clock),
+        fulfillment_(fulfillment),
+        zones_(zones) {}
 
   // The stored order once it is durable. A replay of `key` returns the first order without
   // validating again (prices or stock may have changed since). kInvalidInput with every
@@ -30,6 +39,8 @@ class PlaceOrder {
   OrderStore& orders_;
   const CardPayments& cards_;
   const Clock& clock_;
+  const FulfillmentRules& fulfillment_;
+  const ZoneDirectory& zones_;
 };
 
 }  // namespace commesso

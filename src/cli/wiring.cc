@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include <spdlog/spdlog.h>
 
@@ -65,6 +66,21 @@ Result<std::unique_ptr<Wiring>> Wiring::Open(config::Config config) {
                  "unknown time zone '" + config.business.time_zone + "'",
                  {{"business.time_zone", "must be an IANA time zone name such as Europe/Rome"}}});
   }
+  // Every zone the fulfillment schedule uses, located now so that a misspelt department zone
+  // stops the start rather than the first order.
+  std::vector<std::string> zone_names = {config.business.time_zone};
+  const std::vector<Department>& departments = config.business.fulfillment.departments;
+  for (std::size_t i = 0; i < departments.size(); ++i) {
+    if (auto zone = DateZoneRules::Locate(departments[i].time_zone); !zone) {
+      return Fail({ErrorCode::kInvalidInput,
+                   "unknown time zone '" + departments[i].time_zone + "'",
+                   {{"fulfillment.departments[" + std::to_string(i) + "].time_zone",
+                     "must be an IANA time zone name such as Europe/Rome"}}});
+    }
+    zone_names.push_back(departments[i].time_zone);
+  }
+  auto zones = DateZoneDirectory::Load(zone_names);
+  if (!zones) return Fail(zones.error());
 
   const std::filesystem::path directory =
       std::filesystem::path(config.server.database).parent_path();
@@ -81,13 +97,15 @@ Result<std::unique_ptr<Wiring>> Wiring::Open(config::Config config) {
   spdlog::info("database {} at schema version {}", config.server.database,
                (*database)->schema_version());
 
-  return std::make_unique<Wiring>(std::move(config), *std::move(clock), *std::move(database));
+  return std::make_unique<Wiring>(std::move(config), *std::move(clock), *std::move(zones),
+                                  *std::move(database));
 }
 
 Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
-               std::unique_ptr<sqlite::Database> database)
+               std::unique_ptr<DateZoneDirectory> zones, std::unique_ptr<sqlite::Database> database)
     : config_(std::move(config)),
       clock_(std::move(clock)),
+      zones_(std::move(zones)),
       database_(std::move(database)),
       catalog_(*database_),
       customers_(*database_),
@@ -100,7 +118,7 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
       cards_(*clock_, SimulatedCard{.brand = config_.payments.test_card_brand,
                                     .last4 = config_.payments.test_card_last4}),
       quote_(customers_, catalog_, config_.business),
-      place_(quote_, orders_, cards_, *clock_),
+      place_(quote_, orders_, cards_, *clock_, config_.business.fulfillment, *zones_),
       deliveries_(*database_),
       mail_worker_([this] {
         if (mailer_ == nullptr) return;
@@ -142,6 +160,7 @@ http::Services Wiring::services() {
                         .documents = documents_,
                         .phones = phones_,
                         .clock = *clock_,
+                        .zones = *zones_,
                         .drafts = drafts_,
                         .cards = cards_,
                         .identities = identities_,

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "adapters/clock/date_zone_rules.h"
 #include "adapters/clock/system_clock.h"
 #include "adapters/config/config.h"
 #include "adapters/http/server.h"
@@ -49,13 +50,14 @@ Result<config::Config> LoadConfig(const CommonOptions& options);
 // Thread-safe as its parts are.
 class Wiring {
  public:
-  // Checks the time zone (kInvalidInput, field "business.time_zone"), creates the database's
+  // Checks the time zones (kInvalidInput, field "business.time_zone" or
+  // "fulfillment.departments[i].time_zone"), creates the database's
   // directory when missing and opens the database, which applies migrations (kUnavailable
   // when either fails).
   static Result<std::unique_ptr<Wiring>> Open(config::Config config);
 
   Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
-         std::unique_ptr<sqlite::Database> database);
+         std::unique_ptr<DateZoneDirectory> zones, std::unique_ptr<sqlite::Database> database);
   ~Wiring();
   Wiring(const Wiring&) = delete;
   Wiring& operator=(const Wiring&) = delete;
@@ -70,6 +72,7 @@ class Wiring {
   IdentityStore& identities() { return identities_; }
   const Credentials& credentials() const { return credentials_; }
   const Clock& clock() const { return *clock_; }
+  const ZoneDirectory& zones() const { return *zones_; }
   const QuoteOrder& quote() const { return quote_; }
   const PlaceOrder& place() const { return place_; }
 
@@ -87,6 +90,7 @@ class Wiring {
  private:
   config::Config config_;
   std::unique_ptr<SystemClock> clock_;
+  std::unique_ptr<DateZoneDirectory> zones_;
   std::unique_ptr<sqlite::Database> database_;
   sqlite::SqliteCatalog catalog_;
   sqlite::SqliteCustomerStore customers_;

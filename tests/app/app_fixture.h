@@ -1,9 +1,11 @@
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "adapters/clock/date_zone_rules.h"
 #include "adapters/payments/test_card_processor.h"
 #include "adapters/sqlite/sqlite_fixtures.h"
 #include "app/business.h"
@@ -18,7 +20,8 @@ namespace commesso::testing {
 // fixed clock (2026-11-28 10:00 UTC), customer 1 in Milano and a small catalog: PEN (1.50,
 // 500 g), BOOK (12.00, super-reduced VAT, 400 g), SETUP (a 45.00 service) and LAST (a good
 // with 1 in stock that refuses backorders). Card payments go to the test card processor
-// (visa ending 4242).
+// (visa ending 4242). Fulfillment is the default single warehouse in Europe/Rome, so an order
+// placed at the fixed Saturday instant is promised for Monday 30 November 2026.
 class UseCaseTest : public ::testing::Test {
  protected:
   UseCaseTest() {
@@ -49,7 +52,8 @@ class UseCaseTest : public ::testing::Test {
   Business business_;
   QuoteOrder quote_{stores_.customers(), stores_.catalog(), business_};
   TestCardProcessor cards_{clock_};
-  PlaceOrder place_{quote_, stores_.orders(), cards_, clock_};
+  std::unique_ptr<DateZoneDirectory> zones_ = DateZoneDirectory::Load({"Europe/Rome"}).value();
+  PlaceOrder place_{quote_, stores_.orders(), cards_, clock_, business_.fulfillment, *zones_};
 };
 
 }  // namespace commesso::testing

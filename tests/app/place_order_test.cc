@@ -1,5 +1,6 @@
 #include "app/place_order.h"
 
+#include <chrono>
 #include <set>
 #include <string>
 #include <vector>
@@ -40,6 +41,26 @@ TEST_F(PlaceOrderTest, StoresThePricedOrderDurably) {
   auto found = stores_.orders().FindByNumber(placed->order.number);
   ASSERT_TRUE(found.has_value()) << found.error().message;
   EXPECT_EQ(*found, placed->order);
+}
+
+TEST_F(PlaceOrderTest, PromisesTheDispatchDayOfTheFulfillmentRules) {
+  // The fixed clock stands on Saturday 28 November 2026: the default warehouse, Monday to
+  // Friday, dispatches on Monday.
+  auto placed = place_.Run(DraftOf({{.sku = "PEN", .quantity = 1}}), Key("k1"));
+
+  ASSERT_TRUE(placed.has_value()) << placed.error().message;
+  EXPECT_EQ(placed->order.promised_dispatch, std::chrono::year{2026} / 11 / 30);
+  // Stored with it (StoresThePricedOrderDurably compares the reopened order whole).
+  EXPECT_EQ(stores_.orders().FindByNumber(placed->order.number).value().promised_dispatch,
+            std::chrono::year{2026} / 11 / 30);
+
+  // Monday 14:30 in Rome (13:30 UTC) is after a 14:00 cut-off: Tuesday.
+  business_.fulfillment.departments[0].release = {.kind = ReleaseKind::kCutOff};
+  clock_.Advance(std::chrono::hours{48 + 3} + std::chrono::minutes{30});
+  auto late = place_.Run(DraftOf({{.sku = "PEN", .quantity = 1}}), Key("k2"));
+
+  ASSERT_TRUE(late.has_value()) << late.error().message;
+  EXPECT_EQ(late->order.promised_dispatch, std::chrono::year{2026} / 12 / 1);
 }
 
 TEST_F(PlaceOrderTest, ReportsEveryInputProblemAtOnce) {

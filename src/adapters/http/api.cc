@@ -22,6 +22,7 @@
 #include "adapters/render/receipt_render.h"
 #include "core/catalog_rules.h"
 #include "core/customer_rules.h"
+#include "core/fulfillment.h"
 #include "core/identity.h"
 #include "core/invariant.h"
 
@@ -242,7 +243,8 @@ Api::Api(Services services, AccessOptions access)
       throttle_(access.login_max_failures, access.login_lockout),
       decoy_hash_(services.credentials.HashPassword("decoy password of no user")),
       quote_(services.customers, services.catalog, services.business),
-      place_(quote_, services.orders, services.cards, services.clock),
+      place_(quote_, services.orders, services.cards, services.clock, services.business.fulfillment,
+             services.zones),
       confirm_(services.orders, services.clock),
       resend_(services.deliveries, services.documents, services.outbox, services.clock),
       desk_(services.fulfillment, services.business.fulfillment, services.zones) {}
@@ -636,9 +638,19 @@ HttpResponse Api::Quote(const HttpRequest& request, const Target&, const std::st
   Result<OrderDraft> draft = json::DraftFromJson(*body, services_.business.rules.currency);
   if (!draft) return ProblemResponse(draft.error());
 
-  Result<PricedOrder> priced = quote_.Run(*draft);
-  if (!priced) return Failure(request, priced.error());
-  return JsonResponse(200, json::Dump(json::ToPublicJson(*priced)));
+  Result<QuoteOrder::Quoted> quoted = quote_.Price(*draft);
+  if (!quoted) return Failure(request, quoted.error());
+  Json response = json::ToPublicJson(quoted->priced);
+  // The date the clerk can promise if the order is placed now, as PlaceOrder computes it.
+  Order as_placed;
+  as_placed.billing_address = quoted->validated.billing_address;
+  as_placed.shipping_address = quoted->validated.shipping_address;
+  as_placed.priced = quoted->priced;
+  if (auto day = PromisedDispatch(as_placed, services_.business.fulfillment, services_.zones,
+                                  services_.clock.Now())) {
+    response["promised_dispatch"] = json::FormatDate(*day);
+  }
+  return JsonResponse(200, json::Dump(response));
 }
 
 HttpResponse Api::PlaceOrder(const HttpRequest& request, const Target& target, const std::string&) {

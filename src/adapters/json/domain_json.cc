@@ -1,6 +1,7 @@
 #include "adapters/json/domain_json.h"
 
 #include <array>
+#include <chrono>
 #include <optional>
 #include <utility>
 
@@ -526,6 +527,7 @@ Json ToJson(const Order& order) {
   json["clerk"] = order.clerk;
   json["placed_by"] = order.placed_by;
   json["placed_at"] = FormatTimestamp(order.placed_at);
+  if (order.promised_dispatch) json["promised_dispatch"] = FormatDate(*order.promised_dispatch);
   return json;
 }
 
@@ -688,6 +690,13 @@ Result<Order> OrderFromJson(const Json& json) {
     order.placed_at = *instant;
   } else if (!placed_at.empty()) {
     reader.Report("placed_at", "must be an ISO 8601 instant");
+  }
+  // Orders placed before the fulfillment rules existed promise nothing.
+  const std::string promised = reader.String("promised_dispatch", Presence::kOptional);
+  if (std::optional<std::chrono::year_month_day> day = ParseDate(promised)) {
+    order.promised_dispatch = *day;
+  } else if (!promised.empty()) {
+    reader.Report("promised_dispatch", "must be a date like 2026-11-30");
   }
   reader.Finish();
   if (!problems.empty()) {

@@ -1,8 +1,10 @@
 #include "adapters/json/read_back.h"
 
+#include <algorithm>
 #include <set>
 #include <string_view>
 
+#include "adapters/json/long_date.h"
 #include "adapters/json/money_text.h"
 #include "core/shipping.h"
 
@@ -16,6 +18,7 @@ constexpr std::size_t kLinesNamed = 10;
 struct Words {
   std::string_view order, article, articles, more, ships_to, pickup, total;
   std::string_view exempt, untaxed, several_taxes;
+  std::string_view dispatch;
   bool italian = false;
 };
 
@@ -29,6 +32,7 @@ constexpr Words kItalian{.order = "Ordine",
                          .exempt = "esente IVA",
                          .untaxed = "senza imposte",
                          .several_taxes = "imposte incluse",
+                         .dispatch = "Spedizione prevista",
                          .italian = true};
 
 constexpr Words kEnglish{.order = "Order",
@@ -40,7 +44,8 @@ constexpr Words kEnglish{.order = "Order",
                          .total = "total",
                          .exempt = "tax exempt",
                          .untaxed = "no tax",
-                         .several_taxes = "including tax"};
+                         .several_taxes = "including tax",
+                         .dispatch = "Expected dispatch"};
 
 std::string NameIn(const LocalizedText& name, const Words& words) {
   const std::string& preferred = words.italian ? name.it : name.en;
@@ -152,6 +157,14 @@ std::string ReadBack(const Order& order, std::string_view locale) {
           FormatMoney(order.priced.totals.amount_due, words.italian ? "it" : "en") + " " +
           TaxWording(order, words) + ", " +
           (words.italian ? ItalianPayment(order) : EnglishPayment(order)) + ".";
+  // Services alone dispatch nothing: their date stays in the order for the console.
+  const bool goods =
+      std::any_of(order.priced.lines.begin(), order.priced.lines.end(),
+                  [](const PricedLine& line) { return line.item.kind == ItemKind::kGood; });
+  if (order.promised_dispatch && goods) {
+    text += " " + std::string(words.dispatch) + ": " +
+            LongDate(*order.promised_dispatch, words.italian ? "it" : "en") + ".";
+  }
   return text;
 }
 

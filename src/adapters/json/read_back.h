@@ -12,10 +12,11 @@ namespace commesso::json {
 // name (the first ten, then how many more); where it ships, or that it is collected at the
 // counter; the amount due in the locale's format with the tax wording (the tax's own name
 // when one tax applies: "IVA inclusa", "including VAT"; "tax exempt"; "no tax" when none is
-// charged); and how it is paid ("card ending 4242", cash with the change). An expected
-// dispatch day is not said: nothing schedules dispatch yet.
+// charged); how it is paid ("card ending 4242", cash with the change); then, in a sentence
+// of its own, the promised dispatch day when the order has one and has goods.
 //   "Ordine 2026-000123: 2 articoli (3 × Penna, 1 × Quaderno), spedizione a Via Roma 1, 20121
-//   Milano, totale 54,17 € IVA inclusa, pagamento con carta che termina con 4242."
+//   Milano, totale 54,17 € IVA inclusa, pagamento con carta che termina con 4242. Spedizione
+//   prevista: lunedì 30 novembre 2026."
 std::string ReadBack(const Order& order, std::string_view locale);
 
 // ReadBack in the customer's own locale.

@@ -1,5 +1,7 @@
 #include "adapters/render/receipt_layout.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <set>
 #include <string_view>
@@ -16,6 +18,11 @@ namespace {
 
 std::string MoneyText(Money money, const Labels& labels) {
   return json::FormatMoney(money, labels.language);
+}
+
+bool HasGoods(const Order& order) {
+  return std::any_of(order.priced.lines.begin(), order.priced.lines.end(),
+                     [](const PricedLine& line) { return line.item.kind == ItemKind::kGood; });
 }
 
 // "20121 Milano MI": postal code, city and region, whichever are known.
@@ -212,6 +219,12 @@ ReceiptLayout LayoutOf(const Document& document) {
   layout.references = {{std::string(labels.date), FormatDay(document.issued_at, labels)},
                        {std::string(labels.order), order.number.value},
                        {std::string(labels.order_date), FormatDay(order.placed_at, labels)}};
+  // In the documents' day format, like the dates above it; services alone dispatch nothing.
+  if (order.promised_dispatch && HasGoods(order)) {
+    layout.references.push_back(
+        {std::string(labels.dispatch),
+         FormatDay(Timestamp{std::chrono::sys_days{*order.promised_dispatch}}, labels)});
+  }
   layout.customer = CustomerBlock(order.customer, labels);
   layout.billing = Block{.heading = std::string(labels.billing_address),
                          .lines = AddressLines(order.billing_address, home)};

@@ -59,7 +59,8 @@ struct ReceiptLayout {
   std::string subject;   // The e-mail subject: "Ricevuta R-2026-000001 – ordine 2026-000123".
   std::string page;      // "pagina", "page": continuation pages say "R-… – pagina 2".
   std::vector<std::string> seller{};  // Name first, then address, tax id, e-mail, phone.
-  std::vector<Labeled> references{};  // Date of issue, order number, order date.
+  // Date of issue, order number, order date, and the promised dispatch day when there is one.
+  std::vector<Labeled> references{};
   Block customer{};
   Block billing{};
   std::optional<Block> delivery{};  // Absent when nothing is shipped or collected.

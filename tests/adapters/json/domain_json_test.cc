@@ -112,7 +112,8 @@ Order FullOrder() {
                .notes = "Citofonare \"Rossi\" — grazie",
                .clerk = "anna",
                .placed_at = Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 / 28}} +
-                            std::chrono::hours{10} + std::chrono::milliseconds{250}};
+                            std::chrono::hours{10} + std::chrono::milliseconds{250},
+               .promised_dispatch = std::chrono::year{2026} / 11 / 30};
 }
 
 std::vector<FieldError> ProblemsOf(const Error& error) { return error.fields; }
@@ -149,6 +150,7 @@ TEST(OrderJsonTest, RoundTripsAnOrderWithoutOptionalValues) {
   EXPECT_EQ(*read, order);
   EXPECT_FALSE(ToJson(order).contains("shipping_address"));
   EXPECT_FALSE(ToJson(order)["payment"].contains("card"));
+  EXPECT_FALSE(ToJson(order).contains("promised_dispatch"));
 }
 
 TEST(OrderJsonTest, WritesTheDocumentedShapes) {
@@ -156,6 +158,7 @@ TEST(OrderJsonTest, WritesTheDocumentedShapes) {
 
   EXPECT_EQ(json["number"], "2026-000123");
   EXPECT_EQ(json["placed_at"], "2026-11-28T10:00:00.250Z");
+  EXPECT_EQ(json["promised_dispatch"], "2026-11-30");
   EXPECT_EQ(json["lines"][0]["unit_price"], (Json{{"minor", 1225}, {"currency", "EUR"}}));
   EXPECT_EQ(json["lines"][0]["taxes"][0]["rate"], (Json{{"ppm", 220000}, {"percent", "22"}}));
   EXPECT_EQ(json["lines"][0]["taxes"][0]["unrounded_minor"], "539");
@@ -184,6 +187,18 @@ TEST(OrderJsonTest, QuoteLinesHaveNoBackorders) {
   EXPECT_FALSE(json["lines"][0].contains("backordered"));
   EXPECT_FALSE(json["lines"][0]["item"].contains("id"));
   EXPECT_EQ(json["totals"]["change"]["minor"], 1321);
+}
+
+TEST(OrderJsonTest, RejectsAPromisedDispatchThatIsNotADay) {
+  Json json = ToJson(FullOrder());
+  json["promised_dispatch"] = "2026-11-31";
+
+  Result<Order> read = OrderFromJson(json);
+
+  ASSERT_FALSE(read.has_value());
+  EXPECT_THAT(
+      ProblemsOf(read.error()),
+      UnorderedElementsAre(FieldError{"promised_dispatch", "must be a date like 2026-11-30"}));
 }
 
 TEST(OrderJsonTest, RejectsWhatIsNotASnapshotAsInternal) {

@@ -1,5 +1,7 @@
 #include "adapters/json/read_back.h"
 
+#include <chrono>
+
 #include <gtest/gtest.h>
 
 namespace commesso::json {
@@ -51,6 +53,30 @@ TEST(ReadBackTest, SpeaksEnglish) {
   EXPECT_EQ(ReadBack(OrderOf("en", PaymentType::kCard)),
             "Order 2026-000123: 2 items (3 \u00d7 Pen, 1 \u00d7 Notebook), shipped to Via Roma 1, "
             "20121 Milano, total \u20ac123.45 including VAT, paid by card ending 4242.");
+}
+
+TEST(ReadBackTest, SaysThePromisedDispatchDay) {
+  Order italian = OrderOf("it", PaymentType::kCard);
+  italian.promised_dispatch = std::chrono::year{2026} / 11 / 30;
+  Order english = OrderOf("en", PaymentType::kCard);
+  english.promised_dispatch = std::chrono::year{2027} / 1 / 7;
+
+  EXPECT_EQ(ReadBack(italian),
+            "Ordine 2026-000123: 2 articoli (3 \u00d7 Penna, 1 \u00d7 Quaderno), spedizione a Via "
+            "Roma 1, 20121 Milano, totale 123,45\u00a0\u20ac IVA inclusa, pagamento con carta che "
+            "termina con 4242. Spedizione prevista: luned\u00ec 30 novembre 2026.");
+  EXPECT_EQ(ReadBack(english),
+            "Order 2026-000123: 2 items (3 \u00d7 Pen, 1 \u00d7 Notebook), shipped to Via Roma 1, "
+            "20121 Milano, total \u20ac123.45 including VAT, paid by card ending 4242. Expected "
+            "dispatch: Thursday 7 January 2027.");
+}
+
+TEST(ReadBackTest, SaysNoDispatchDayForServicesOnly) {
+  Order order = OrderOf("en", PaymentType::kCard);
+  order.priced.lines = {LineOf("Montaggio", "Set-up", 1, ItemKind::kService)};
+  order.promised_dispatch = std::chrono::year{2026} / 11 / 30;
+
+  EXPECT_EQ(ReadBack(order).find("dispatch"), std::string::npos);
 }
 
 TEST(ReadBackTest, SpeaksTheLocaleAskedForRatherThanTheCustomers) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -54,6 +55,8 @@ struct ReceiptCase {
   std::string exemption_reference = "";
   std::string notes = "";
   DocumentKind kind = DocumentKind::kReceipt;
+  // What the demo's warehouse (14:00 cut-off) promises for an order placed at FixtureInstant.
+  std::optional<std::chrono::year_month_day> promised_dispatch = std::chrono::year{2026} / 3 / 5;
 };
 
 // The seller of the fixture documents, at the rules' origin.
@@ -106,7 +109,8 @@ inline Document DocumentOf(const ReceiptCase& receipt) {
                                  .reference = receipt.payment.reference},
               .notes = receipt.notes,
               .clerk = "",
-              .placed_at = FixtureInstant()};
+              .placed_at = FixtureInstant(),
+              .promised_dispatch = receipt.promised_dispatch};
   const std::string series = receipt.kind == DocumentKind::kInvoice ? "F" : "R";
   return Document{.id = DocumentId{1},
                   .kind = receipt.kind,

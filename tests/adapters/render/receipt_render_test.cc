@@ -1,5 +1,6 @@
 #include "adapters/render/receipt_render.h"
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -209,6 +210,29 @@ TEST(ReceiptTextTest, NamesTheCardByBrandAndLastFourDigits) {
   EXPECT_THAT(english,
               AllOf(HasSubstr("Card Visa \u2022\u2022\u2022\u2022 4242"), HasSubstr("Authorized")));
   EXPECT_THAT(italian, Not(HasSubstr("tok_1")));
+}
+
+TEST(ReceiptTextTest, PrintsThePromisedDispatchDayWhenThereIsOne) {
+  ReceiptCase receipt = PaidByCard("it");
+  receipt.promised_dispatch = std::chrono::year{2026} / 11 / 30;
+  const std::string italian = ReceiptText(DocumentOf(receipt), 42);
+  receipt.locale = "en";
+  const std::string english = ReceiptText(DocumentOf(receipt), 80);
+  receipt.promised_dispatch.reset();
+  const std::string without = ReceiptText(DocumentOf(receipt), 80);
+
+  EXPECT_THAT(italian, HasSubstr("Spedizione prevista             30/11/2026"));
+  EXPECT_THAT(english, HasSubstr("Expected dispatch"));
+  EXPECT_THAT(english, HasSubstr("2026-11-30"));
+  EXPECT_THAT(without, Not(HasSubstr("Expected dispatch")));
+}
+
+TEST(ReceiptHtmlTest, PrintsThePromisedDispatchDay) {
+  ReceiptCase receipt = PaidByCard("en");
+  receipt.promised_dispatch = std::chrono::year{2027} / 1 / 4;
+
+  EXPECT_THAT(ReceiptHtml(DocumentOf(receipt)),
+              AllOf(HasSubstr("Expected dispatch"), HasSubstr("2027-01-04")));
 }
 
 TEST(ReceiptTextTest, NeverExceedsTheColumnsAndNeverCutsAnAmount) {
