@@ -155,6 +155,7 @@ Result<void> Serve(const ServeOptions& options) {
   if (!server) return Fail(server.error());
   PrintBanner(**wiring, BaseUrl(listen->host, (*server)->port()), options.seed_demo);
   (*wiring)->StartMailer();  // After the server: a slow SMTP server never delays it.
+  (*wiring)->StartScheduler();
 
   std::atomic<bool> stopped{false};
   std::thread watcher([&signals, &stopped, &server] {
@@ -173,6 +174,7 @@ Result<void> Serve(const ServeOptions& options) {
   stopped.store(true);
   pthread_kill(watcher.native_handle(), SIGUSR1);
   watcher.join();
+  (*wiring)->StopScheduler();
   (*wiring)->StopMailer();
   const sqlite::WriterStats writes = (*wiring)->database().writer_stats();
   spdlog::info("stopped after {} writes in {} commits, {} checkpoints", writes.jobs, writes.commits,

@@ -131,6 +131,19 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
           spdlog::info("receipt mailer: {} sent, {} to retry, {} failed", round->sent,
                        round->retrying, round->failed);
         }
+      }),
+      fulfillment_(*database_),
+      scheduler_(fulfillment_, orders_, config_.business.fulfillment, *zones_),
+      schedule_worker_([this] {
+        auto round = scheduler_.Round(clock_->Now());
+        if (!round) {
+          spdlog::warn("fulfillment scheduler: {}", round.error().message);
+        } else if (round->planned + round->released + round->escalated + round->expired > 0) {
+          spdlog::info(
+              "fulfillment scheduler: {} planned, {} released, {} escalated, {} claims "
+              "expired",
+              round->planned, round->released, round->escalated, round->expired);
+        }
       }) {
   if (config_.mail.enabled) {
     transport_ = std::make_unique<smtp::SmtpMailTransport>(SmtpOptionsOf(config_.mail));
@@ -139,7 +152,10 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
   }
 }
 
-Wiring::~Wiring() { StopMailer(); }
+Wiring::~Wiring() {
+  StopScheduler();
+  StopMailer();
+}
 
 void Wiring::StartMailer() {
   if (mailer_ == nullptr) {
@@ -151,6 +167,10 @@ void Wiring::StartMailer() {
 }
 
 void Wiring::StopMailer() { mail_worker_.Stop(); }
+
+void Wiring::StartScheduler() { schedule_worker_.Start(); }
+
+void Wiring::StopScheduler() { schedule_worker_.Stop(); }
 
 http::Services Wiring::services() {
   return http::Services{.business = config_.business,
@@ -166,7 +186,8 @@ http::Services Wiring::services() {
                         .identities = identities_,
                         .credentials = credentials_,
                         .deliveries = deliveries_,
-                        .outbox = mail_worker_};
+                        .outbox = signals_,
+                        .fulfillment = fulfillment_};
 }
 
 http::AccessOptions Wiring::access() const {
