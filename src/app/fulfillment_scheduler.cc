@@ -1,5 +1,6 @@
 #include "app/fulfillment_scheduler.h"
 
+#include <optional>
 #include <utility>
 
 namespace commesso {
@@ -52,18 +53,29 @@ std::vector<Hold> FulfillmentScheduler::HoldsFor(const Order& order, Timestamp n
 }
 
 Result<void> FulfillmentScheduler::PlanPending(Timestamp now, SchedulerRound& round) {
+  // An order that cannot be read (a bug) must not stop the others: it stays pending, is tried
+  // again next round, and its error is the round's.
+  std::optional<Error> skipped;
   while (true) {
     auto pending = store_.PendingPlans(kBatch);
     if (!pending) return Fail(pending.error());
+    int planned = 0;
     for (const DueFulfillment& due : *pending) {
       auto order = orders_.FindByNumber(due.order);
-      if (!order) return Fail(order.error());
-      auto planned = store_.Plan(due, TasksFor(*order), HoldsFor(*order, now), now);
-      if (!planned) return Fail(planned.error());
+      if (!order && order.error().code == ErrorCode::kUnavailable) return Fail(order.error());
+      if (!order) {
+        skipped = order.error();
+        continue;
+      }
+      auto made = store_.Plan(due, TasksFor(*order), HoldsFor(*order, now), now);
+      if (!made) return Fail(made.error());
+      ++planned;
       ++round.planned;
     }
-    if (static_cast<int>(pending->size()) < kBatch) return {};
+    if (static_cast<int>(pending->size()) < kBatch || planned == 0) break;
   }
+  if (skipped) return Fail(*std::move(skipped));
+  return {};
 }
 
 Result<void> FulfillmentScheduler::ReleaseDue(Timestamp now, SchedulerRound& round) {
@@ -82,7 +94,9 @@ Result<void> FulfillmentScheduler::ReleaseDue(Timestamp now, SchedulerRound& rou
 
 Result<SchedulerRound> FulfillmentScheduler::Round(Timestamp now) {
   SchedulerRound round;
-  if (auto planned = PlanPending(now, round); !planned) return Fail(planned.error());
+  // An order that could not be planned does not hold back the releases of the others.
+  auto planned = PlanPending(now, round);
+  if (!planned && planned.error().code == ErrorCode::kUnavailable) return Fail(planned.error());
   if (auto released = ReleaseDue(now, round); !released) return Fail(released.error());
   auto expired = store_.ExpireLeases(now);
   if (!expired) return Fail(expired.error());
@@ -90,6 +104,7 @@ Result<SchedulerRound> FulfillmentScheduler::Round(Timestamp now) {
   auto escalated = store_.Escalate(now);
   if (!escalated) return Fail(escalated.error());
   round.escalated = static_cast<int>(escalated->size());
+  if (!planned) return Fail(planned.error());
   return round;
 }
 

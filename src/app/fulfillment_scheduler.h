@@ -38,7 +38,8 @@ class FulfillmentScheduler {
   FulfillmentScheduler(FulfillmentStore& store, const OrderStore& orders,
                        const FulfillmentRules& rules, const ZoneDirectory& zones);
 
-  // One round at `now`. Fails only when the stores fail; what was done before stays done.
+  // One round at `now`. Fails when the stores fail, or when an order could not be read for
+  // planning (it stays pending; the rest of the round still runs); what was done stays done.
   Result<SchedulerRound> Round(Timestamp now);
 
   // The tasks to make for `order` placed at `placed` (its release times) and the holds it

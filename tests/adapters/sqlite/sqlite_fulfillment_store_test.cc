@@ -600,6 +600,23 @@ TEST_F(SqliteFulfillmentStoreTest, TheOrderReadBackReportsItsCurrentStatus) {
   EXPECT_EQ(StatusOfOrder(number), OrderStatus::kReleased);
 }
 
+TEST_F(SqliteFulfillmentStoreTest, AnOrderThatCannotBeReadHoldsBackNoOther) {
+  const OrderNumber broken = Place({{pen_, 1}}, At(0));
+  const OrderNumber fine = Place({{pen_, 1}}, At(0));
+  {
+    SQLite::Database database(stores_.path(), SQLite::OPEN_READWRITE);
+    database.exec("UPDATE orders SET snapshot = '{}' WHERE number = '" + broken.value + "'");
+  }
+
+  auto round = scheduler_->Round(At(0));
+
+  ASSERT_FALSE(round.has_value());
+  EXPECT_EQ(round.error().code, ErrorCode::kInternal);
+  EXPECT_EQ(OnlyTask(fine).state, TaskState::kReleased);
+  EXPECT_TRUE(store_->ForOrder(broken).value().empty());
+  ASSERT_EQ(store_->PendingPlans(10).value().size(), 1u);  // Tried again next round.
+}
+
 TEST_F(SqliteFulfillmentStoreTest, UnknownTasksAndOrdersAreNotFound) {
   EXPECT_EQ(store_->Find(99).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store_->ForOrder(OrderNumber{"2026-999999"}).error().code, ErrorCode::kNotFound);
