@@ -150,12 +150,12 @@ Json PickListJson(const PickList& list, const Department& department, std::strin
               {"rows", std::move(rows)}};
 }
 
-}  // namespace
-
 // The caller's locale: the signed-in user's, else the business's.
-static std::string LocaleOf(const HttpRequest& request, const Business& business) {
+std::string LocaleOf(const HttpRequest& request, const Business& business) {
   return request.locale.empty() ? business.locale : request.locale;
 }
+
+}  // namespace
 
 tl::expected<std::vector<Json>, HttpResponse> Api::TasksJson(
     const HttpRequest& request, const std::vector<FulfillmentTask>& tasks) {
