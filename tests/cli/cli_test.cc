@@ -228,6 +228,20 @@ TEST_F(CliTest, ReadsTheConfigurationFromTheFlagOrTheEnvironment) {
   EXPECT_EQ(us.exit_code, 0) << us.err;
 }
 
+TEST_F(CliTest, RefusesAnUnknownDepartmentZoneAtStart) {
+  std::string text = ReadAll(SourceFile("config/demo.toml"));
+  const std::string freight = "code = \"freight\"\nname = { it = \"Ufficio";
+  ASSERT_NE(text.find(freight), std::string::npos);
+  text.insert(text.find(freight), "time_zone = \"America/Atlantis\"\n");
+  const std::string bad_zone = WriteFile("department-zone.toml", text);
+
+  const Outcome outcome = Run({"migrate", "--db", Database(), "--config", bad_zone});
+
+  EXPECT_EQ(outcome.exit_code, 65) << outcome.err;
+  EXPECT_EQ(ProblemOf(outcome)["errors"][0]["path"], "fulfillment.departments[2].time_zone");
+  EXPECT_THAT(outcome.err, HasSubstr("America/Atlantis"));
+}
+
 TEST_F(CliTest, AddsUsersChangesTheirPasswordsAndDisablesThem) {
   const Outcome added = Run({"user", "add", "chiara", "--role", "clerk", "--name", "Chiara Clerici",
                              "--password-stdin", "--db", Database()},

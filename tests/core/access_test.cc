@@ -20,7 +20,8 @@ TEST(AccessTest, NamesRoundTrip) {
   EXPECT_EQ(Name(P::kApiKeysAdmin), "api_keys:admin");
   EXPECT_EQ(ParseRole("root"), std::nullopt);
   EXPECT_EQ(ParsePermission("items:delete"), std::nullopt);
-  EXPECT_EQ(AllPermissions().size(), 9u);
+  EXPECT_EQ(Name(P::kFulfillmentSupervise), "fulfillment:supervise");
+  EXPECT_EQ(AllPermissions().size(), 13u);
 }
 
 TEST(AccessTest, GivesEachRoleThePermissionsOfTheContract) {
@@ -28,15 +29,19 @@ TEST(AccessTest, GivesEachRoleThePermissionsOfTheContract) {
                                          P::kOrdersRead, P::kOrdersWrite,   P::kDraftsWrite};
 
   EXPECT_EQ(PermissionsOf(Role::kClerk), clerk);
-  EXPECT_EQ(
-      PermissionsOf(Role::kSupervisor),
-      (std::vector<Permission>{P::kItemsRead, P::kItemsWrite, P::kCustomersRead, P::kCustomersWrite,
-                               P::kOrdersRead, P::kOrdersWrite, P::kDraftsWrite}));
+  EXPECT_EQ(PermissionsOf(Role::kSupervisor),
+            (std::vector<Permission>{P::kItemsRead, P::kItemsWrite, P::kCustomersRead,
+                                     P::kCustomersWrite, P::kOrdersRead, P::kOrdersWrite,
+                                     P::kDraftsWrite, P::kFulfillmentRead, P::kFulfillmentWrite,
+                                     P::kFulfillmentSupervise}));
   EXPECT_EQ(PermissionsOf(Role::kCustomerService),
             (std::vector<Permission>{P::kItemsRead, P::kCustomersRead, P::kCustomersWrite,
                                      P::kOrdersRead, P::kOrdersWrite}));
   EXPECT_EQ(PermissionsOf(Role::kFulfillment),
-            (std::vector<Permission>{P::kItemsRead, P::kOrdersRead}));
+            (std::vector<Permission>{P::kItemsRead, P::kOrdersRead, P::kFulfillmentRead,
+                                     P::kFulfillmentWrite}));
+  EXPECT_FALSE(Holds(PermissionsOf(Role::kClerk), P::kFulfillmentWrite));
+  EXPECT_FALSE(Holds(PermissionsOf(Role::kSupervisor), P::kWebhooksAdmin));
   EXPECT_EQ(PermissionsOf(Role::kAdmin), AllPermissions());
   EXPECT_FALSE(Holds(PermissionsOf(Role::kSupervisor), P::kUsersAdmin));
 }

@@ -47,7 +47,8 @@ TEST(OrderNamesTest, UnknownNamesParseToNothing) {
   EXPECT_FALSE(ParseChannel("").has_value());
   EXPECT_FALSE(ParsePaymentType("bank transfer").has_value());
   EXPECT_FALSE(ParsePaymentStatus("paid ").has_value());
-  EXPECT_FALSE(ParseOrderStatus("shipped").has_value());
+  EXPECT_FALSE(ParseOrderStatus("Shipped").has_value());
+  EXPECT_EQ(ParseOrderStatus("partly_shipped"), OrderStatus::kPartlyShipped);
   EXPECT_FALSE(ParseItemKind("goods").has_value());
   EXPECT_FALSE(ParseBackorderPolicy("maybe").has_value());
 }

@@ -1,83 +1,22 @@
 // The HTML rendering of a pick list: one page for the console and the warehouse's browser.
 //
-// Made as receipt_html.cc makes a receipt (whose helpers are repeated here): nested tables
-// with inline styles, no scripts, style sheets or images, every value escaped where it is
-// written. Each SKU is a row of the table with its needs in a table under it, each need with
+// Made as receipt_html.cc makes a receipt, with the same page helpers (html_page.h): nested
+// tables with inline styles, no scripts, style sheets or images, every value escaped where it
+// is written. Each SKU is a row of the table with its needs in a table under it, each need with
 // an empty tick box ("\u2610") to mark by hand on the printed page.
 #include <string>
 #include <string_view>
 
+#include "adapters/render/html_page.h"
 #include "adapters/render/pick_list_layout.h"
 #include "adapters/render/pick_list_render.h"
 
 namespace commesso::render {
 namespace {
 
-constexpr std::string_view kFont =
-    "font-family:'DejaVu Sans',Verdana,Arial,Helvetica,sans-serif;font-size:14px;"
-    "line-height:1.4;color:#1a1a1a";
-constexpr std::string_view kMuted = "color:#5c5c5c;font-size:12px";
-constexpr std::string_view kHeaderCell =
-    "padding:6px 8px;border-bottom:2px solid #1a1a1a;font-size:12px;font-weight:bold;"
-    "vertical-align:bottom";
-constexpr std::string_view kTable = "width:100%;border-collapse:collapse;margin:0 0 16px 0";
-
-// `text` with the five characters that HTML gives a meaning escaped.
-std::string Escape(std::string_view text) {
-  std::string escaped;
-  escaped.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      case '\'':
-        escaped += "&#39;";
-        break;
-      default:
-        escaped += c;
-    }
-  }
-  return escaped;
-}
-
-// Appends markup and escaped values.
-class Page {
- public:
-  Page& Raw(std::string_view markup) {
-    html_ += markup;
-    return *this;
-  }
-  Page& Text(std::string_view value) {
-    html_ += Escape(value);
-    return *this;
-  }
-  // <tag style="style">value</tag>, the value escaped.
-  Page& Element(std::string_view tag, std::string_view style, std::string_view value) {
-    return Raw("<")
-        .Raw(tag)
-        .Raw(" style=\"")
-        .Raw(style)
-        .Raw("\">")
-        .Text(value)
-        .Raw("</")
-        .Raw(tag)
-        .Raw(">");
-  }
-  std::string html() && { return std::move(html_); }
-
- private:
-  std::string html_;
-};
+using css::kHeaderCell;
+using css::kMuted;
+using css::kTable;
 
 void Header(Page& page, const PickListLayout& layout) {
   page.Raw(R"(<table role="presentation" style=")").Raw(kTable).Raw(R"("><tr>)");
@@ -156,16 +95,11 @@ void Summary(Page& page, const PickListLayout& layout) {
 std::string PickListHtml(const PickListView& view) {
   const PickListLayout layout = LayoutOf(view);
   Page page;
-  page.Raw("<!DOCTYPE html>\n<html lang=\"").Text(layout.language).Raw("\">\n<head>\n");
-  page.Raw("<meta charset=\"utf-8\">\n");
-  page.Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-  page.Raw("<title>").Text(layout.heading).Raw("</title>\n</head>\n");
-  page.Raw("<body style=\"margin:0;padding:16px;background:#ffffff;").Raw(kFont).Raw("\">\n");
-  page.Raw("<div style=\"max-width:760px;margin:0 auto\">\n");
+  page.Begin(layout.language, layout.heading, "760px");
   Header(page, layout);
   Rows(page, layout);
   Summary(page, layout);
-  page.Raw("\n</div>\n</body>\n</html>\n");
+  page.End();
   return std::move(page).html();
 }
 

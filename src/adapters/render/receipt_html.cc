@@ -2,88 +2,28 @@
 //
 // E-mail clients drop <style> elements and external style sheets, and many lay out only
 // tables reliably, so the page is nested tables with inline styles and no scripts or images.
-// Every value from the document is escaped where it is written (Escape below); the markup
+// Every value from the document is escaped where it is written (Escape, html_page.h); the markup
 // around the values is constant. Amounts never wrap (white-space: nowrap), and the page
 // prints on A4 as it shows on screen.
 #include <string>
 #include <string_view>
 
+#include "adapters/render/html_page.h"
 #include "adapters/render/receipt_layout.h"
 #include "adapters/render/receipt_render.h"
 
 namespace commesso::render {
 namespace {
 
-constexpr std::string_view kFont =
-    "font-family:'DejaVu Sans',Verdana,Arial,Helvetica,sans-serif;font-size:14px;"
-    "line-height:1.4;color:#1a1a1a";
-constexpr std::string_view kMuted = "color:#5c5c5c;font-size:12px";
+using css::kHeaderCell;
+using css::kMuted;
+using css::kTable;
+
 constexpr std::string_view kHeading =
     "font-size:12px;font-weight:bold;text-transform:uppercase;letter-spacing:0.05em;"
     "color:#5c5c5c;padding:0 0 4px 0";
 constexpr std::string_view kCell =
     "padding:6px 8px;border-bottom:1px solid #dddddd;vertical-align:top";
-constexpr std::string_view kHeaderCell =
-    "padding:6px 8px;border-bottom:2px solid #1a1a1a;font-size:12px;font-weight:bold;"
-    "vertical-align:bottom";
-constexpr std::string_view kTable = "width:100%;border-collapse:collapse;margin:0 0 16px 0";
-
-// `text` with the five characters that HTML gives a meaning escaped.
-std::string Escape(std::string_view text) {
-  std::string escaped;
-  escaped.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      case '\'':
-        escaped += "&#39;";
-        break;
-      default:
-        escaped += c;
-    }
-  }
-  return escaped;
-}
-
-// Appends markup and escaped values.
-class Page {
- public:
-  Page& Raw(std::string_view markup) {
-    html_ += markup;
-    return *this;
-  }
-  Page& Text(std::string_view value) {
-    html_ += Escape(value);
-    return *this;
-  }
-  // <tag style="style">value</tag>, the value escaped.
-  Page& Element(std::string_view tag, std::string_view style, std::string_view value) {
-    return Raw("<")
-        .Raw(tag)
-        .Raw(" style=\"")
-        .Raw(style)
-        .Raw("\">")
-        .Text(value)
-        .Raw("</")
-        .Raw(tag)
-        .Raw(">");
-  }
-  std::string html() && { return std::move(html_); }
-
- private:
-  std::string html_;
-};
 
 void Header(Page& page, const ReceiptLayout& layout) {
   page.Raw(R"(<table role="presentation" style=")").Raw(kTable).Raw(R"("><tr>)");
@@ -199,19 +139,14 @@ void Closing(Page& page, const ReceiptLayout& layout) {
 std::string ReceiptHtml(const Document& document) {
   const ReceiptLayout layout = LayoutOf(document);
   Page page;
-  page.Raw("<!DOCTYPE html>\n<html lang=\"").Text(layout.language).Raw("\">\n<head>\n");
-  page.Raw("<meta charset=\"utf-8\">\n");
-  page.Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-  page.Raw("<title>").Text(layout.subject).Raw("</title>\n</head>\n");
-  page.Raw("<body style=\"margin:0;padding:16px;background:#ffffff;").Raw(kFont).Raw("\">\n");
-  page.Raw("<div style=\"max-width:680px;margin:0 auto\">\n");
+  page.Begin(layout.language, layout.subject, "680px");
   Header(page, layout);
   Parties(page, layout);
   Lines(page, layout);
   Totals(page, layout);
   Taxes(page, layout);
   Closing(page, layout);
-  page.Raw("\n</div>\n</body>\n</html>\n");
+  page.End();
   return std::move(page).html();
 }
 

@@ -1,191 +1,42 @@
 // The PDF rendering: an A4 page (or several) drawn with cairo, text set by pango.
 //
-// Pango lays out each piece of text in DejaVu Sans (fonts-dejavu-core: accented letters, "€",
-// "•"), and cairo embeds the subset of the font it used. The page is written top to bottom
-// by a cursor (Pdf::y_): each block asks for its height first, and when it does not fit
-// above the footer the page ends and a new one starts, with the document's number and page
-// number at the top and, inside the line table, the table's header again.
+// The drawing helpers are pdf_canvas.h's. The page is written top to bottom by a cursor: each
+// block asks for its height first, and when it does not fit above the footer the page ends
+// and a new one starts, with the document's title and number at the top and, inside the line
+// table, the table's header again.
 //
 // Rendering is deterministic: the metadata dates are the document's date of issue, not the
 // time of rendering, so the same document always gives the same bytes.
 #include <algorithm>
-#include <chrono>
-#include <memory>
 #include <string>
-#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <fmt/format.h>
-#include <pango/pangocairo.h>
 
+#include "adapters/render/pdf_canvas.h"
 #include "adapters/render/receipt_layout.h"
 #include "adapters/render/receipt_render.h"
 
 namespace commesso::render {
 namespace {
 
-// A4 in points, and the printable area inside the margins.
-constexpr double kPageWidth = 595.276;
-constexpr double kPageHeight = 841.890;
-constexpr double kMargin = 48.0;
-constexpr double kContentWidth = kPageWidth - 2 * kMargin;
-constexpr double kFooterTop = kPageHeight - kMargin;  // The footer's baseline area starts here.
-constexpr double kGap = 8.0;                          // Between table columns.
-constexpr double kSection = 14.0;                     // Between blocks.
-
-constexpr const char* kFontFamily = "DejaVu Sans";
-constexpr double kBodySize = 9.0;
-
-struct Grey {
-  double level = 0.0;
-};
-constexpr Grey kInk{0.10};
-constexpr Grey kMutedInk{0.36};
-constexpr Grey kRuleInk{0.75};
-
-enum class Align { kLeft, kRight, kCenter };
-enum class Weight { kNormal, kBold };
-
-struct Style {
-  double size = kBodySize;
-  Weight weight = Weight::kNormal;
-  Grey grey = kInk;
-};
-constexpr Style kBody{};
-constexpr Style kBold{.weight = Weight::kBold};
-constexpr Style kMuted{.size = 8.0, .grey = kMutedInk};
-constexpr Style kHeading{.size = 8.0, .weight = Weight::kBold, .grey = kMutedInk};
-
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* context) const { cairo_destroy(context); }
-};
-struct ObjectDeleter {  // Pango's contexts, layouts and font maps are GObjects.
-  void operator()(void* object) const { g_object_unref(object); }
-};
-struct FontDeleter {
-  void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
-};
-
-cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-// "2026-03-05T10:30:00Z", the form cairo's PDF metadata dates take.
-std::string IsoSeconds(Timestamp instant) {
-  const auto day = std::chrono::floor<std::chrono::days>(instant);
-  const std::chrono::year_month_day date{day};
-  const std::chrono::hh_mm_ss time{std::chrono::floor<std::chrono::seconds>(instant - day)};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(date.year()),
-                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                     time.hours().count(), time.minutes().count(), time.seconds().count());
-}
-
-// The drawing state of one document: the cairo context, one pango layout reused for every
-// piece of text, the cursor and the page number.
-class Pdf {
+// A receipt's pages: the running head is its title and number, the footer its number and
+// the page's.
+class Pdf final : public PdfCanvas {
  public:
-  Pdf(cairo_t* context, PangoFontMap* fonts, const ReceiptLayout& layout)
-      : context_(context), receipt_(layout), pango_(pango_font_map_create_context(fonts)) {
-    PangoContext* pango = pango_.get();
-    pango_cairo_update_context(context_, pango);
-    // Points on the page are the unit of the surface: 72 per inch.
-    pango_cairo_context_set_resolution(pango, 72.0);
-    std::unique_ptr<cairo_font_options_t, decltype(&cairo_font_options_destroy)> options(
-        cairo_font_options_create(), &cairo_font_options_destroy);
-    cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(pango, options.get());
-    text_.reset(pango_layout_new(pango));
-  }
+  Pdf(cairo_surface_t* surface, const ReceiptLayout& layout)
+      : PdfCanvas(surface, layout.title + " " + layout.number), receipt_(layout) {}
 
-  double y() const { return y_; }
-  void Advance(double height) { y_ += height; }
-
-  // The height `text` takes in `width` points.
-  double Measure(std::string_view text, double width, Style style) {
-    Prepare(text, width, style, Align::kLeft);
-    int height = 0;
-    pango_layout_get_size(text_.get(), nullptr, &height);
-    return static_cast<double>(height) / PANGO_SCALE;
-  }
-
-  // Draws `text` with its top left at (x, y) in a box `width` wide; returns its height.
-  double Draw(std::string_view text, double x, double y, double width, Style style,
-              Align align = Align::kLeft) {
-    Prepare(text, width, style, align);
-    cairo_set_source_rgb(context_, style.grey.level, style.grey.level, style.grey.level);
-    cairo_move_to(context_, x, y);
-    pango_cairo_show_layout(context_, text_.get());
-    int height = 0;
-    pango_layout_get_size(text_.get(), nullptr, &height);
-    return static_cast<double>(height) / PANGO_SCALE;
-  }
-
-  // A horizontal line from (x, y), `length` long and `thickness` thick.
-  void Rule(double x, double y, double length, double thickness = 0.5, Grey grey = kRuleInk) {
-    cairo_set_source_rgb(context_, grey.level, grey.level, grey.level);
-    cairo_set_line_width(context_, thickness);
-    cairo_move_to(context_, x, y);
-    cairo_line_to(context_, x + length, y);
-    cairo_stroke(context_);
-  }
-
-  // A rule across the printable width.
-  void HorizontalRule(double y, double thickness = 0.5, Grey grey = kRuleInk) {
-    Rule(kMargin, y, kContentWidth, thickness, grey);
-  }
-
-  // Starts a new page when `height` does not fit above the footer; returns whether it did.
-  bool Fit(double height) {
-    if (y_ + height <= kFooterTop - kSection) return false;
-    NewPage();
-    return true;
-  }
-
-  void Footer() {
+  void Footer() override {
     const std::string text =
-        receipt_.number + " \u2013 " + receipt_.page + " " + std::to_string(page_);
+        receipt_.number + " \u2013 " + receipt_.page + " " + std::to_string(page());
     Draw(text, kMargin, kFooterTop, kContentWidth, kMuted, Align::kRight);
   }
 
-  void NewPage() {
-    Footer();
-    cairo_show_page(context_);
-    ++page_;
-    y_ = kMargin;
-    y_ += Draw(receipt_.title + " " + receipt_.number, kMargin, y_, kContentWidth, kBold);
-    y_ += kSection;
-  }
-
  private:
-  void Prepare(std::string_view text, double width, Style style, Align align) {
-    std::unique_ptr<PangoFontDescription, FontDeleter> font(pango_font_description_new());
-    pango_font_description_set_family(font.get(), kFontFamily);
-    pango_font_description_set_absolute_size(font.get(), style.size * PANGO_SCALE);
-    pango_font_description_set_weight(
-        font.get(), style.weight == Weight::kBold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(text_.get(), font.get());
-    pango_layout_set_width(text_.get(), static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(text_.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(text_.get(), align == Align::kRight    ? PANGO_ALIGN_RIGHT
-                                            : align == Align::kCenter ? PANGO_ALIGN_CENTER
-                                                                      : PANGO_ALIGN_LEFT);
-    // Plain text, not markup: a customer's "<" or "&" is drawn as it is.
-    pango_layout_set_text(text_.get(), text.data(), static_cast<int>(text.size()));
-  }
-
-  cairo_t* context_;  // Borrowed from ReceiptPdf.
   const ReceiptLayout& receipt_;
-  std::unique_ptr<PangoContext, ObjectDeleter> pango_;
-  std::unique_ptr<PangoLayout, ObjectDeleter> text_;
-  double y_ = kMargin;
-  int page_ = 1;
 };
 
 // Labels on the left of `width`, values on its right, one row each, starting at `x`.
@@ -379,28 +230,19 @@ void Closing(Pdf& pdf, const ReceiptLayout& layout) {
 Result<std::string> ReceiptPdf(const Document& document) {
   const ReceiptLayout layout = LayoutOf(document);
   std::string bytes;
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
-      cairo_pdf_surface_create_for_stream(&Append, &bytes, kPageWidth, kPageHeight));
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    return Fail(ErrorCode::kInternal,
-                std::string("the PDF surface could not be created: ") +
-                    cairo_status_to_string(cairo_surface_status(surface.get())));
-  }
+  auto surface = NewPdfSurface(bytes);
+  if (!surface) return Fail(std::move(surface.error()));
   const std::string date = IsoSeconds(document.issued_at);
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, layout.number.c_str());
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, layout.subject.c_str());
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR,
+  cairo_surface_t* pdf_surface = surface->get();
+  cairo_pdf_surface_set_metadata(pdf_surface, CAIRO_PDF_METADATA_TITLE, layout.number.c_str());
+  cairo_pdf_surface_set_metadata(pdf_surface, CAIRO_PDF_METADATA_SUBJECT, layout.subject.c_str());
+  cairo_pdf_surface_set_metadata(pdf_surface, CAIRO_PDF_METADATA_AUTHOR,
                                  document.seller.name.c_str());
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "commesso");
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
-
+  cairo_pdf_surface_set_metadata(pdf_surface, CAIRO_PDF_METADATA_CREATOR, "commesso");
+  cairo_pdf_surface_set_metadata(pdf_surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+  cairo_pdf_surface_set_metadata(pdf_surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
   {
-    // A font map of its own: nothing is shared with other threads rendering at the same time,
-    // and everything pango loaded is released when the rendering ends.
-    std::unique_ptr<PangoFontMap, ObjectDeleter> fonts(pango_cairo_font_map_new());
-    std::unique_ptr<cairo_t, ContextDeleter> context(cairo_create(surface.get()));
-    Pdf pdf(context.get(), fonts.get(), layout);
+    Pdf pdf(pdf_surface, layout);
     Header(pdf, layout);
     Parties(pdf, layout);
     Lines(pdf, layout);
@@ -408,26 +250,10 @@ Result<std::string> ReceiptPdf(const Document& document) {
     Taxes(pdf, layout);
     Closing(pdf, layout);
     pdf.Footer();
-    if (cairo_status(context.get()) != CAIRO_STATUS_SUCCESS) {
-      return Fail(ErrorCode::kInternal, std::string("the PDF could not be drawn: ") +
-                                            cairo_status_to_string(cairo_status(context.get())));
-    }
+    if (auto drawn = pdf.Status(); !drawn) return Fail(std::move(drawn.error()));
   }
-  cairo_surface_finish(surface.get());
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    return Fail(ErrorCode::kInternal,
-                std::string("the PDF could not be written: ") +
-                    cairo_status_to_string(cairo_surface_status(surface.get())));
-  }
+  if (auto finished = FinishPdf(pdf_surface); !finished) return Fail(std::move(finished.error()));
   return bytes;
 }
 
 }  // namespace commesso::render
-
-// Fontconfig 2.14 loses a few hundred bytes, once, while parsing its configuration (pango
-// loads it on a thread of its own), and LeakSanitizer reports them at the exit of every
-// sanitized binary that rendered a PDF. Not ours to fix, so the report is suppressed here,
-// where fontconfig enters the program; builds without LeakSanitizer never call this.
-extern "C" const char* __lsan_default_suppressions() {  // NOLINT(bugprone-reserved-identifier)
-  return "leak:libfontconfig.so\n";
-}

@@ -18,7 +18,7 @@
 
 #include "adapters/render/receipt_layout.h"
 #include "adapters/render/receipt_render.h"
-#include "core/utf8.h"
+#include "adapters/render/text_columns.h"
 
 namespace commesso::render {
 namespace {
@@ -28,136 +28,6 @@ constexpr int kMaxColumns = 120;
 constexpr int kMinItemColumns = 20;
 constexpr std::string_view kGap = "  ";
 constexpr std::string_view kIndent = "  ";
-
-int Width(std::string_view text) { return static_cast<int>(CharacterCount(text)); }
-
-std::string Spaces(int count) {
-  return std::string(static_cast<std::size_t>(std::max(count, 0)), ' ');
-}
-
-std::string PadRight(std::string_view text, int width) {
-  return std::string(text) + Spaces(width - Width(text));
-}
-
-std::string PadLeft(std::string_view text, int width) {
-  return Spaces(width - Width(text)) + std::string(text);
-}
-
-// `word` cut into pieces of at most `width` code points.
-std::vector<std::string> Split(std::string_view word, int width) {
-  std::vector<std::string> pieces{std::string()};
-  int used = 0;
-  for (std::size_t i = 0; i < word.size();) {
-    std::size_t length = 1;
-    while (i + length < word.size() &&
-           (static_cast<unsigned char>(word[i + length]) & 0xC0U) == 0x80U) {
-      ++length;
-    }
-    if (used == width) {
-      pieces.emplace_back();
-      used = 0;
-    }
-    pieces.back() += word.substr(i, length);
-    ++used;
-    i += length;
-  }
-  return pieces;
-}
-
-// `text` wrapped at spaces into lines of at most `width` columns; never empty.
-std::vector<std::string> Wrap(std::string_view text, int width) {
-  std::vector<std::string> lines{std::string()};
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view word = text.substr(start, end - start);
-    start = end + 1;
-    if (word.empty()) continue;
-    for (const std::string& piece : Split(word, width)) {
-      std::string& line = lines.back();
-      if (line.empty()) {
-        line = piece;
-      } else if (Width(line) + 1 + Width(piece) <= width) {
-        line += " " + piece;
-      } else {
-        lines.push_back(piece);
-      }
-    }
-  }
-  return lines;
-}
-
-// The width of the widest word of `text`: wrapping narrower than that would split it.
-int LongestWord(std::string_view text) {
-  int longest = 0;
-  for (std::size_t start = 0; start <= text.size();) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    longest = std::max(longest, Width(text.substr(start, end - start)));
-    start = end + 1;
-  }
-  return longest;
-}
-
-std::string Upper(std::string_view text) {
-  std::string upper(text);
-  for (char& c : upper) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return upper;
-}
-
-// Lines of at most `columns` columns, each ending in "\n".
-class Sheet {
- public:
-  explicit Sheet(int columns) : columns_(columns) {}
-
-  int columns() const { return columns_; }
-  std::string text() && { return std::move(text_); }
-
-  void Line(std::string_view line) {
-    std::string trimmed(line);
-    while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
-    text_ += trimmed;
-    text_ += '\n';
-  }
-
-  void Blank() { Line(""); }
-  void Rule(char c) { Line(std::string(static_cast<std::size_t>(columns_), c)); }
-
-  void Centered(std::string_view text) {
-    for (const std::string& line : Wrap(text, columns_)) {
-      Line(Spaces((columns_ - Width(line)) / 2) + line);
-    }
-  }
-
-  void Wrapped(std::string_view text, std::string_view indent = "") {
-    for (const std::string& line : Wrap(text, columns_ - Width(indent))) {
-      Line(std::string(indent) + line);
-    }
-  }
-
-  // `left` on the left (wrapped after `indent` when long), `right` right-aligned on the
-  // last line of `left`; or `right` alone on the next line when beside it a word of `left`
-  // would have to be split (an amount in the details of a line).
-  void Pair(std::string_view left, std::string_view right, std::string_view indent = "") {
-    const int room = columns_ - Width(indent) - Width(right) - 1;
-    if (room < LongestWord(left)) {
-      Wrapped(left, indent);
-      Line(PadLeft(right, columns_));
-      return;
-    }
-    std::vector<std::string> lines = Wrap(left, room);
-    for (std::size_t i = 0; i + 1 < lines.size(); ++i) Line(std::string(indent) + lines[i]);
-    const std::string last = std::string(indent) + lines.back();
-    Line(last + PadLeft(right, columns_ - Width(last)));
-  }
-
- private:
-  int columns_ = 0;
-  std::string text_;
-};
 
 void Header(Sheet& sheet, const ReceiptLayout& layout) {
   for (const std::string& line : layout.seller) sheet.Centered(line);

@@ -1,5 +1,6 @@
 #include "adapters/config/config.h"
 
+#include <chrono>
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -143,6 +144,11 @@ TEST(ConfigTest, ReadsTheUsExample) {
   EXPECT_EQ(rules.shipping.methods[0].code, "ground");
   EXPECT_EQ(rules.shipping.methods[0].zones[0].brackets[0].charge, Money(599, kUsd));
   EXPECT_EQ(config->server.worker_threads, 32);
+  const FulfillmentRules& fulfillment = config->business.fulfillment;
+  ASSERT_EQ(fulfillment.departments.size(), 1u);
+  EXPECT_EQ(fulfillment.departments[0].time_zone, "America/New_York");
+  EXPECT_EQ(fulfillment.departments[0].release.cut_off, std::chrono::minutes{15 * 60});
+  EXPECT_EQ(fulfillment.holidays.size(), 11u);
 }
 
 TEST(ConfigTest, ReadsTheUkExample) {

@@ -177,6 +177,9 @@ TEST_F(ServerTest, QuotesWithTheFullTraceAndStoresNothing) {
   EXPECT_EQ(priced["price_mode"], "tax_exclusive");
   EXPECT_EQ(priced["totals"]["amount_due"]["minor"], 5417);
   EXPECT_FALSE(priced["lines"][0]["item"].contains("id"));
+  // The fixed clock stands on Saturday 28 November 2026; the default warehouse works Monday
+  // to Friday.
+  EXPECT_EQ(priced["promised_dispatch"], "2026-11-30");
   EXPECT_EQ(CountOrders(), 0u);
 }
 
@@ -210,7 +213,8 @@ TEST_F(ServerTest, PlacesAnOrderAndReadsItBack) {
   EXPECT_EQ(order["readback"],
             "Ordine 2026-000001: 1 articolo (3 \u00d7 Articolo PEN-01), spedizione a Via Roma 1, "
             "Milano, totale 54,17\u00a0\u20ac IVA inclusa, pagamento con carta che termina con "
-            "4242.");
+            "4242. Spedizione prevista: luned\u00ec 30 novembre 2026.");
+  EXPECT_EQ(order["promised_dispatch"], "2026-11-30");
   ClientResponse fetched = Call("GET", "/api/v1/orders/2026-000001");
   ASSERT_EQ(fetched.status, 200);
   Json expected = order;

@@ -235,7 +235,8 @@ TEST_F(ServerTest, ReadsAnOrderBackInEitherLocale) {
                   {"locale", "en"},
                   {"text",
                    "Order 2026-000001: 1 item (3 \u00d7 Item PEN-01), shipped to Via Roma 1, "
-                   "Milano, total \u20ac54.17 including VAT, paid by card ending 4242."}}));
+                   "Milano, total \u20ac54.17 including VAT, paid by card ending 4242. Expected "
+                   "dispatch: Monday 30 November 2026."}}));
   ClientResponse bad = Call("GET", "/api/v1/orders/2026-000001/read-back?locale=de");
   ExpectStatusProblem(bad, 422);
   EXPECT_EQ(PathsOf(bad), std::vector<std::string>{"locale"});

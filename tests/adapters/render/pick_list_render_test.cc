@@ -1,10 +1,6 @@
 #include "adapters/render/pick_list_render.h"
 
 #include <chrono>
-#include <cstdio>
-#include <fstream>
-#include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -12,15 +8,18 @@
 #include <gtest/gtest.h>
 
 #include "adapters/render/labels.h"
-#include "core/utf8.h"
-#include "support/temp_dir.h"
+#include "adapters/render/render_test_support.h"
 
 namespace commesso::render {
 namespace {
 
 using ::testing::AllOf;
+using testing::ExpectWithin;
 using ::testing::HasSubstr;
+using testing::LinesOf;
 using ::testing::Not;
+using testing::PagesOf;
+using testing::PdfToText;
 
 // A zone a fixed offset from UTC, with no daylight saving time: enough to see that the
 // renderings print the generation time in the zone they are given.
@@ -98,22 +97,6 @@ PickList LongList(int rows) {
 
 PickListView ViewOf(const PickList& list, std::string_view locale) {
   return {.list = list, .department_name = "Magazzino centrale", .locale = locale, .zone = kRome};
-}
-
-std::vector<std::string> LinesOf(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream stream(text);
-  for (std::string line; std::getline(stream, line);) lines.push_back(line);
-  return lines;
-}
-
-void ExpectWithin(const std::string& text, int columns) {
-  ASSERT_FALSE(text.empty());
-  EXPECT_EQ(text.back(), '\n');
-  for (const std::string& line : LinesOf(text)) {
-    EXPECT_LE(CharacterCount(line), static_cast<std::size_t>(columns))
-        << "at " << columns << " columns: \"" << line << "\"";
-  }
 }
 
 // The first line of `text` holding `needle`, without its leading and trailing spaces.
@@ -304,41 +287,6 @@ TEST(PickListHtmlTest, SpeaksEnglishAndSaysWhenThereIsNothingToPick) {
                              Not(HasSubstr("<thead>"))));
   EXPECT_THAT(niente, HasSubstr("Niente da prelevare"));
   EXPECT_EQ(html, PickListHtml(ViewOf(list, "en")));
-}
-
-// The text pdftotext (poppler-utils) reads from `pdf`, laid out as on the page.
-std::string PdfToText(const std::string& pdf) {
-  const std::string pdftotext = COMMESSO_PDFTOTEXT;
-  if (pdftotext.empty()) {
-    ADD_FAILURE() << "pdftotext was not found when configuring: install poppler-utils "
-                     "(scripts/setup) and configure again";
-    return "";
-  }
-  const testing::TempDir directory;
-  const std::string path = directory.File("pick-list.pdf");
-  std::ofstream(path, std::ios::binary) << pdf;
-  const std::string command = pdftotext + " -enc UTF-8 -layout '" + path + "' -";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), &pclose);
-  if (!pipe) {
-    ADD_FAILURE() << "cannot run " << command;
-    return "";
-  }
-  std::string text;
-  char buffer[4096];
-  for (std::size_t read; (read = fread(buffer, 1, sizeof buffer, pipe.get())) > 0;) {
-    text.append(buffer, read);
-  }
-  return text;
-}
-
-// The pages of pdftotext's output, split at its form feeds, blank ones left out.
-std::vector<std::string> PagesOf(const std::string& text) {
-  std::vector<std::string> pages;
-  std::istringstream stream(text);
-  for (std::string page; std::getline(stream, page, '\f');) {
-    if (page.find_first_not_of(" \n") != std::string::npos) pages.push_back(page);
-  }
-  return pages;
 }
 
 TEST(PickListPdfTest, ReadsBackSkusQuantitiesAndAccents) {

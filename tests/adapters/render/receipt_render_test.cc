@@ -1,10 +1,7 @@
 #include "adapters/render/receipt_render.h"
 
 #include <chrono>
-#include <cstdio>
-#include <fstream>
-#include <memory>
-#include <sstream>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -13,8 +10,7 @@
 
 #include "adapters/json/money_text.h"
 #include "adapters/render/receipt_fixtures.h"
-#include "core/utf8.h"
-#include "support/temp_dir.h"
+#include "adapters/render/render_test_support.h"
 
 namespace commesso::render {
 namespace {
@@ -22,10 +18,13 @@ namespace {
 using ::testing::AllOf;
 using testing::CashAtTheCounter;
 using testing::DocumentOf;
+using testing::ExpectWithin;
 using testing::Good;
 using ::testing::HasSubstr;
 using ::testing::Not;
+using testing::PagesOf;
 using testing::PaidByCard;
+using testing::PdfToText;
 using testing::ReceiptCase;
 
 std::string Money(commesso::Money money, const Document& document) {
@@ -72,22 +71,6 @@ void ExpectEveryAmount(const std::string& rendering, const Document& document,
   for (std::string amount : AmountsOf(document)) {
     if (spaces == Spaces::kPlain) amount = PlainSpaces(amount);
     EXPECT_THAT(rendering, HasSubstr(amount)) << "missing amount " << amount;
-  }
-}
-
-std::vector<std::string> LinesOf(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream stream(text);
-  for (std::string line; std::getline(stream, line);) lines.push_back(line);
-  return lines;
-}
-
-void ExpectWithin(const std::string& text, int columns) {
-  ASSERT_FALSE(text.empty());
-  EXPECT_EQ(text.back(), '\n');
-  for (const std::string& line : LinesOf(text)) {
-    EXPECT_LE(CharacterCount(line), static_cast<std::size_t>(columns))
-        << "at " << columns << " columns: \"" << line << "\"";
   }
 }
 
@@ -365,31 +348,6 @@ TEST(ReceiptHtmlTest, SpeaksEnglish) {
                           HasSubstr("Prices excluding VAT"), HasSubstr("2026-03-05")));
 }
 
-// The text pdftotext (poppler-utils) reads from `pdf`, laid out as on the page.
-std::string PdfToText(const std::string& pdf) {
-  const std::string pdftotext = COMMESSO_PDFTOTEXT;
-  if (pdftotext.empty()) {
-    ADD_FAILURE() << "pdftotext was not found when configuring: install poppler-utils "
-                     "(scripts/setup) and configure again";
-    return "";
-  }
-  const testing::TempDir directory;
-  const std::string path = directory.File("receipt.pdf");
-  std::ofstream(path, std::ios::binary) << pdf;
-  const std::string command = pdftotext + " -enc UTF-8 -layout '" + path + "' -";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), &pclose);
-  if (!pipe) {
-    ADD_FAILURE() << "cannot run " << command;
-    return "";
-  }
-  std::string text;
-  char buffer[4096];
-  for (std::size_t read; (read = fread(buffer, 1, sizeof buffer, pipe.get())) > 0;) {
-    text.append(buffer, read);
-  }
-  return text;
-}
-
 TEST(ReceiptPdfTest, ReadsBackTheNumbersTheEuroSignAndAccents) {
   const Document document = DocumentOf(CashAtTheCounter());
 
@@ -455,11 +413,7 @@ TEST(ReceiptPdfTest, ContinuesTheLineTableOnMorePagesWithItsHeader) {
 
   ASSERT_TRUE(pdf.has_value()) << pdf.error().message;
   const std::string text = PdfToText(*pdf);
-  std::vector<std::string> pages;
-  std::istringstream stream(text);
-  for (std::string page; std::getline(stream, page, '\f');) {
-    if (page.find_first_not_of(" \n") != std::string::npos) pages.push_back(page);
-  }
+  const std::vector<std::string> pages = PagesOf(text);
   ASSERT_GE(pages.size(), 3U);
   for (std::size_t i = 0; i < pages.size(); ++i) {
     SCOPED_TRACE("page " + std::to_string(i + 1));
