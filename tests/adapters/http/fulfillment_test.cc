@@ -60,7 +60,8 @@ TEST_F(FulfillmentTest, ListsTheDepartmentsWithTheirScheduleAndStatistics) {
   EXPECT_EQ(warehouse["name"], "Magazzino");  // The business's locale for an API key.
   EXPECT_EQ(warehouse["ships"], true);
   EXPECT_EQ(warehouse["working_days"][0], "mon");
-  EXPECT_EQ(warehouse["opens"], "08:00");
+  EXPECT_EQ(warehouse["opens"], "09:00");
+  EXPECT_EQ(warehouse["time_zone"], "Europe/Rome");
   EXPECT_EQ(warehouse["release"]["kind"], "immediate");
   EXPECT_TRUE(warehouse["next_release"].is_null());
   EXPECT_EQ(warehouse["escalate_after_minutes"], 30);
@@ -87,7 +88,7 @@ TEST_F(FulfillmentTest, WorksATaskFromTheQueueToItsShipment) {
   EXPECT_EQ(task["lines"][0]["quantity"], 3);
   EXPECT_EQ(task["released_at"], "2026-11-28T10:00:00Z");
   EXPECT_EQ(task["age_seconds"], 0);
-  EXPECT_EQ(task["escalate_at"], "2026-11-28T10:30:00Z");
+  EXPECT_EQ(task["escalate_at"], "2026-11-30T08:30:00Z");  // Monday 09:30 in Rome.
   EXPECT_TRUE(task["claimed_by"].is_null());
   EXPECT_EQ(task["customer_name"], "Mario Rossi");
   EXPECT_EQ(task["shipping_method"], "standard");
@@ -314,15 +315,16 @@ TEST_F(FulfillmentTest, EscalatesATaskNobodyAcknowledged) {
   const std::string number = PlaceAndRelease(R"([{"sku": "PEN-01", "quantity": 1}])", "o1");
   EXPECT_TRUE(Call("GET", "/api/v1/escalations").Json()["items"].empty());
 
-  clock_.Advance(std::chrono::minutes{31});
+  // Released on Saturday; 30 working minutes run out on Monday at 09:30 in Rome.
+  clock_.Advance(std::chrono::hours{46} + std::chrono::minutes{31});
   RunScheduler();
 
   const ClientResponse escalations = Call("GET", "/api/v1/escalations");
   ASSERT_EQ(escalations.status, 200) << escalations.body;
   ASSERT_EQ(escalations.Json()["items"].size(), 1u);
   EXPECT_EQ(escalations.Json()["items"][0]["order"], number);
-  EXPECT_EQ(escalations.Json()["items"][0]["escalated_at"], "2026-11-28T10:31:00Z");
-  EXPECT_EQ(escalations.Json()["items"][0]["age_seconds"], 31 * 60);
+  EXPECT_EQ(escalations.Json()["items"][0]["escalated_at"], "2026-11-30T08:31:00Z");
+  EXPECT_EQ(escalations.Json()["items"][0]["age_seconds"], (46 * 60 + 31) * 60);
   EXPECT_EQ(Call("GET", "/api/v1/departments").Json()["items"][0]["stats"]["escalated"], 1);
 }
 

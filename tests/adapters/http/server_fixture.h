@@ -61,31 +61,30 @@ inline bool TakesIdempotencyKey(const std::string& method, const std::string& ro
   return true;
 }
 
-// The fulfillment rules of the test server: a goods warehouse (immediate release, escalation
-// after 30 working minutes, 10-minute leases) and a service department for SETUP, both working
-// every day 08:00-20:00 UTC.
+// The fulfillment rules of the test server: the default warehouse (Europe/Rome, Monday to
+// Friday 09:00-18:00, immediate release) with escalation after 30 working minutes and 10-minute
+// leases, and a service department for SETUP working every day in UTC. The fixed clock's
+// Saturday is not a working day of the warehouse: its tasks are released at once, dispatched
+// and escalated on Monday.
 inline FulfillmentRules TestFulfillmentRules() {
-  Department warehouse{
-      .code = "warehouse",
-      .name = {.it = "Magazzino", .en = "Warehouse"},
-      .time_zone = "UTC",
-      .working_days = {std::chrono::Monday, std::chrono::Tuesday, std::chrono::Wednesday,
-                       std::chrono::Thursday, std::chrono::Friday, std::chrono::Saturday,
-                       std::chrono::Sunday},
-      .opens = std::chrono::minutes{8 * 60},
-      .closes = std::chrono::minutes{20 * 60},
-      .escalate_after = std::chrono::minutes{30},
-      .lease = std::chrono::minutes{10}};
+  FulfillmentRules rules = DefaultFulfillment("Europe/Rome");
+  Department& warehouse = rules.departments[0];
+  warehouse.escalate_after = std::chrono::minutes{30};
+  warehouse.lease = std::chrono::minutes{10};
   Department services = warehouse;
   services.code = "services";
   services.name = {.it = "Servizi", .en = "Services"};
+  services.time_zone = "UTC";
+  services.working_days = {std::chrono::Monday,   std::chrono::Tuesday, std::chrono::Wednesday,
+                           std::chrono::Thursday, std::chrono::Friday,  std::chrono::Saturday,
+                           std::chrono::Sunday};
   services.ships = false;
-  return FulfillmentRules{.departments = {warehouse, services},
-                          .routing = {RoutingRule{.kind = ItemKind::kService,
-                                                  .sku_prefix = "",
-                                                  .shipping_method = "",
-                                                  .department = "services"}},
-                          .default_department = "warehouse"};
+  rules.departments.push_back(services);
+  rules.routing = {RoutingRule{.kind = ItemKind::kService,
+                               .sku_prefix = "",
+                               .shipping_method = "",
+                               .department = "services"}};
+  return rules;
 }
 
 struct Sample {
