@@ -474,15 +474,18 @@ TEST_F(SqliteFulfillmentStoreTest, AnUnpaidBankTransferIsHeldUntilTheHoldIsLifte
   EXPECT_EQ(OnlyTask(number).state, TaskState::kHeld);
   EXPECT_EQ(desk_->LiftHold(number, HoldKind::kPayment, "sara", At(121)).error().code,
             ErrorCode::kNotFound);
-  // Its release time is computed from the moment the last hold is lifted.
-  const Timestamp evening = At(11 * 60);  // 21:00.
+  // Its release time is computed from the moment the last hold is lifted: lifted at 21:00,
+  // after the day's last wave, the task waits for the next morning's.
+  rules_.departments[0].release =
+      ReleasePolicy{.kind = ReleaseKind::kWaves, .waves = {minutes{9 * 60}, minutes{16 * 60 + 30}}};
+  const Timestamp evening = At(11 * 60);
   auto lifted = desk_->LiftHold(number, HoldKind::kAddress, "sara", evening);
   ASSERT_TRUE(lifted.has_value()) << lifted.error().message;
   ASSERT_EQ(lifted->size(), 1u);
   EXPECT_EQ(lifted->front().state, TaskState::kScheduled);
-  EXPECT_EQ(lifted->front().release_at,
-            ReleaseAt(rules_.departments[0], rules_, zones_.Zone("UTC"), evening));
-  EXPECT_EQ(Round(lifted->front().release_at).released, 1);
+  EXPECT_EQ(lifted->front().release_at, At(23 * 60));  // 09:00 the next day.
+  EXPECT_EQ(Round(At(23 * 60 - 1)).released, 0);
+  EXPECT_EQ(Round(At(23 * 60)).released, 1);
   EXPECT_EQ(Events("order.hold_lifted"), 2);
   // Once released, no hold.
   EXPECT_EQ(store_
