@@ -156,6 +156,7 @@ Result<void> Serve(const ServeOptions& options) {
   PrintBanner(**wiring, BaseUrl(listen->host, (*server)->port()), options.seed_demo);
   (*wiring)->StartMailer();  // After the server: a slow SMTP server never delays it.
   (*wiring)->StartWebhooks();
+  (*wiring)->StartScheduler();
 
   std::atomic<bool> stopped{false};
   std::thread watcher([&signals, &stopped, &server] {
@@ -174,6 +175,7 @@ Result<void> Serve(const ServeOptions& options) {
   stopped.store(true);
   pthread_kill(watcher.native_handle(), SIGUSR1);
   watcher.join();
+  (*wiring)->StopScheduler();
   (*wiring)->StopMailer();
   (*wiring)->StopWebhooks();
   const sqlite::WriterStats writes = (*wiring)->database().writer_stats();

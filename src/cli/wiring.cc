@@ -153,6 +153,19 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
                        round->retrying, round->failed,
                        round->last_error.empty() ? "" : "; last: ", round->last_error);
         }
+      }),
+      fulfillment_(*database_),
+      scheduler_(fulfillment_, orders_, config_.business.fulfillment, *zones_),
+      schedule_worker_([this] {
+        auto round = scheduler_.Round(clock_->Now());
+        if (!round) {
+          spdlog::warn("fulfillment scheduler: {}", round.error().message);
+        } else if (round->planned + round->released + round->escalated + round->expired > 0) {
+          spdlog::info(
+              "fulfillment scheduler: {} planned, {} released, {} escalated, {} claims "
+              "expired",
+              round->planned, round->released, round->escalated, round->expired);
+        }
       }) {
   if (config_.mail.enabled) {
     transport_ = std::make_unique<smtp::SmtpMailTransport>(SmtpOptionsOf(config_.mail));
@@ -163,6 +176,7 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
 
 Wiring::~Wiring() {
   StopWebhooks();
+  StopScheduler();
   StopMailer();
 }
 
@@ -180,6 +194,9 @@ void Wiring::StopMailer() { mail_worker_.Stop(); }
 void Wiring::StartWebhooks() { webhook_worker_.Start(); }
 
 void Wiring::StopWebhooks() { webhook_worker_.Stop(); }
+void Wiring::StartScheduler() { schedule_worker_.Start(); }
+
+void Wiring::StopScheduler() { schedule_worker_.Stop(); }
 
 http::Services Wiring::services() {
   return http::Services{.business = config_.business,
@@ -195,8 +212,9 @@ http::Services Wiring::services() {
                         .identities = identities_,
                         .credentials = credentials_,
                         .deliveries = deliveries_,
-                        .outbox = mail_worker_,
-                        .webhooks = webhooks_};
+                        .outbox = signals_,
+                        .webhooks = webhooks_,
+                        .fulfillment = fulfillment_};
 }
 
 http::AccessOptions Wiring::access() const {

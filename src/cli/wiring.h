@@ -18,10 +18,12 @@
 #include "adapters/sqlite/sqlite_delivery_store.h"
 #include "adapters/sqlite/sqlite_document_store.h"
 #include "adapters/sqlite/sqlite_draft_store.h"
+#include "adapters/sqlite/sqlite_fulfillment_store.h"
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
 #include "adapters/sqlite/sqlite_webhook_store.h"
 #include "adapters/webhooks/curl_webhook_sender.h"
+#include "app/fulfillment_scheduler.h"
 #include "app/outbox_worker.h"
 #include "app/place_order.h"
 #include "app/quote_order.h"
@@ -95,8 +97,28 @@ class Wiring {
   // events to the subscriptions. `commesso serve` starts it with the server. Idempotent.
   void StartWebhooks();
   void StopWebhooks();
+  // The fulfillment scheduler's thread: a round every second and after each placement plans
+  // placed orders into department tasks, releases what is due (what came due while the server
+  // was down at the first round), returns expired claims and escalates. `commesso serve`
+  // starts it with the server and stops it after. Idempotent.
+  void StartScheduler();
+  void StopScheduler();
 
  private:
+  // Wakes every worker of the outbox: the receipt mailer and the fulfillment scheduler.
+  class OutboxSignals final : public OutboxSignal {
+   public:
+    OutboxSignals(OutboxSignal& mail, OutboxSignal& schedule) : mail_(mail), schedule_(schedule) {}
+    void Notify() override {
+      mail_.Notify();
+      schedule_.Notify();
+    }
+
+   private:
+    OutboxSignal& mail_;
+    OutboxSignal& schedule_;
+  };
+
   config::Config config_;
   std::unique_ptr<SystemClock> clock_;
   std::unique_ptr<DateZoneDirectory> zones_;
@@ -123,6 +145,10 @@ class Wiring {
   webhooks::CurlWebhookSender webhook_sender_;
   WebhookDispatcher webhook_dispatcher_;
   OutboxWorker webhook_worker_;  // Runs webhook_dispatcher_ once started.
+  sqlite::SqliteFulfillmentStore fulfillment_;
+  FulfillmentScheduler scheduler_;
+  OutboxWorker schedule_worker_;  // Runs scheduler_ once started.
+  OutboxSignals signals_{mail_worker_, schedule_worker_};
 };
 
 }  // namespace commesso

@@ -8,12 +8,32 @@ const char* Name(OrderEventKind kind) {
       return "placed";
     case OrderEventKind::kConfirmed:
       return "confirmed";
+    case OrderEventKind::kReleased:
+      return "released";
+    case OrderEventKind::kAcknowledged:
+      return "acknowledged";
+    case OrderEventKind::kShipped:
+      return "shipped";
+    case OrderEventKind::kDone:
+      return "done";
+    case OrderEventKind::kHeld:
+      return "held";
+    case OrderEventKind::kHoldLifted:
+      return "hold_lifted";
+    case OrderEventKind::kCancelled:
+      return "cancelled";
+    case OrderEventKind::kEscalated:
+      return "escalated";
   }
   return "unknown";
 }
 
 std::optional<OrderEventKind> ParseOrderEventKind(std::string_view name) {
-  for (OrderEventKind kind : {OrderEventKind::kPlaced, OrderEventKind::kConfirmed}) {
+  for (OrderEventKind kind :
+       {OrderEventKind::kPlaced, OrderEventKind::kConfirmed, OrderEventKind::kReleased,
+        OrderEventKind::kAcknowledged, OrderEventKind::kShipped, OrderEventKind::kDone,
+        OrderEventKind::kHeld, OrderEventKind::kHoldLifted, OrderEventKind::kCancelled,
+        OrderEventKind::kEscalated}) {
     if (name == Name(kind)) return kind;
   }
   return std::nullopt;

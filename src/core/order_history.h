@@ -22,6 +22,15 @@ struct Confirmation {
 enum class OrderEventKind {
   kPlaced,     // The order was placed (revision 1).
   kConfirmed,  // The customer confirmed the read-back of a revision.
+  // Fulfillment (core/fulfillment.h); the detail names the department and task.
+  kReleased,      // A task entered its department's queue.
+  kAcknowledged,  // A department took a task over.
+  kShipped,       // A shipment left (carrier, tracking number, quantities).
+  kDone,          // A service task was completed.
+  kHeld,          // A hold was placed (kind, reason).
+  kHoldLifted,    // A hold was lifted.
+  kCancelled,     // A supervisor cancelled the order before release.
+  kEscalated,     // A released task was not acknowledged in time.
 };
 
 // One line of an order's history, written in the same transaction as what it records.
@@ -33,7 +42,7 @@ struct OrderEvent {
   friend bool operator==(const OrderEvent&, const OrderEvent&) = default;
 };
 
-// "placed", "confirmed", and the parser (nothing for an unknown name).
+// "placed", "confirmed", "hold_lifted", …, and the parser (nothing for an unknown name).
 const char* Name(OrderEventKind kind);
 std::optional<OrderEventKind> ParseOrderEventKind(std::string_view name);
 

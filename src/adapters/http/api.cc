@@ -246,7 +246,8 @@ Api::Api(Services services, AccessOptions access)
       place_(quote_, services.orders, services.cards, services.clock, services.business.fulfillment,
              services.zones),
       confirm_(services.orders, services.clock),
-      resend_(services.deliveries, services.documents, services.outbox, services.clock) {}
+      resend_(services.deliveries, services.documents, services.outbox, services.clock),
+      desk_(services.fulfillment, services.business.fulfillment, services.zones) {}
 
 const std::vector<Api::Entry>& Api::Table() {
   using P = Permission;
@@ -287,6 +288,30 @@ const std::vector<Api::Entry>& Api::Table() {
       {"PUT", "/api/v1/drafts/{id}", &Api::SaveDraft, kNeeds, P::kDraftsWrite},
       {"DELETE", "/api/v1/drafts/{id}", &Api::DeleteDraft, kNeeds, P::kDraftsWrite},
       {"POST", "/api/v1/card-payments", &Api::AuthorizeCard, kNeeds, P::kOrdersWrite},
+      // Fulfillment (api_fulfillment.cc).
+      {"GET", "/api/v1/departments", &Api::ListDepartments, kNeeds, P::kFulfillmentRead},
+      {"GET", "/api/v1/departments/{code}/queue", &Api::DepartmentQueue, kNeeds,
+       P::kFulfillmentRead},
+      {"GET", "/api/v1/departments/{code}/pick-list", &Api::DepartmentPickList, kNeeds,
+       P::kFulfillmentRead},
+      {"GET", "/api/v1/tasks/{id}", &Api::GetTask, kNeeds, P::kFulfillmentRead},
+      {"GET", "/api/v1/tasks/{id}/pick-list", &Api::TaskPickList, kNeeds, P::kFulfillmentRead},
+      {"POST", "/api/v1/tasks/{id}/claim", &Api::ClaimTask, kNeeds, P::kFulfillmentWrite},
+      {"DELETE", "/api/v1/tasks/{id}/claim", &Api::UnclaimTask, kNeeds, P::kFulfillmentWrite},
+      {"POST", "/api/v1/tasks/{id}/acknowledgement", &Api::AcknowledgeTask, kNeeds,
+       P::kFulfillmentWrite},
+      {"PUT", "/api/v1/tasks/{id}/picks", &Api::RecordPicks, kNeeds, P::kFulfillmentWrite},
+      {"POST", "/api/v1/tasks/{id}/shipments", &Api::ShipTask, kNeeds, P::kFulfillmentWrite},
+      {"POST", "/api/v1/tasks/{id}/completion", &Api::CompleteTask, kNeeds, P::kFulfillmentWrite},
+      {"GET", "/api/v1/orders/{number}/fulfillment", &Api::OrderFulfillment, kNeeds,
+       P::kOrdersRead},
+      {"POST", "/api/v1/orders/{number}/holds", &Api::PlaceHold, kNeeds, P::kFulfillmentSupervise},
+      {"DELETE", "/api/v1/orders/{number}/holds/{kind}", &Api::LiftHold, kNeeds,
+       P::kFulfillmentSupervise},
+      {"POST", "/api/v1/orders/{number}/cancellation", &Api::CancelOrder, kNeeds,
+       P::kFulfillmentSupervise},
+      {"GET", "/api/v1/escalations", &Api::ListEscalations, kNeeds, P::kFulfillmentSupervise},
+      // Webhook subscriptions (api_webhooks.cc).
       {"POST", "/api/v1/webhooks", &Api::CreateWebhook, kNeeds, P::kWebhooksAdmin},
       {"GET", "/api/v1/webhooks", &Api::ListWebhooks, kNeeds, P::kWebhooksAdmin},
       {"GET", "/api/v1/webhooks/{id}", &Api::GetWebhook, kNeeds, P::kWebhooksAdmin},
@@ -385,6 +410,7 @@ HttpResponse Api::Route(HttpRequest& request) {
                              {}, Json{{"permission", needed}});
     }
     request.principal = caller->principal;
+    if (caller->session) request.locale = caller->session->user.locale;
   }
   if (chosen != nullptr) return (this->*chosen->handler)(request, *target, param);
   if (allow.empty()) {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <tl/expected.hpp>
 
 #include "adapters/http/http_message.h"
@@ -15,6 +16,7 @@
 #include "adapters/http/request_crypto.h"
 #include "adapters/http/server.h"
 #include "app/confirm_order.h"
+#include "app/fulfillment_scheduler.h"
 #include "app/place_order.h"
 #include "app/quote_order.h"
 #include "app/resend_receipt.h"
@@ -134,6 +136,45 @@ class Api {
                                  const std::string& id);
   HttpResponse ReplayWebhookDelivery(const HttpRequest& request, const Target& target,
                                      const std::string& id);
+  // Fulfillment (api_fulfillment.cc).
+  HttpResponse ListDepartments(const HttpRequest& request, const Target& target,
+                               const std::string& param);
+  HttpResponse DepartmentQueue(const HttpRequest& request, const Target& target,
+                               const std::string& code);
+  HttpResponse DepartmentPickList(const HttpRequest& request, const Target& target,
+                                  const std::string& code);
+  HttpResponse GetTask(const HttpRequest& request, const Target& target, const std::string& id);
+  HttpResponse TaskPickList(const HttpRequest& request, const Target& target,
+                            const std::string& id);
+  HttpResponse ClaimTask(const HttpRequest& request, const Target& target, const std::string& id);
+  HttpResponse UnclaimTask(const HttpRequest& request, const Target& target, const std::string& id);
+  HttpResponse AcknowledgeTask(const HttpRequest& request, const Target& target,
+                               const std::string& id);
+  HttpResponse RecordPicks(const HttpRequest& request, const Target& target, const std::string& id);
+  HttpResponse ShipTask(const HttpRequest& request, const Target& target, const std::string& id);
+  HttpResponse CompleteTask(const HttpRequest& request, const Target& target,
+                            const std::string& id);
+  HttpResponse OrderFulfillment(const HttpRequest& request, const Target& target,
+                                const std::string& number);
+  HttpResponse PlaceHold(const HttpRequest& request, const Target& target,
+                         const std::string& number);
+  HttpResponse LiftHold(const HttpRequest& request, const Target& target, const std::string& kind);
+  HttpResponse CancelOrder(const HttpRequest& request, const Target& target,
+                           const std::string& number);
+  HttpResponse ListEscalations(const HttpRequest& request, const Target& target,
+                               const std::string& param);
+  // The JSON of `tasks` for the caller, each with its order's facts; the response on failure.
+  tl::expected<std::vector<nlohmann::json>, HttpResponse> TasksJson(
+      const HttpRequest& request, const std::vector<FulfillmentTask>& tasks);
+  // The task as JSON with `status`, or the failure.
+  HttpResponse TaskResponse(const HttpRequest& request, const Result<FulfillmentTask>& task,
+                            int status);
+  // GET …/fulfillment's body for order `number`.
+  HttpResponse FulfillmentOfOrder(const HttpRequest& request, const std::string& number,
+                                  int status);
+  HttpResponse PickListResponse(const HttpRequest& request, const Target& target,
+                                const Department& department,
+                                const std::vector<FulfillmentTask>& tasks);
 
   // The caller of `request` by its Authorization header (an API key) or else its session
   // cookie: 401 when neither is valid, 503 when the store is down. A session past its idle
@@ -173,6 +214,7 @@ class Api {
   commesso::PlaceOrder place_;
   commesso::ConfirmOrder confirm_;
   commesso::ResendReceipt resend_;
+  FulfillmentDesk desk_;
   InFlightKeys in_flight_;
 };
 

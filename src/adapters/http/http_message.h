@@ -21,6 +21,8 @@ struct HttpRequest {
   std::string peer{};  // The client's IP address as the transport saw it; "" when unknown.
   // Who sent it: set by the Api once the caller is authenticated (Api::PrincipalOf).
   std::string principal{};
+  // The signed-in user's locale ("it", "en"); empty for API keys. Set with `principal`.
+  std::string locale{};
 
   std::string_view Header(std::string_view name) const { return HeaderValue(headers, name); }
 };

@@ -15,11 +15,13 @@
 #include "app/ports/delivery_store.h"
 #include "app/ports/document_store.h"
 #include "app/ports/draft_store.h"
+#include "app/ports/fulfillment_store.h"
 #include "app/ports/identity_store.h"
 #include "app/ports/order_store.h"
 #include "app/ports/outbox_signal.h"
 #include "app/ports/phone_numbers.h"
 #include "app/ports/webhook_store.h"
+#include "core/fulfillment.h"
 #include "core/identity.h"
 #include "core/result.h"
 #include "core/zone_rules.h"
@@ -60,9 +62,10 @@ struct Services {
   CardPayments& cards;
   IdentityStore& identities;
   const Credentials& credentials;
-  DeliveryStore& deliveries;  // Receipt e-mails.
-  OutboxSignal& outbox;       // Woken after a placement or a re-send is committed.
-  WebhookStore& webhooks;     // Subscriptions and their delivery log.
+  DeliveryStore& deliveries;      // Receipt e-mails.
+  OutboxSignal& outbox;           // Woken after a placement or a re-send is committed.
+  WebhookStore& webhooks;         // Subscriptions and their delivery log.
+  FulfillmentStore& fulfillment;  // Department tasks and holds.
 };
 
 // The JSON API over HTTP/1.1 with keep-alive. Thread-safe; Stop() drains in-flight requests.

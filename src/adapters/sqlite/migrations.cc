@@ -393,6 +393,119 @@ CREATE TABLE receipt_deliveries (
 CREATE INDEX receipt_deliveries_queued ON receipt_deliveries (id) WHERE state = 'queued';
 CREATE INDEX receipt_deliveries_by_order ON receipt_deliveries (order_id, id);
 )sql"},
+    Migration{8, "fulfillment tasks, shipments and holds", R"sql(
+-- The departments' tasks made from each placed order's fulfillment.due event (outbox_id,
+-- unique: an event is planned once). States and times as core/fulfillment.h's FulfillmentTask;
+-- a claim is claimed_by with its lease_until, both set or both empty. dispatched_at is the
+-- first shipment (or completion), for the time to dispatch.
+CREATE TABLE fulfillment_tasks (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  outbox_id INTEGER NOT NULL REFERENCES outbox (id),
+  department TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('scheduled', 'held', 'released', 'in_progress',
+                                       'partly_shipped', 'shipped', 'done', 'cancelled')),
+  created_at INTEGER NOT NULL,
+  release_at INTEGER NOT NULL,
+  released_at INTEGER,
+  escalate_at INTEGER,
+  escalated_at INTEGER,
+  claimed_by TEXT NOT NULL DEFAULT '',
+  lease_until INTEGER CHECK ((claimed_by = '') = (lease_until IS NULL)),
+  acknowledged_by TEXT NOT NULL DEFAULT '',
+  acknowledged_at INTEGER,
+  dispatched_at INTEGER,
+  finished_at INTEGER
+) STRICT;
+CREATE INDEX fulfillment_tasks_by_order ON fulfillment_tasks (order_id, id);
+CREATE INDEX fulfillment_tasks_by_event ON fulfillment_tasks (outbox_id);
+CREATE INDEX fulfillment_tasks_due ON fulfillment_tasks (release_at, id) WHERE state = 'scheduled';
+CREATE INDEX fulfillment_tasks_open ON fulfillment_tasks (department, released_at, id)
+  WHERE state IN ('released', 'in_progress', 'partly_shipped');
+CREATE INDEX fulfillment_tasks_leases ON fulfillment_tasks (lease_until)
+  WHERE lease_until IS NOT NULL;
+CREATE INDEX fulfillment_tasks_escalation ON fulfillment_tasks (escalate_at)
+  WHERE escalated_at IS NULL AND acknowledged_at IS NULL;
+CREATE INDEX fulfillment_tasks_by_release ON fulfillment_tasks (department, released_at);
+
+-- A task's lines: the order's lines the department got, with what it picked and shipped.
+CREATE TABLE fulfillment_task_lines (
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  task_id INTEGER NOT NULL REFERENCES fulfillment_tasks (id),
+  line_no INTEGER NOT NULL CHECK (line_no >= 1),
+  sku TEXT NOT NULL,
+  name_it TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('good', 'service')),
+  unit TEXT NOT NULL,
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  backordered INTEGER NOT NULL CHECK (backordered >= 0),
+  picked INTEGER NOT NULL DEFAULT 0 CHECK (picked >= 0),
+  shipped INTEGER NOT NULL DEFAULT 0 CHECK (shipped >= 0),
+  CHECK (backordered + picked + shipped <= quantity),
+  PRIMARY KEY (task_id, line_no)
+) STRICT, WITHOUT ROWID;
+
+-- Shipments of tasks. request_key is the request's Idempotency-Key (unique over all
+-- shipments) with its fingerprint, as on receipt_deliveries.
+CREATE TABLE shipments (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  task_id INTEGER NOT NULL REFERENCES fulfillment_tasks (id),
+  carrier TEXT NOT NULL,
+  tracking_number TEXT NOT NULL,
+  shipped_by TEXT NOT NULL,
+  shipped_at INTEGER NOT NULL,
+  request_key TEXT UNIQUE,
+  request_fingerprint TEXT
+) STRICT;
+CREATE INDEX shipments_by_task ON shipments (task_id, id);
+CREATE INDEX shipments_by_order ON shipments (order_id);
+
+CREATE TABLE shipment_lines (
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  shipment_id INTEGER NOT NULL REFERENCES shipments (id),
+  line_no INTEGER NOT NULL,
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  PRIMARY KEY (shipment_id, line_no)
+) STRICT, WITHOUT ROWID;
+
+-- Holds on orders; at most one active hold of each kind per order.
+CREATE TABLE order_holds (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  kind TEXT NOT NULL CHECK (kind IN ('payment', 'manual', 'address')),
+  reason TEXT NOT NULL,
+  placed_by TEXT NOT NULL,
+  placed_at INTEGER NOT NULL,
+  lifted_by TEXT,
+  lifted_at INTEGER,
+  CHECK ((lifted_by IS NULL) = (lifted_at IS NULL))
+) STRICT;
+CREATE INDEX order_holds_by_order ON order_holds (order_id, id);
+CREATE UNIQUE INDEX order_holds_one_active ON order_holds (order_id, kind)
+  WHERE lifted_at IS NULL;
+
+-- orders.status now changes with the tasks (the snapshot keeps the order as placed).
+CREATE INDEX orders_by_status ON orders (status, placed_at, id);
+
+-- The history gains the fulfillment kinds (the table is rebuilt, as idempotency_keys in 4).
+CREATE TABLE order_events_8 (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL
+    CHECK (kind IN ('placed', 'confirmed', 'released', 'acknowledged', 'shipped', 'done',
+                    'held', 'hold_lifted', 'cancelled', 'escalated')),
+  detail TEXT NOT NULL
+) STRICT;
+INSERT INTO order_events_8 (id, order_id, at, actor, kind, detail)
+SELECT id, order_id, at, actor, kind, detail FROM order_events;
+DROP TABLE order_events;
+ALTER TABLE order_events_8 RENAME TO order_events;
+CREATE INDEX order_events_by_order ON order_events (order_id, id);
+)sql"},
     Migration{9, "webhooks", R"sql(
 -- Endpoints that receive the outbox's public events (docs/webhooks.md). `events` is a JSON
 -- array of event names, or ["*"]. The secret signs every request, so it is stored as given

@@ -9,10 +9,11 @@
 namespace commesso::sqlite {
 
 // The columns OrderFrom reads, first in every query of orders.
-inline constexpr const char* kOrderColumns = "id, number, snapshot, revision";
+inline constexpr const char* kOrderColumns = "id, number, snapshot, revision, status";
 
 // The order of a row whose first columns are kOrderColumns: its snapshot with the row's id,
-// number and revision. kInternal when the snapshot is not a valid order.
+// number, revision and status (the column wins: the status follows the fulfillment tasks,
+// the snapshot keeps the order as placed). kInternal when the snapshot is not a valid order.
 Result<Order> OrderFrom(SQLite::Statement& row);
 
 }  // namespace commesso::sqlite

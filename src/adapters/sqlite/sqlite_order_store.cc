@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,6 +40,13 @@ Result<Order> OrderFrom(SQLite::Statement& row) {
   order->id = OrderId{id};
   order->number = OrderNumber{std::move(number)};
   order->revision = row.getColumn(3).getInt64();
+  const std::string status = row.getColumn(4).getString();
+  std::optional<OrderStatus> parsed = ParseOrderStatus(status);
+  if (!parsed) {
+    return Fail(ErrorCode::kInternal, "The stored order " + order->number.value +
+                                          " has the unknown status " + status + ".");
+  }
+  order->status = *parsed;
   return order;
 }
 
@@ -330,7 +338,7 @@ Result<Page<Order>> ListIn(Connection& connection, const OrderQuery& query, int 
     }
     auto order = OrderFrom(rows);
     if (!order) return Fail(order.error());
-    last_placed_at = rows.getColumn(4).getInt64();
+    last_placed_at = rows.getColumn(5).getInt64();
     page.entries.push_back(*std::move(order));
   }
   return page;

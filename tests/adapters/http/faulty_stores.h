@@ -13,6 +13,7 @@
 #include "app/ports/delivery_store.h"
 #include "app/ports/document_store.h"
 #include "app/ports/draft_store.h"
+#include "app/ports/fulfillment_store.h"
 #include "app/ports/order_store.h"
 #include "app/ports/outbox_signal.h"
 #include "app/ports/webhook_store.h"
@@ -379,6 +380,119 @@ class CountingSignal final : public OutboxSignal {
 
  private:
   std::atomic<int> count_{0};
+};
+
+// The fulfillment store, for the fulfillment routes' share of the every-route tests.
+class FaultyFulfillmentStore final : public FulfillmentStore {
+ public:
+  FaultyFulfillmentStore(FulfillmentStore& inner, Faults& faults)
+      : inner_(inner), faults_(faults) {}
+
+  Result<std::vector<DueFulfillment>> PendingPlans(int limit) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.PendingPlans(limit);
+  }
+  Result<std::vector<FulfillmentTask>> Plan(const DueFulfillment& due,
+                                            const std::vector<NewTask>& tasks,
+                                            const std::vector<Hold>& holds,
+                                            Timestamp now) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Plan(due, tasks, holds, now);
+  }
+  Result<std::vector<FulfillmentTask>> DueForRelease(Timestamp now, int limit) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.DueForRelease(now, limit);
+  }
+  Result<std::optional<FulfillmentTask>> Release(std::int64_t task_id, Timestamp escalate_at,
+                                                 Timestamp now) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Release(task_id, escalate_at, now);
+  }
+  Result<std::int64_t> ExpireLeases(Timestamp now) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.ExpireLeases(now);
+  }
+  Result<std::vector<FulfillmentTask>> Escalate(Timestamp now) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Escalate(now);
+  }
+  Result<std::vector<FulfillmentTask>> Queue(std::string_view department,
+                                             int limit) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Queue(department, limit);
+  }
+  Result<std::vector<FulfillmentTask>> Escalated() const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Escalated();
+  }
+  Result<FulfillmentTask> Find(std::int64_t task_id) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Find(task_id);
+  }
+  Result<std::vector<FulfillmentTask>> ForOrder(const OrderNumber& number) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.ForOrder(number);
+  }
+  Result<FulfillmentTask> Claim(std::int64_t task_id, const std::string& who, Timestamp now,
+                                Timestamp lease_until) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Claim(task_id, who, now, lease_until);
+  }
+  Result<FulfillmentTask> Unclaim(std::int64_t task_id, const std::string& who,
+                                  Timestamp now) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Unclaim(task_id, who, now);
+  }
+  Result<FulfillmentTask> Acknowledge(std::int64_t task_id, const std::string& who,
+                                      Timestamp now) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Acknowledge(task_id, who, now);
+  }
+  Result<FulfillmentTask> RecordPicks(std::int64_t task_id, const std::string& who,
+                                      const std::vector<Shipment::Line>& picked,
+                                      Timestamp now) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.RecordPicks(task_id, who, picked, now);
+  }
+  Result<FulfillmentTask> Ship(std::int64_t task_id, const Shipment& shipment,
+                               const IdempotencyKey& key) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Ship(task_id, shipment, key);
+  }
+  Result<FulfillmentTask> Complete(std::int64_t task_id, const std::string& who,
+                                   Timestamp now) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Complete(task_id, who, now);
+  }
+  Result<std::vector<Hold>> Holds(const OrderNumber& number) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Holds(number);
+  }
+  Result<std::vector<Hold>> PlaceHold(const OrderNumber& number, const Hold& hold) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.PlaceHold(number, hold);
+  }
+  Result<std::vector<FulfillmentTask>> LiftHold(
+      const OrderNumber& number, HoldKind kind, const std::string& who, Timestamp now,
+      const std::vector<std::pair<std::string, Timestamp>>& release_at) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.LiftHold(number, kind, who, now, release_at);
+  }
+  Result<std::vector<FulfillmentTask>> Cancel(const OrderNumber& number, const std::string& who,
+                                              const std::string& reason, Timestamp now) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Cancel(number, who, reason, now);
+  }
+  Result<std::vector<DepartmentStats>> Stats(Timestamp since) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Stats(since);
+  }
+
+ private:
+  FulfillmentStore& inner_;
+  Faults& faults_;
 };
 
 }  // namespace commesso::http::testing

@@ -197,6 +197,101 @@ std::vector<Covered> CoverageTable() {
        "WebhooksTest.ReplaysADeliveryWithTheSameDeliveryId"},
       {"POST", "/api/v1/webhook-deliveries/{id}/replay", 404,
        "WebhooksTest.AnswersNotFoundForUnknownSubscriptionsAndDeliveries"},
+      {"GET", "/api/v1/departments", 200,
+       "FulfillmentTest.ListsTheDepartmentsWithTheirScheduleAndStatistics"},
+      {"GET", "/api/v1/departments", 422,
+       "FulfillmentTest.ListsTheDepartmentsWithTheirScheduleAndStatistics"},
+      {"GET", "/api/v1/departments/{code}/queue", 200,
+       "FulfillmentTest.WorksATaskFromTheQueueToItsShipment"},
+      {"GET", "/api/v1/departments/{code}/queue", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"GET", "/api/v1/departments/{code}/queue", 422,
+       "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"GET", "/api/v1/departments/{code}/pick-list", 200,
+       "FulfillmentTest.WorksATaskFromTheQueueToItsShipment"},
+      {"GET", "/api/v1/departments/{code}/pick-list", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"GET", "/api/v1/departments/{code}/pick-list", 422,
+       "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"GET", "/api/v1/tasks/{id}", 200, "FulfillmentTest.WorksATaskFromTheQueueToItsShipment"},
+      {"GET", "/api/v1/tasks/{id}", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"GET", "/api/v1/tasks/{id}", 422, "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"GET", "/api/v1/tasks/{id}/pick-list", 200,
+       "FulfillmentTest.WorksATaskFromTheQueueToItsShipment"},
+      {"GET", "/api/v1/tasks/{id}/pick-list", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"GET", "/api/v1/tasks/{id}/pick-list", 422,
+       "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"GET", "/api/v1/orders/{number}/fulfillment", 200,
+       "FulfillmentTest.WorksATaskFromTheQueueToItsShipment"},
+      {"GET", "/api/v1/orders/{number}/fulfillment", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"GET", "/api/v1/orders/{number}/fulfillment", 422,
+       "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"POST", "/api/v1/tasks/{id}/claim", 200,
+       "FulfillmentTest.WorksATaskFromTheQueueToItsShipment"},
+      {"POST", "/api/v1/tasks/{id}/claim", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"POST", "/api/v1/tasks/{id}/claim", 422, "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"POST", "/api/v1/tasks/{id}/claim", 409,
+       "FulfillmentTest.RefusesStateConflictsNamingTheField"},
+      {"POST", "/api/v1/tasks/{id}/acknowledgement", 200,
+       "FulfillmentTest.WorksATaskFromTheQueueToItsShipment"},
+      {"POST", "/api/v1/tasks/{id}/acknowledgement", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"POST", "/api/v1/tasks/{id}/acknowledgement", 422,
+       "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"POST", "/api/v1/tasks/{id}/acknowledgement", 409,
+       "FulfillmentTest.RefusesStateConflictsNamingTheField"},
+      {"PUT", "/api/v1/tasks/{id}/picks", 200,
+       "FulfillmentTest.WorksATaskFromTheQueueToItsShipment"},
+      {"PUT", "/api/v1/tasks/{id}/picks", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"PUT", "/api/v1/tasks/{id}/picks", 422, "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"PUT", "/api/v1/tasks/{id}/picks", 409,
+       "FulfillmentTest.RefusesStateConflictsNamingTheField"},
+      {"POST", "/api/v1/tasks/{id}/shipments", 201,
+       "FulfillmentTest.WorksATaskFromTheQueueToItsShipment"},
+      {"POST", "/api/v1/tasks/{id}/shipments", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"POST", "/api/v1/tasks/{id}/shipments", 422,
+       "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"POST", "/api/v1/tasks/{id}/completion", 200, "FulfillmentTest.CompletesAServiceTask"},
+      {"POST", "/api/v1/tasks/{id}/completion", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"POST", "/api/v1/tasks/{id}/completion", 422,
+       "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"POST", "/api/v1/tasks/{id}/completion", 409,
+       "FulfillmentTest.RefusesStateConflictsNamingTheField"},
+      {"POST", "/api/v1/orders/{number}/holds", 201,
+       "FulfillmentTest.HoldsAndCancelsBeforeRelease"},
+      {"POST", "/api/v1/orders/{number}/holds", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"POST", "/api/v1/orders/{number}/holds", 422,
+       "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"POST", "/api/v1/orders/{number}/holds", 409,
+       "FulfillmentTest.RefusesStateConflictsNamingTheField"},
+      {"POST", "/api/v1/orders/{number}/cancellation", 200,
+       "FulfillmentTest.HoldsAndCancelsBeforeRelease"},
+      {"POST", "/api/v1/orders/{number}/cancellation", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"POST", "/api/v1/orders/{number}/cancellation", 422,
+       "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"POST", "/api/v1/orders/{number}/cancellation", 409,
+       "FulfillmentTest.RefusesStateConflictsNamingTheField"},
+      {"DELETE", "/api/v1/tasks/{id}/claim", 200,
+       "FulfillmentTest.WorksATaskFromTheQueueToItsShipment"},
+      {"DELETE", "/api/v1/tasks/{id}/claim", 404,
+       "FulfillmentTest.AnswersNotFoundForUnknownTasksDepartmentsAndOrders"},
+      {"DELETE", "/api/v1/tasks/{id}/claim", 409,
+       "FulfillmentTest.RefusesStateConflictsNamingTheField"},
+      {"DELETE", "/api/v1/orders/{number}/holds/{kind}", 200,
+       "FulfillmentTest.HoldsAndCancelsBeforeRelease"},
+      {"DELETE", "/api/v1/orders/{number}/holds/{kind}", 404,
+       "FulfillmentTest.HoldsAndCancelsBeforeRelease"},
+      {"GET", "/api/v1/escalations", 200, "FulfillmentTest.EscalatesATaskNobodyAcknowledged"},
+      {"GET", "/api/v1/escalations", 422, "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
   };
   // Statuses that tests check on every route of a kind.
   for (const RouteInfo& route : Api::Routes()) {
@@ -218,8 +313,10 @@ std::vector<Covered> CoverageTable() {
       add(413, "ServerTest.RefusesOversizedBodiesOnEveryBodyRoute");
       add(415, "ServerTest.RefusesAWrongContentTypeOnEveryBodyRoute");
     }
-    if (route.method == "POST" && route.path != "/api/v1/quotes") {
-      add(409, "ServerTest.AnswersConflictWhileTheFirstRequestWithAKeyIsInFlight");
+    if (TakesIdempotencyKey(route.method, route.path)) {
+      add(409, route.path == "/api/v1/tasks/{id}/shipments"
+                   ? "FulfillmentTest.AnswersConflictWhileAShipmentIsInFlight"
+                   : "ServerTest.AnswersConflictWhileTheFirstRequestWithAKeyIsInFlight");
     }
   }
   return table;
@@ -297,6 +394,12 @@ using OpenApiLiveTest = ServerTest;
 
 TEST_F(OpenApiLiveTest, EveryDocumentedRouteExistsOnTheLiveServer) {
   ASSERT_EQ(Create("/api/v1/orders", DraftJson(), "openapi").status, 201);
+  // Its task, held so that the hold and cancellation samples find what they change.
+  ASSERT_TRUE(fulfillment_->PlaceHold(OrderNumber{"2026-000001"}, Hold{.kind = HoldKind::kManual,
+                                                                       .reason = "openapi",
+                                                                       .placed_by = "test",
+                                                                       .placed_at = clock_.Now()}));
+  RunScheduler();
   // Draft 1, for the samples that read, save and delete it.
   ASSERT_EQ(Create("/api/v1/drafts", R"({"channel": "phone"})", "openapi draft").status, 201);
   std::vector<Sample> samples = Samples();

@@ -18,10 +18,12 @@
 #include "adapters/sqlite/sqlite_delivery_store.h"
 #include "adapters/sqlite/sqlite_document_store.h"
 #include "adapters/sqlite/sqlite_draft_store.h"
+#include "adapters/sqlite/sqlite_fulfillment_store.h"
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
 #include "adapters/sqlite/sqlite_webhook_store.h"
 #include "app/business.h"
+#include "app/fulfillment_scheduler.h"
 #include "faulty_stores.h"
 #include "support/fixed_clock.h"
 #include "support/pricing_fixtures.h"
@@ -47,6 +49,45 @@ inline void ExpectStatusProblem(const ClientResponse& response, int status) {
   EXPECT_EQ(response.Json()["status"], status) << response.body;
 }
 
+// Whether a POST to `route` takes an Idempotency-Key (and answers 201 when it creates): every
+// POST but a quote and the fulfillment actions whose path says everything.
+inline bool TakesIdempotencyKey(const std::string& method, const std::string& route) {
+  if (method != "POST") return false;
+  for (const char* keyless :
+       {"/api/v1/quotes", "/api/v1/tasks/{id}/claim", "/api/v1/tasks/{id}/acknowledgement",
+        "/api/v1/tasks/{id}/completion", "/api/v1/orders/{number}/holds",
+        "/api/v1/orders/{number}/cancellation"}) {
+    if (route == keyless) return false;
+  }
+  return true;
+}
+
+// The fulfillment rules of the test server: the default warehouse (Europe/Rome, Monday to
+// Friday 09:00-18:00, immediate release) with escalation after 30 working minutes and 10-minute
+// leases, and a service department for SETUP working every day in UTC. The fixed clock's
+// Saturday is not a working day of the warehouse: its tasks are released at once, dispatched
+// and escalated on Monday.
+inline FulfillmentRules TestFulfillmentRules() {
+  FulfillmentRules rules = DefaultFulfillment("Europe/Rome");
+  Department& warehouse = rules.departments[0];
+  warehouse.escalate_after = std::chrono::minutes{30};
+  warehouse.lease = std::chrono::minutes{10};
+  Department services = warehouse;
+  services.code = "services";
+  services.name = {.it = "Servizi", .en = "Services"};
+  services.time_zone = "UTC";
+  services.working_days = {std::chrono::Monday,   std::chrono::Tuesday, std::chrono::Wednesday,
+                           std::chrono::Thursday, std::chrono::Friday,  std::chrono::Saturday,
+                           std::chrono::Sunday};
+  services.ships = false;
+  rules.departments.push_back(services);
+  rules.routing = {RoutingRule{.kind = ItemKind::kService,
+                               .sku_prefix = "",
+                               .shipping_method = "",
+                               .department = "services"}};
+  return rules;
+}
+
 struct Sample {
   std::string method;
   std::string route;   // The path template, as Api::Routes() names it.
@@ -54,7 +95,7 @@ struct Sample {
   std::string body;    // Empty for GET.
 
   bool HasBody() const { return method == "POST" || method == "PUT"; }
-  bool Creates() const { return method == "POST" && route != "/api/v1/quotes"; }
+  bool Creates() const { return TakesIdempotencyKey(method, route); }
   // Whether the route reads or writes the stores past authentication (the shipping methods
   // come from the configuration).
   bool UsesStores() const { return route != "/api/v1/shipping-methods"; }
@@ -77,6 +118,10 @@ class ServerTest : public ::testing::Test {
 
   void SetUp() override {
     business_.rules = commesso::testing::ItalianRules();
+    business_.fulfillment = TestFulfillmentRules();
+    auto zones = DateZoneDirectory::Load({business_.time_zone, "UTC"});
+    ASSERT_TRUE(zones.has_value()) << zones.error().message;
+    zones_ = *std::move(zones);
     auto database = sqlite::Database::Open({.path = dir_.File("commesso.db")});
     ASSERT_TRUE(database.has_value()) << database.error().message;
     database_ = *std::move(database);
@@ -101,6 +146,8 @@ class ServerTest : public ::testing::Test {
     faulty_deliveries_ = std::make_unique<FaultyDeliveryStore>(*deliveries_, faults_);
     webhooks_ = std::make_unique<sqlite::SqliteWebhookStore>(*database_);
     faulty_webhooks_ = std::make_unique<FaultyWebhookStore>(*webhooks_, faults_);
+    fulfillment_ = std::make_unique<sqlite::SqliteFulfillmentStore>(*database_);
+    faulty_fulfillment_ = std::make_unique<FaultyFulfillmentStore>(*fulfillment_, faults_);
     Seed();
     StartServer();
   }
@@ -126,7 +173,8 @@ class ServerTest : public ::testing::Test {
                                                   .credentials = credentials_,
                                                   .deliveries = *faulty_deliveries_,
                                                   .outbox = outbox_,
-                                                  .webhooks = *faulty_webhooks_});
+                                                  .webhooks = *faulty_webhooks_,
+                                                  .fulfillment = *faulty_fulfillment_});
     ASSERT_TRUE(server.has_value()) << server.error().message;
     server_ = *std::move(server);
   }
@@ -147,7 +195,8 @@ class ServerTest : public ::testing::Test {
                     .credentials = credentials_,
                     .deliveries = *deliveries_,
                     .outbox = outbox_,
-                    .webhooks = *webhooks_};
+                    .webhooks = *webhooks_,
+                    .fulfillment = *fulfillment_};
   }
 
   void Seed() {
@@ -285,6 +334,15 @@ class ServerTest : public ::testing::Test {
     return count;
   }
 
+  // One round of the fulfillment scheduler at the clock's time: plans placed orders and
+  // releases what is due.
+  SchedulerRound RunScheduler() {
+    FulfillmentScheduler scheduler(*fulfillment_, *orders_, business_.fulfillment, *zones_);
+    auto round = scheduler.Round(clock_.Now());
+    EXPECT_TRUE(round.has_value()) << round.error().message;
+    return round.value_or(SchedulerRound{});
+  }
+
   // One valid request per /api/v1 route.
   std::vector<Sample> Samples() const {
     const std::string mario = std::to_string(mario_.value);
@@ -341,6 +399,29 @@ class ServerTest : public ::testing::Test {
         {"POST", "/api/v1/webhook-deliveries/{id}/replay", "/api/v1/webhook-deliveries/1/replay",
          "{}"},
         {"DELETE", "/api/v1/webhooks/{id}", "/api/v1/webhooks/1", ""},
+        {"GET", "/api/v1/departments", "/api/v1/departments", ""},
+        {"GET", "/api/v1/departments/{code}/queue", "/api/v1/departments/warehouse/queue", ""},
+        {"GET", "/api/v1/departments/{code}/pick-list",
+         "/api/v1/departments/warehouse/pick-list?format=text", ""},
+        {"GET", "/api/v1/tasks/{id}", "/api/v1/tasks/1", ""},
+        {"GET", "/api/v1/tasks/{id}/pick-list", "/api/v1/tasks/1/pick-list?format=json", ""},
+        {"POST", "/api/v1/tasks/{id}/claim", "/api/v1/tasks/1/claim", "{}"},
+        {"DELETE", "/api/v1/tasks/{id}/claim", "/api/v1/tasks/1/claim", ""},
+        {"POST", "/api/v1/tasks/{id}/acknowledgement", "/api/v1/tasks/1/acknowledgement", "{}"},
+        {"PUT", "/api/v1/tasks/{id}/picks", "/api/v1/tasks/1/picks",
+         R"({"lines": [{"line_no": 1, "quantity": 3}]})"},
+        {"POST", "/api/v1/tasks/{id}/shipments", "/api/v1/tasks/1/shipments",
+         R"({"carrier": "BRT", "tracking_number": "123"})"},
+        {"POST", "/api/v1/tasks/{id}/completion", "/api/v1/tasks/1/completion", "{}"},
+        {"GET", "/api/v1/orders/{number}/fulfillment", "/api/v1/orders/2026-000001/fulfillment",
+         ""},
+        {"POST", "/api/v1/orders/{number}/holds", "/api/v1/orders/2026-000001/holds",
+         R"({"kind": "manual", "reason": "check the stock"})"},
+        {"DELETE", "/api/v1/orders/{number}/holds/{kind}",
+         "/api/v1/orders/2026-000001/holds/manual", ""},
+        {"POST", "/api/v1/orders/{number}/cancellation", "/api/v1/orders/2026-000001/cancellation",
+         R"({"reason": "the customer called"})"},
+        {"GET", "/api/v1/escalations", "/api/v1/escalations", ""},
     };
   }
 
@@ -358,7 +439,6 @@ class ServerTest : public ::testing::Test {
   commesso::testing::FixedClock clock_;
   LibphonenumberPhoneNumbers phones_;
   Business business_;
-  std::unique_ptr<DateZoneDirectory> zones_ = DateZoneDirectory::Load({"Europe/Rome"}).value();
   std::unique_ptr<sqlite::Database> database_;
   std::unique_ptr<sqlite::SqliteCatalog> catalog_;
   std::unique_ptr<sqlite::SqliteCustomerStore> customers_;
@@ -378,6 +458,9 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<FaultyDeliveryStore> faulty_deliveries_;
   std::unique_ptr<sqlite::SqliteWebhookStore> webhooks_;
   std::unique_ptr<FaultyWebhookStore> faulty_webhooks_;
+  std::unique_ptr<DateZoneDirectory> zones_;
+  std::unique_ptr<sqlite::SqliteFulfillmentStore> fulfillment_;
+  std::unique_ptr<FaultyFulfillmentStore> faulty_fulfillment_;
   CountingSignal outbox_;
   SodiumCredentials credentials_{PasswordCost::MinimumForTest()};
   std::string card_token_;

@@ -326,7 +326,8 @@ TEST_F(ServerTest, RefusesAKeyReusedForAnotherItem) {
 
 TEST_F(ServerTest, AnswersConflictWhileTheFirstRequestWithAKeyIsInFlight) {
   for (const Sample& sample : Samples()) {
-    if (!sample.Creates()) continue;
+    // A shipment needs a claimed task: FulfillmentTest.AnswersConflictWhileAShipmentIsInFlight.
+    if (!sample.Creates() || sample.route == "/api/v1/tasks/{id}/shipments") continue;
     SCOPED_TRACE(sample.route);
     const std::string key = "in-flight " + sample.route;
     faults_.HoldWrites();

@@ -1,0 +1,513 @@
+// The fulfillment routes of the Api: department queues, tasks, pick lists, holds,
+// cancellation and escalations (docs/fulfillment-queues.md, docs/openapi.yaml).
+#include <charconv>
+#include <chrono>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "adapters/http/api.h"
+#include "adapters/http/problem.h"
+#include "adapters/json/domain_json.h"
+#include "adapters/json/fulfillment_json.h"
+#include "adapters/json/iso_time.h"
+#include "adapters/json/object_reader.h"
+#include "adapters/render/pick_list_render.h"
+
+namespace commesso::http {
+namespace {
+
+using json::Json;
+
+template <typename T>
+using OrResponse = tl::expected<T, HttpResponse>;
+
+constexpr std::size_t kMaxKeyLength = 255;
+constexpr int kQueueLimit = 500;
+// The statistics of GET /departments cover the tasks released in the last 30 days.
+constexpr std::chrono::days kStatsWindow{30};
+
+HttpResponse Invalid(std::string_view detail, const std::vector<FieldError>& errors) {
+  return ProblemResponse(422, ErrorCodeName(ErrorCode::kInvalidInput),
+                         "The request has invalid fields", detail, errors);
+}
+
+HttpResponse NotFound(std::string detail) {
+  return ProblemResponse(Error{.code = ErrorCode::kNotFound, .message = std::move(detail)});
+}
+
+bool IsJsonMediaType(std::string_view content_type) {
+  std::string_view media = content_type.substr(0, content_type.find(';'));
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
+  while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) media.remove_prefix(1);
+  std::string lower(media);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "application/json";
+}
+
+// The body as JSON, as api.cc reads bodies: 415 unless declared JSON, 400 when it does not parse.
+OrResponse<Json> JsonBody(const HttpRequest& request) {
+  if (!IsJsonMediaType(request.Header("Content-Type"))) {
+    return tl::unexpected(
+        ProblemResponse(415, "unsupported_media_type", "Unsupported media type",
+                        "The body must be sent as Content-Type: application/json.",
+                        {{"Content-Type", "must be application/json"}}));
+  }
+  Result<Json> parsed = json::Parse(request.body);
+  if (!parsed) {
+    return tl::unexpected(ProblemResponse(400, "malformed_json", "Bad request",
+                                          parsed.error().message, parsed.error().fields));
+  }
+  return *std::move(parsed);
+}
+
+// A body that must be empty or `{}`: the request's path says everything.
+std::optional<HttpResponse> EmptyBody(const HttpRequest& request) {
+  if (request.body.empty()) return std::nullopt;
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  std::vector<FieldError> problems;
+  json::ObjectReader(*body, "", problems).Finish();
+  if (!problems.empty()) return Invalid("the request has errors", problems);
+  return std::nullopt;
+}
+
+// The request's Idempotency-Key with its fingerprint, as api.cc checks it.
+OrResponse<IdempotencyKey> KeyOf(const HttpRequest& request, const Target& target) {
+  const std::string_view key = request.Header("Idempotency-Key");
+  std::string problem;
+  if (key.empty()) problem = "is required on this request";
+  if (key.size() > kMaxKeyLength) problem = "must be at most 255 characters";
+  for (char c : key) {
+    if (c < 0x20 || c > 0x7e) problem = "must be printable ASCII";
+  }
+  if (!problem.empty()) {
+    return tl::unexpected(ProblemResponse(
+        400, "idempotency_key", "Bad request",
+        "Send a unique Idempotency-Key header with every POST that creates something; repeat "
+        "it only to retry.",
+        {{"Idempotency-Key", problem}}));
+  }
+  return IdempotencyKey{
+      .value = std::string(key),
+      .fingerprint = RequestFingerprint(request.method, target.path, request.body)};
+}
+
+HttpResponse KeyInFlight() {
+  return ProblemResponse(409, "idempotency_key_in_flight", "Conflict",
+                         "The first request with this Idempotency-Key is still being processed; "
+                         "retry once it has been answered.",
+                         {{"Idempotency-Key", "a request with this key is in progress"}});
+}
+
+std::optional<std::int64_t> TaskIdOf(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || value < 1) return std::nullopt;
+  return value;
+}
+
+HttpResponse NoSuchTask(const std::string& id) { return NotFound("There is no task " + id + "."); }
+
+void CheckParams(const Target& target, std::initializer_list<std::string_view> allowed,
+                 std::vector<FieldError>& problems) {
+  for (const auto& [name, value] : target.query) {
+    bool known = false;
+    for (std::string_view candidate : allowed) known = known || candidate == name;
+    if (!known) problems.push_back({name, "unknown parameter"});
+  }
+}
+
+HttpResponse BodyResponse(std::string content_type, std::string body) {
+  return HttpResponse{
+      .status = 200,
+      .headers = {{"Content-Type", std::move(content_type)}, {"X-Content-Type-Options", "nosniff"}},
+      .body = std::move(body)};
+}
+
+Json PickListJson(const PickList& list, const Department& department, std::string_view locale) {
+  Json rows = Json::array();
+  for (const PickList::Row& row : list.rows) {
+    Json needs = Json::array();
+    for (const PickList::Need& need : row.needs) {
+      needs.push_back(Json{{"order", need.order.value},
+                           {"task_id", need.task_id},
+                           {"line_no", need.line_no},
+                           {"quantity", need.quantity}});
+    }
+    rows.push_back(Json{{"sku", row.sku},
+                        {"name", row.name.In(locale)},
+                        {"unit", row.unit},
+                        {"total", row.total},
+                        {"needs", std::move(needs)}});
+  }
+  return Json{{"department", department.code},
+              {"department_name", department.name.In(locale)},
+              {"generated_at", json::FormatTimestamp(list.generated_at)},
+              {"rows", std::move(rows)}};
+}
+
+// The caller's locale: the signed-in user's, else the business's.
+std::string LocaleOf(const HttpRequest& request, const Business& business) {
+  return request.locale.empty() ? business.locale : request.locale;
+}
+
+}  // namespace
+
+tl::expected<std::vector<Json>, HttpResponse> Api::TasksJson(
+    const HttpRequest& request, const std::vector<FulfillmentTask>& tasks) {
+  const std::string locale = LocaleOf(request, services_.business);
+  const Timestamp now = services_.clock.Now();
+  std::map<std::string, json::TaskOrderFacts> facts;
+  std::vector<Json> items;
+  for (const FulfillmentTask& task : tasks) {
+    auto known = facts.find(task.order.value);
+    if (known == facts.end()) {
+      Result<Order> order = services_.orders.FindByNumber(task.order);
+      if (!order) return tl::unexpected(Failure(request, order.error()));
+      known = facts
+                  .emplace(task.order.value,
+                           json::TaskOrderFacts{.customer_name = order->customer.name,
+                                                .shipping_method = order->priced.shipping.method,
+                                                .promised_dispatch = order->promised_dispatch})
+                  .first;
+    }
+    const Department* department = FindDepartment(services_.business.fulfillment, task.department);
+    items.push_back(json::ToJson(task, department != nullptr ? department->name : LocalizedText{},
+                                 known->second, locale, now));
+  }
+  return items;
+}
+
+HttpResponse Api::ListDepartments(const HttpRequest& request, const Target& target,
+                                  const std::string&) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {}, problems);
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+  const Timestamp now = services_.clock.Now();
+  Result<std::vector<DepartmentStats>> stats = services_.fulfillment.Stats(now - kStatsWindow);
+  if (!stats) return Failure(request, stats.error());
+  const std::string locale = LocaleOf(request, services_.business);
+  Json items = Json::array();
+  for (const Department& department : services_.business.fulfillment.departments) {
+    DepartmentStats counted{.department = department.code};
+    for (const DepartmentStats& entry : *stats) {
+      if (entry.department == department.code) counted = entry;
+    }
+    std::optional<Timestamp> next;
+    if (department.release.kind != ReleaseKind::kImmediate) {
+      next = ReleaseAt(department, services_.business.fulfillment,
+                       services_.zones.Zone(department.time_zone), now);
+    }
+    items.push_back(json::ToJson(department, next, counted, locale));
+  }
+  return JsonResponse(200, json::Dump(Json{{"items", std::move(items)}}));
+}
+
+HttpResponse Api::DepartmentQueue(const HttpRequest& request, const Target& target,
+                                  const std::string& code) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {}, problems);
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+  if (FindDepartment(services_.business.fulfillment, code) == nullptr) {
+    return NotFound("There is no department " + code + ".");
+  }
+  Result<std::vector<FulfillmentTask>> tasks = services_.fulfillment.Queue(code, kQueueLimit);
+  if (!tasks) return Failure(request, tasks.error());
+  auto items = TasksJson(request, *tasks);
+  if (!items) return items.error();
+  return JsonResponse(200, json::Dump(Json{{"items", *std::move(items)}}));
+}
+
+HttpResponse Api::PickListResponse(const HttpRequest& request, const Target& target,
+                                   const Department& department,
+                                   const std::vector<FulfillmentTask>& tasks) {
+  const std::string format = target.Param("format").value_or("json");
+  const std::string locale = LocaleOf(request, services_.business);
+  const PickList list = PickListOf(department.code, tasks, services_.clock.Now());
+  const render::PickListView view{.list = list,
+                                  .department_name = department.name.In(locale),
+                                  .locale = locale,
+                                  .zone = services_.zones.Zone(department.time_zone)};
+  if (format == "text") {
+    return BodyResponse("text/plain; charset=utf-8", render::PickListText(view, 80));
+  }
+  if (format == "html") {
+    HttpResponse response = BodyResponse("text/html; charset=utf-8", render::PickListHtml(view));
+    response.headers.emplace_back("Content-Security-Policy",
+                                  "default-src 'none'; style-src 'unsafe-inline'; "
+                                  "img-src data:; frame-ancestors 'self'");
+    return response;
+  }
+  if (format == "pdf") {
+    Result<std::string> pdf = render::PickListPdf(view);
+    if (!pdf) return Failure(request, pdf.error());
+    HttpResponse response = BodyResponse("application/pdf", *std::move(pdf));
+    response.headers.emplace_back("Content-Disposition",
+                                  "inline; filename=\"pick-list-" + department.code + ".pdf\"");
+    return response;
+  }
+  return JsonResponse(200, json::Dump(PickListJson(list, department, locale)));
+}
+
+namespace {
+
+void CheckFormat(const Target& target, std::vector<FieldError>& problems) {
+  if (const std::optional<std::string> format = target.Param("format")) {
+    if (*format != "json" && *format != "text" && *format != "html" && *format != "pdf") {
+      problems.push_back({"format", "must be json, text, html or pdf"});
+    }
+  }
+}
+
+}  // namespace
+
+HttpResponse Api::DepartmentPickList(const HttpRequest& request, const Target& target,
+                                     const std::string& code) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {"format", "tasks"}, problems);
+  CheckFormat(target, problems);
+  std::vector<std::int64_t> wanted;
+  if (const std::optional<std::string> list = target.Param("tasks")) {
+    std::string_view rest = *list;
+    while (true) {
+      const std::size_t comma = rest.find(',');
+      const std::optional<std::int64_t> id = TaskIdOf(rest.substr(0, comma));
+      if (!id) {
+        problems.push_back({"tasks", "must be task ids separated by commas"});
+        break;
+      }
+      wanted.push_back(*id);
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+  }
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+  const Department* department = FindDepartment(services_.business.fulfillment, code);
+  if (department == nullptr) return NotFound("There is no department " + code + ".");
+
+  std::vector<FulfillmentTask> tasks;
+  if (wanted.empty()) {
+    Result<std::vector<FulfillmentTask>> queue = services_.fulfillment.Queue(code, kQueueLimit);
+    if (!queue) return Failure(request, queue.error());
+    tasks = *std::move(queue);
+  } else {
+    for (std::int64_t id : wanted) {
+      Result<FulfillmentTask> task = services_.fulfillment.Find(id);
+      if (!task && task.error().code == ErrorCode::kNotFound) {
+        return Invalid("the query has errors", {{"tasks", "has no task " + std::to_string(id)}});
+      }
+      if (!task) return Failure(request, task.error());
+      if (task->department != code) {
+        return Invalid("the query has errors",
+                       {{"tasks", "task " + std::to_string(id) + " is not of " + code}});
+      }
+      tasks.push_back(*std::move(task));
+    }
+  }
+  return PickListResponse(request, target, *department, tasks);
+}
+
+HttpResponse Api::GetTask(const HttpRequest& request, const Target& target, const std::string& id) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {}, problems);
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  if (!task_id) return NoSuchTask(id);
+  Result<FulfillmentTask> task = services_.fulfillment.Find(*task_id);
+  if (!task) return Failure(request, task.error());
+  auto items = TasksJson(request, {*task});
+  if (!items) return items.error();
+  return JsonResponse(200, json::Dump(items->front()));
+}
+
+HttpResponse Api::TaskPickList(const HttpRequest& request, const Target& target,
+                               const std::string& id) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {"format"}, problems);
+  CheckFormat(target, problems);
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  if (!task_id) return NoSuchTask(id);
+  Result<FulfillmentTask> task = services_.fulfillment.Find(*task_id);
+  if (!task) return Failure(request, task.error());
+  Department fallback{.code = task->department,
+                      .name = {.it = task->department, .en = task->department},
+                      .time_zone = services_.business.time_zone};
+  const Department* department = FindDepartment(services_.business.fulfillment, task->department);
+  return PickListResponse(request, target, department != nullptr ? *department : fallback, {*task});
+}
+
+HttpResponse Api::TaskResponse(const HttpRequest& request, const Result<FulfillmentTask>& task,
+                               int status) {
+  if (!task) return Failure(request, task.error());
+  auto items = TasksJson(request, {*task});
+  if (!items) return items.error();
+  return JsonResponse(status, json::Dump(items->front()));
+}
+
+HttpResponse Api::ClaimTask(const HttpRequest& request, const Target&, const std::string& id) {
+  if (std::optional<HttpResponse> refused = EmptyBody(request)) return *refused;
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  if (!task_id) return NoSuchTask(id);
+  auto task = desk_.Claim(*task_id, PrincipalOf(request), services_.clock.Now());
+  return TaskResponse(request, task, 200);
+}
+
+HttpResponse Api::UnclaimTask(const HttpRequest& request, const Target&, const std::string& id) {
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  if (!task_id) return NoSuchTask(id);
+  auto task = services_.fulfillment.Unclaim(*task_id, PrincipalOf(request), services_.clock.Now());
+  return TaskResponse(request, task, 200);
+}
+
+HttpResponse Api::AcknowledgeTask(const HttpRequest& request, const Target&,
+                                  const std::string& id) {
+  if (std::optional<HttpResponse> refused = EmptyBody(request)) return *refused;
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  if (!task_id) return NoSuchTask(id);
+  auto task =
+      services_.fulfillment.Acknowledge(*task_id, PrincipalOf(request), services_.clock.Now());
+  return TaskResponse(request, task, 200);
+}
+
+HttpResponse Api::RecordPicks(const HttpRequest& request, const Target&, const std::string& id) {
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<std::vector<Shipment::Line>> picks = json::PicksFromJson(*body);
+  if (!picks) return ProblemResponse(picks.error());
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  if (!task_id) return NoSuchTask(id);
+  auto task = services_.fulfillment.RecordPicks(*task_id, PrincipalOf(request), *picks,
+                                                services_.clock.Now());
+  return TaskResponse(request, task, 200);
+}
+
+HttpResponse Api::ShipTask(const HttpRequest& request, const Target& target,
+                           const std::string& id) {
+  OrResponse<IdempotencyKey> key = KeyOf(request, target);
+  if (!key) return key.error();
+  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
+  if (!claim) return KeyInFlight();
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<json::ShipmentRequest> shipment = json::ShipmentRequestFromJson(*body);
+  if (!shipment) return ProblemResponse(shipment.error());
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  if (!task_id) return NoSuchTask(id);
+  auto task = desk_.Ship(*task_id,
+                         Shipment{.carrier = shipment->carrier,
+                                  .tracking_number = shipment->tracking_number,
+                                  .lines = shipment->lines,
+                                  .shipped_by = PrincipalOf(request),
+                                  .shipped_at = services_.clock.Now()},
+                         *key);
+  HttpResponse response = TaskResponse(request, task, 201);
+  if (response.status == 201) {
+    response.headers.emplace_back("Location", "/api/v1/tasks/" + id);
+  }
+  return response;
+}
+
+HttpResponse Api::CompleteTask(const HttpRequest& request, const Target&, const std::string& id) {
+  if (std::optional<HttpResponse> refused = EmptyBody(request)) return *refused;
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  if (!task_id) return NoSuchTask(id);
+  auto task = desk_.Complete(*task_id, PrincipalOf(request), services_.clock.Now());
+  return TaskResponse(request, task, 200);
+}
+
+HttpResponse Api::FulfillmentOfOrder(const HttpRequest& request, const std::string& number,
+                                     int status) {
+  Result<Order> order = services_.orders.FindByNumber(OrderNumber{number});
+  if (!order) return Failure(request, order.error());
+  Result<std::vector<FulfillmentTask>> tasks = services_.fulfillment.ForOrder(OrderNumber{number});
+  if (!tasks) return Failure(request, tasks.error());
+  Result<std::vector<Hold>> holds = services_.fulfillment.Holds(OrderNumber{number});
+  if (!holds) return Failure(request, holds.error());
+  auto items = TasksJson(request, *tasks);
+  if (!items) return items.error();
+  Json hold_items = Json::array();
+  for (const Hold& hold : *holds) hold_items.push_back(json::ToJson(hold));
+  return JsonResponse(
+      status,
+      json::Dump(Json{{"order", number},
+                      {"status", Name(order->status)},
+                      {"promised_dispatch", order->promised_dispatch
+                                                ? Json(json::FormatDate(*order->promised_dispatch))
+                                                : Json(nullptr)},
+                      {"tasks", *std::move(items)},
+                      {"holds", std::move(hold_items)}}));
+}
+
+HttpResponse Api::OrderFulfillment(const HttpRequest& request, const Target& target,
+                                   const std::string& number) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {}, problems);
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+  return FulfillmentOfOrder(request, number, 200);
+}
+
+HttpResponse Api::PlaceHold(const HttpRequest& request, const Target&, const std::string& number) {
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<json::HoldRequest> hold = json::HoldRequestFromJson(*body);
+  if (!hold) return ProblemResponse(hold.error());
+  Result<std::vector<Hold>> placed = services_.fulfillment.PlaceHold(
+      OrderNumber{number}, Hold{.kind = hold->kind,
+                                .reason = hold->reason,
+                                .placed_by = PrincipalOf(request),
+                                .placed_at = services_.clock.Now()});
+  if (!placed) return Failure(request, placed.error());
+  HttpResponse response = FulfillmentOfOrder(request, number, 201);
+  if (response.status == 201) {
+    response.headers.emplace_back("Location", "/api/v1/orders/" + number + "/fulfillment");
+  }
+  return response;
+}
+
+HttpResponse Api::LiftHold(const HttpRequest& request, const Target& target,
+                           const std::string& kind) {
+  // The route has two parameters: the order number is the fourth segment.
+  const std::string number = target.segments.size() > 3 ? target.segments[3] : "";
+  const std::optional<HoldKind> parsed = ParseHoldKind(kind);
+  if (!parsed) {
+    return ProblemResponse(Error{.code = ErrorCode::kNotFound,
+                                 .message = "There is no hold kind " + kind + ".",
+                                 .fields = {{"kind", "must be manual, address or payment"}}});
+  }
+  Result<std::vector<FulfillmentTask>> lifted =
+      desk_.LiftHold(OrderNumber{number}, *parsed, PrincipalOf(request), services_.clock.Now());
+  if (!lifted) return Failure(request, lifted.error());
+  services_.outbox.Notify();
+  return FulfillmentOfOrder(request, number, 200);
+}
+
+HttpResponse Api::CancelOrder(const HttpRequest& request, const Target&,
+                              const std::string& number) {
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  Result<std::string> reason = json::CancellationFromJson(*body);
+  if (!reason) return ProblemResponse(reason.error());
+  Result<std::vector<FulfillmentTask>> cancelled = services_.fulfillment.Cancel(
+      OrderNumber{number}, PrincipalOf(request), *reason, services_.clock.Now());
+  if (!cancelled) return Failure(request, cancelled.error());
+  return FulfillmentOfOrder(request, number, 200);
+}
+
+HttpResponse Api::ListEscalations(const HttpRequest& request, const Target& target,
+                                  const std::string&) {
+  std::vector<FieldError> problems;
+  CheckParams(target, {}, problems);
+  if (!problems.empty()) return Invalid("the query has errors", problems);
+  Result<std::vector<FulfillmentTask>> tasks = services_.fulfillment.Escalated();
+  if (!tasks) return Failure(request, tasks.error());
+  auto items = TasksJson(request, *tasks);
+  if (!items) return items.error();
+  return JsonResponse(200, json::Dump(Json{{"items", *std::move(items)}}));
+}
+
+}  // namespace commesso::http

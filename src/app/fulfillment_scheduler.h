@@ -1,0 +1,100 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/ports/fulfillment_store.h"
+#include "app/ports/order_store.h"
+#include "core/fulfillment.h"
+#include "core/result.h"
+#include "core/zone_rules.h"
+
+namespace commesso {
+
+// What one round of the scheduler did.
+struct SchedulerRound {
+  int planned = 0;           // Orders split into tasks.
+  int released = 0;          // Tasks this round put into their queues.
+  std::int64_t expired = 0;  // Claims whose lease ended.
+  int escalated = 0;         // Tasks flagged for a supervisor.
+};
+
+// Hands placed orders to the departments. A round (run every second on a worker thread, and
+// woken after each placement):
+// 1. plans every pending fulfillment.due event: Split the order by the routing rules, a
+//    release time per task (ReleaseAt from the placement), and an automatic payment hold for
+//    a bank transfer not yet received;
+// 2. releases every scheduled task whose time has come, with its escalation time
+//    (AddWorkingTime of the department's escalate_after);
+// 3. returns to the queue the claims whose lease ended;
+// 4. escalates the released tasks nobody acknowledged in time.
+// Every step is exactly-once in the store (conditional changes), so rounds may overlap — two
+// servers, or a restart in the middle of a wave — and a release missed while the server was
+// down happens at the first round after the start. Borrows everything. Thread-safe as far as
+// the store is; one round at a time per scheduler is expected.
+class FulfillmentScheduler {
+ public:
+  FulfillmentScheduler(FulfillmentStore& store, const OrderStore& orders,
+                       const FulfillmentRules& rules, const ZoneDirectory& zones);
+
+  // One round at `now`. Fails when the stores fail, or when an order could not be read for
+  // planning (it stays pending; the rest of the round still runs); what was done stays done.
+  Result<SchedulerRound> Round(Timestamp now);
+
+  // The tasks to make for `order` placed at `placed` (its release times) and the holds it
+  // gets at planning: a payment hold for an unpaid bank transfer.
+  std::vector<NewTask> TasksFor(const Order& order) const;
+  std::vector<Hold> HoldsFor(const Order& order, Timestamp now) const;
+
+ private:
+  Result<void> PlanPending(Timestamp now, SchedulerRound& round);
+  Result<void> ReleaseDue(Timestamp now, SchedulerRound& round);
+
+  FulfillmentStore& store_;
+  const OrderStore& orders_;
+  const FulfillmentRules& rules_;
+  const ZoneDirectory& zones_;
+};
+
+// When a task of `department` made ready at `ready` is released (ReleaseAt in the
+// department's zone); `ready` itself for a department the rules no longer have.
+Timestamp ReleaseTimeOf(const FulfillmentRules& rules, const ZoneDirectory& zones,
+                        const std::string& department, Timestamp ready);
+
+// The escalation time of a task of `department` released at `released`.
+Timestamp EscalationTimeOf(const FulfillmentRules& rules, const ZoneDirectory& zones,
+                           const std::string& department, Timestamp released);
+
+// The supervisor's and the departments' changes that need the rules besides the store:
+// claims get the department's lease, a lifted hold's tasks get new release times. Borrows
+// everything. Thread-safe.
+class FulfillmentDesk {
+ public:
+  FulfillmentDesk(FulfillmentStore& store, const FulfillmentRules& rules,
+                  const ZoneDirectory& zones);
+
+  // Claims (or renews) `task_id` for `who` for the department's lease from `now`.
+  Result<FulfillmentTask> Claim(std::int64_t task_id, const std::string& who, Timestamp now);
+
+  // Lifts the order's hold of `kind`; its tasks, when no hold is left, are released by their
+  // departments' policies from `now`.
+  Result<std::vector<FulfillmentTask>> LiftHold(const OrderNumber& number, HoldKind kind,
+                                                const std::string& who, Timestamp now);
+
+  // Completes a task of a service department: kConflict (field "state") for a department
+  // that ships.
+  Result<FulfillmentTask> Complete(std::int64_t task_id, const std::string& who, Timestamp now);
+
+  // Ships part of a task of a goods department: kConflict (field "state") for a service
+  // department.
+  Result<FulfillmentTask> Ship(std::int64_t task_id, const Shipment& shipment,
+                               const IdempotencyKey& key);
+
+ private:
+  FulfillmentStore& store_;
+  const FulfillmentRules& rules_;
+  const ZoneDirectory& zones_;
+};
+
+}  // namespace commesso
