@@ -71,7 +71,7 @@ void PrintBanner(const Wiring& wiring, const std::string& url, bool demo) {
   if (demo) {
     fmt::print("  Demo logins (user / password, role):\n");
     for (const DemoLogin& login : DemoLogins()) {
-      fmt::print("    {:<12} {:<17} {}\n", login.username, login.password, Name(login.role));
+      fmt::print("    {:<15} {:<17} {}\n", login.username, login.password, Name(login.role));
     }
     fmt::print("  Demo API key: {}\n", kDemoApiKey);
     fmt::print(

@@ -11,6 +11,7 @@ std::vector<DemoLogin> DemoLogins() {
       {"supervisor", "supervisor-demo", "Sergio Sorveglia", Role::kSupervisor, "it"},
       {"service", "service-demo", "Serena Servizi", Role::kCustomerService, "it"},
       {"fulfillment", "fulfillment-demo", "Franco Magazzini", Role::kFulfillment, "it"},
+      {"fulfillment.en", "fulfillment-demo", "Frank Fields", Role::kFulfillment, "en"},
       {"admin", "admin-demo", "Ada Admin", Role::kAdmin, "en"},
   };
 }

@@ -415,8 +415,8 @@ TEST_F(CliTest, ServesUntilSigtermThenExitsCleanly) {
   EXPECT_THAT(admin, HasSubstr("\"api_keys:admin\""));
   EXPECT_EQ(api_key, "cmso_demo_0123456789abcdef0123456789abcdef");
   EXPECT_THAT(banner, HasSubstr("Console:   http://127.0.0.1:" + std::to_string(port) + "/\n"));
-  EXPECT_THAT(banner, HasSubstr("clerk        clerk-demo        clerk"));
-  EXPECT_THAT(banner, HasSubstr("admin        admin-demo        admin"));
+  EXPECT_THAT(banner, HasSubstr("clerk           clerk-demo        clerk"));
+  EXPECT_THAT(banner, HasSubstr("admin           admin-demo        admin"));
   EXPECT_THAT(banner, HasSubstr("Database:  " + Database()));
   EXPECT_THAT(banner, HasSubstr("curl -H 'Authorization: Bearer " + api_key + "'"));
   ASSERT_TRUE(WIFEXITED(status)) << ReadAll(log);

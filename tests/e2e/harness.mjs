@@ -142,11 +142,17 @@ export async function setUp() {
   };
 }
 
-export async function signIn(page, url, username, password) {
+// Signs in and waits for the first screen: order entry, or `ready` for the roles that start
+// elsewhere (the fulfillment role starts on its queue: '#queue-title').
+export async function signIn(page, url, username, password, ready = null) {
   await page.goto(`${url}/`);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.locator('#password').press('Enter');
+  if (ready) {
+    await page.locator(ready).waitFor();
+    return;
+  }
   await page.locator('#caller').waitFor();
   await page.locator('#save-state[data-state="saved"]').waitFor();
 }

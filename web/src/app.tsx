@@ -3,9 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, onConnection, onUnauthorized, setCsrfToken, type ConnectionState } from './api';
 import { Entry } from './entry';
+import { Escalations, PickList, Queue, TaskView } from './fulfillment';
 import { translator, type Locale } from './i18n';
 import { OrderDetail, OrderList, Receipt } from './orders';
-import { Kbd, SHORTCUTS, useShortcuts } from './shortcuts';
+import { FULFILLMENT_SHORTCUTS, Kbd, SHORTCUTS, useShortcuts } from './shortcuts';
 import type { SessionBody } from './types';
 
 function usePath(): [string, (path: string) => void] {
@@ -67,9 +68,16 @@ export function App() {
     setSession(null);
   };
 
+  const can = (permission: string) => session?.permissions.includes(permission) ?? false;
+  const canEnter = can('orders:write');
+  const canQueue = can('fulfillment:read');
+  const canSupervise = can('fulfillment:supervise');
+
   useShortcuts((event) => {
     if (!session || !event.altKey || event.ctrlKey) return false;
     if (event.code === 'KeyO') navigate('/orders');
+    else if (event.code === 'KeyQ' && canQueue) navigate('/queue');
+    else if (event.code === 'KeyJ' && canSupervise) navigate('/escalations');
     else if (event.code === 'KeyY') void switchLanguage();
     else if (event.code === 'KeyH' && path !== '/') navigate('/');
     else return false;
@@ -92,11 +100,24 @@ export function App() {
 
   const receipt = /^\/orders\/([^/]+)\/receipt$/.exec(path);
   const detail = /^\/orders\/([^/]+)$/.exec(path);
+  const queue = /^\/queue(?:\/([^/]+))?$/.exec(path);
+  const wave = /^\/queue\/([^/]+)\/pick-list$/.exec(path);
+  const task = /^\/tasks\/(\d+)$/.exec(path);
+  const taskPicks = /^\/tasks\/(\d+)\/pick-list$/.exec(path);
+  const props = { locale, t, navigate };
+  const working = Boolean(queue || wave || task || taskPicks || path === '/escalations' || (path === '/' && !canEnter && canQueue));
   let screen;
-  if (receipt) screen = <Receipt number={decodeURIComponent(receipt[1])} locale={locale} t={t} navigate={navigate} />;
-  else if (detail) screen = <OrderDetail number={decodeURIComponent(detail[1])} locale={locale} t={t} navigate={navigate} />;
-  else if (path === '/orders') screen = <OrderList locale={locale} t={t} navigate={navigate} />;
+  if (receipt) screen = <Receipt number={decodeURIComponent(receipt[1])} {...props} />;
+  else if (detail) screen = <OrderDetail number={decodeURIComponent(detail[1])} canSupervise={canSupervise} {...props} />;
+  else if (path === '/orders') screen = <OrderList {...props} />;
+  else if (wave) screen = <PickList path={`/departments/${wave[1]}/pick-list`} back={`/queue/${wave[1]}`} {...props} />;
+  else if (taskPicks) screen = <PickList path={`/tasks/${taskPicks[1]}/pick-list`} back={`/tasks/${taskPicks[1]}`} {...props} />;
+  else if (task) screen = <TaskView id={Number(task[1])} username={session.user.username} {...props} />;
+  else if (queue) screen = <Queue department={queue[1] ? decodeURIComponent(queue[1]) : null} {...props} />;
+  else if (path === '/escalations') screen = <Escalations {...props} />;
+  else if (!canEnter && canQueue) screen = <Queue department={null} {...props} />;
   else screen = <Entry session={session} locale={locale} t={t} navigate={navigate} />;
+  const shortcuts = working ? FULFILLMENT_SHORTCUTS : SHORTCUTS;
 
   return (
     <div class={`shell ${receipt ? 'printing' : ''}`}>
@@ -104,7 +125,9 @@ export function App() {
       <header class="top">
         <h1>Commesso</h1>
         <nav aria-label="console">
-          <a href="/" aria-current={path === '/' ? 'page' : undefined} onClick={(event) => { event.preventDefault(); navigate('/'); }}>{t('newEntry')} <Kbd keys="Alt+H" /></a>
+          {canEnter && <a href="/" aria-current={path === '/' ? 'page' : undefined} onClick={(event) => { event.preventDefault(); navigate('/'); }}>{t('newEntry')} <Kbd keys="Alt+H" /></a>}
+          {canQueue && <a href="/queue" id="nav-queue" aria-current={working && path !== '/escalations' ? 'page' : undefined} onClick={(event) => { event.preventDefault(); navigate('/queue'); }}>{t('queue')} <Kbd keys="Alt+Q" /></a>}
+          {canSupervise && <a href="/escalations" id="nav-escalations" aria-current={path === '/escalations' ? 'page' : undefined} onClick={(event) => { event.preventDefault(); navigate('/escalations'); }}>{t('escalations')} <Kbd keys="Alt+J" /></a>}
           <a href="/orders" id="nav-orders" aria-current={path.startsWith('/orders') ? 'page' : undefined} onClick={(event) => { event.preventDefault(); navigate('/orders'); }}>{t('orders')} <Kbd keys="Alt+O" /></a>
         </nav>
         <span class="user" id="user">{session.user.display_name} ({session.user.role})</span>
@@ -113,7 +136,7 @@ export function App() {
       </header>
       <main>{screen}</main>
       <footer class="shortcuts" aria-label={t('shortcuts')}>
-        {SHORTCUTS.map((shortcut) => (
+        {shortcuts.map((shortcut) => (
           <span><kbd>{shortcut.keys}</kbd> {shortcut[locale]}</span>
         ))}
       </footer>

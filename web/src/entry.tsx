@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError, newKey, problemsOf, type FieldProblem, type Money } from './api';
 import { countries, countryForm } from './countries';
-import { formatInstant, formatMoney, formatNumber, formatTime, parseAmount, type Locale, type Translate } from './i18n';
+import { formatDay, formatInstant, formatMoney, formatNumber, formatTime, parseAmount, type Locale, type Translate } from './i18n';
 import type {
   Address, CardAuthorization, Channel, Confirmation, Customer, Draft, EntryContent, EntryLine, Item, Order, Page,
   PaymentType, Priced, SessionBody, ShippingMethod,
@@ -794,6 +794,7 @@ export function Entry({ session, locale, t, navigate }: Props) {
         </p>
         <h3>{t('readBack')}</h3>
         <blockquote id="readback" lang={placed.customer.locale}>{placed.readback}</blockquote>
+        {placed.promised_dispatch && <p>{t('promisedDispatch')}: <strong id="placed-promised">{formatDay(placed.promised_dispatch, locale)}</strong></p>}
         <div class="actions">
           {confirmation ? (
             <p id="confirmed" role="status">
@@ -1083,6 +1084,7 @@ export function Entry({ session, locale, t, navigate }: Props) {
             <ul>{problems.map((problem) => <li>{problem.path && <code>{problem.path}</code>} {problem.problem}</li>)}</ul>
           </div>
         )}
+        {quote?.promised_dispatch && <span id="quote-promised">{t('promisedDispatch')}: <strong>{formatDay(quote.promised_dispatch, locale)}</strong></span>}
         <button type="button" id="place" class="primary" disabled={placing} onClick={() => void place()}>
           {placing ? t('placing') : t('place')} <Kbd keys="Ctrl+Enter" />
         </button>

@@ -7,6 +7,7 @@ import { formatInstant, formatMoney, type Locale, type Translate } from './i18n'
 import { Totals } from './entry';
 import { Kbd, useShortcuts } from './shortcuts';
 import { ReceiptDeliveries } from './deliveries';
+import { OrderFulfillmentView } from './fulfillment';
 import type { Address, Customer, History, IssuedDocument, Order, Page } from './types';
 
 interface ScreenProps {
@@ -120,7 +121,7 @@ export function OrderList({ locale, t, navigate }: ScreenProps) {
   );
 }
 
-export function OrderDetail({ number, locale, t, navigate }: ScreenProps & { number: string }) {
+export function OrderDetail({ number, locale, t, navigate, canSupervise = false }: ScreenProps & { number: string; canSupervise?: boolean }) {
   const [order, setOrder] = useState<Order | null>(null);
   const [history, setHistory] = useState<History | null>(null);
   const [problem, setProblem] = useState('');
@@ -138,7 +139,7 @@ export function OrderDetail({ number, locale, t, navigate }: ScreenProps & { num
   const name = (text: { it: string; en: string }) => (locale === 'it' ? text.it : text.en);
   return (
     <article class="order-detail" aria-labelledby="order-title">
-      <h2 id="order-title">{order.number} <small>· {order.status} · rev. {order.revision}</small></h2>
+      <h2 id="order-title">{order.number} <small>· {t(`status_${order.status}` as 'status_placed')} · rev. {order.revision}</small></h2>
       <p>
         <button type="button" onClick={() => navigate('/orders')}>{t('back')}</button>{' '}
         <button type="button" id="open-receipt" onClick={() => navigate(`/orders/${order.number}/receipt`)}>{t('receipt')}</button>
@@ -170,6 +171,7 @@ export function OrderDetail({ number, locale, t, navigate }: ScreenProps & { num
         </tbody>
       </table>
       <Totals priced={order} locale={locale} t={t} explain={false} />
+      <OrderFulfillmentView number={order.number} locale={locale} t={t} canSupervise={canSupervise} />
       <ReceiptDeliveries number={order.number} locale={locale} t={t} />
       <h3>{t('confirmations')}</h3>
       <ul id="confirmations">

@@ -47,3 +47,20 @@ export const SHORTCUTS: { keys: string; it: string; en: string }[] = [
   { keys: 'Alt+O', it: 'Elenco ordini', en: 'Order list' },
   { keys: 'Alt+Y', it: 'Lingua', en: 'Language' },
 ];
+
+// The queue, task and pick-list screens of the departments.
+export const FULFILLMENT_SHORTCUTS: { keys: string; it: string; en: string }[] = [
+  { keys: 'Alt+Q', it: 'Coda del reparto', en: 'Department queue' },
+  { keys: 'Alt+1…9', it: 'Cambia reparto', en: 'Switch department' },
+  { keys: '↓ / ↑, Enter', it: 'Sceglie e apre un incarico', en: 'Choose and open a task' },
+  { keys: 'Alt+C / Alt+U', it: 'Prendi in carico (rinnova) / rilascia', en: 'Claim (renew) / give back' },
+  { keys: 'Alt+K', it: 'Conferma ricezione', en: 'Acknowledge' },
+  { keys: 'Alt+L', it: 'Lista di prelievo', en: 'Pick list' },
+  { keys: 'Alt+A / Alt+P', it: 'Tutto prelevato / salva prelievo', en: 'All picked / save picks' },
+  { keys: 'Alt+S', it: 'Spedisci (corriere, tracciamento); in una lista: stampa', en: 'Ship (carrier, tracking); on a list: print' },
+  { keys: 'Alt+D', it: 'Fatto (servizi); in una lista: PDF', en: 'Done (services); on a list: PDF' },
+  { keys: 'Alt+B', it: 'Indietro', en: 'Back' },
+  { keys: 'Alt+J', it: 'Segnalazioni (supervisore)', en: 'Escalations (supervisor)' },
+  { keys: 'Alt+O', it: 'Elenco ordini', en: 'Order list' },
+  { keys: 'Alt+Y', it: 'Lingua', en: 'Language' },
+];

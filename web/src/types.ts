@@ -92,6 +92,7 @@ export interface PricedLine {
 }
 
 export interface Priced {
+  promised_dispatch?: string;  // The quote's and the placed order's promised dispatch day.
   currency: string;
   price_mode: string;
   rounding: { rule: string; level: string };
@@ -132,6 +133,7 @@ export interface Order extends Priced {
   clerk: string;
   placed_by: string;
   placed_at: string;
+  promised_dispatch?: string;
   readback?: string;
   confirmations?: Confirmation[];
   documents?: DocumentSummary[];
