@@ -227,25 +227,21 @@ export function Queue({ locale, t, navigate, department }: Props & { department:
 
 // ---- Pick lists -------------------------------------------------------------------------
 
-// The server's HTML pick list in a sandboxed frame, to read or print; the PDF beside it.
+// The server's HTML pick list in a sandboxed frame (loaded from its URL, so the page keeps the
+// server's own Content-Security-Policy), to read or print; the PDF beside it.
 export function PickList({ t, navigate, path, back }: Props & { path: string; back: string }) {
   const frame = useRef<HTMLIFrameElement>(null);
-  const [html, setHtml] = useState('');
-  const [problem, setProblem] = useState('');
-  useEffect(() => {
-    fetch(`/api/v1${path}?format=html`, { credentials: 'same-origin' })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-        setHtml(await response.text());
-      })
-      .catch((error) => setProblem(String(error)));
-  }, [path]);
   const print = () => frame.current?.contentWindow?.print();
+  // The frame grows with the list, so the page scrolls as one.
+  const fit = () => {
+    const body = frame.current?.contentDocument?.body;
+    if (frame.current && body) frame.current.style.height = `${body.scrollHeight + 24}px`;
+  };
   useShortcuts((event) => {
     if (!event.altKey || event.ctrlKey) return false;
     if (event.code === 'KeyS') print();
     else if (event.code === 'KeyD') window.open(`/api/v1${path}?format=pdf`, '_blank');
-    else if (event.code === 'Escape' || event.code === 'KeyB') navigate(back);
+    else if (event.code === 'KeyB') navigate(back);
     else return false;
     return true;
   });
@@ -256,8 +252,7 @@ export function PickList({ t, navigate, path, back }: Props & { path: string; ba
         <button type="button" id="print-pick-list" onClick={print}>{t('print')} <Kbd keys="Alt+S" /></button>
         <a class="button" id="pick-list-pdf" href={`/api/v1${path}?format=pdf`} target="_blank" rel="noopener">PDF <Kbd keys="Alt+D" /></a>
       </p>
-      {problem && <p class="field-errors" role="alert">{problem}</p>}
-      <div class="receipt receipt-a4"><iframe ref={frame} id="pick-list-frame" title={t('pickList')} sandbox="allow-same-origin allow-modals" srcDoc={html} /></div>
+      <div class="receipt receipt-a4"><iframe ref={frame} id="pick-list-frame" title={t('pickList')} sandbox="allow-same-origin allow-modals" src={`/api/v1${path}?format=html`} onLoad={fit} /></div>
     </section>
   );
 }
@@ -372,7 +367,7 @@ export function TaskView({ id, locale, t, navigate, username }: Props & { id: nu
         {task.escalated_at && <><dt>{t('escalated')}</dt><dd class="flag">{formatInstant(task.escalated_at, locale)}</dd></>}
       </dl>
       <table class="lines-table" id="task-lines">
-        <thead><tr><th>#</th><th>SKU</th><th>{t('name')}</th><th>{t('ordered')}</th><th>{t('backordered')}</th><th>{t('shippedQty')}</th><th>{t('picked')}</th></tr></thead>
+        <thead><tr><th>#</th><th>SKU</th><th>{t('name')}</th><th>{t('ordered')}</th><th>{t('backorderedQty')}</th><th>{t('shippedQty')}</th><th>{t('picked')}</th></tr></thead>
         <tbody>
           {task.lines.map((line) => (
             <tr>
