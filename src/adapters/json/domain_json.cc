@@ -139,13 +139,6 @@ std::string ClockText(std::chrono::minutes time) {
   return two(minutes / 60) + ":" + two(minutes % 60);
 }
 
-Json ToJson(const Appointment& appointment) {
-  Json json{{"date", FormatDate(appointment.date)}};
-  if (appointment.from) json["from"] = ClockText(*appointment.from);
-  if (appointment.until) json["until"] = ClockText(*appointment.until);
-  return json;
-}
-
 enum class LineDetail {
   kQuoted,  // Before placement: nothing is reserved yet.
   kPlaced,  // With the backordered units.
@@ -581,6 +574,13 @@ Json ToJson(const Customer& customer) {
               {"exemption_reference", customer.exemption_reference},
               {"locale", customer.locale},
               {"addresses", std::move(addresses)}};
+}
+
+Json ToJson(const Appointment& appointment) {
+  Json json{{"date", FormatDate(appointment.date)}};
+  if (appointment.from) json["from"] = ClockText(*appointment.from);
+  if (appointment.until) json["until"] = ClockText(*appointment.until);
+  return json;
 }
 
 Json ToJson(const PricedOrder& priced) { return PricedJson(priced, LineDetail::kQuoted); }
