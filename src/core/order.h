@@ -56,9 +56,22 @@ struct PaymentDraft {
   friend bool operator==(const PaymentDraft&, const PaymentDraft&) = default;
 };
 
+// When the customer wants a service done: a day and, optionally, a window on the wall clock
+// of the business (minutes since midnight, like TimeOfDay in core/fulfillment.h). Only
+// service lines carry one; validation checks the day is a real one and the window lies
+// within 00:00..24:00 with `from` before `until`. Whether the day is already past is not
+// checked here (core has no clock): docs/fulfillment.md says who decides.
+struct Appointment {
+  std::chrono::year_month_day date{};
+  std::optional<std::chrono::minutes> from{};   // 0..1439: not before this time.
+  std::optional<std::chrono::minutes> until{};  // 1..1440 (24:00): done by this time.
+  friend bool operator==(const Appointment&, const Appointment&) = default;
+};
+
 struct DraftLine {
   std::string sku;
-  std::int64_t quantity = 0;  // Whole units of the item's unit, 1..9999.
+  std::int64_t quantity = 0;                 // Whole units of the item's unit, 1..9999.
+  std::optional<Appointment> appointment{};  // Services only.
   friend bool operator==(const DraftLine&, const DraftLine&) = default;
 };
 
@@ -116,6 +129,7 @@ struct PricedLine {
   std::optional<Money> net{};    // Set when known per line: always when tax-exclusive, and
   std::optional<Money> tax{};    // when tax-inclusive with per-line rounding.
   std::int64_t backordered = 0;  // Units not reserved from stock; set at placement.
+  std::optional<Appointment> appointment{};  // As the draft line asked; services only.
   friend bool operator==(const PricedLine&, const PricedLine&) = default;
 };
 

@@ -133,7 +133,9 @@ PricedLine PriceLine(const Taxing& taxing, const ValidatedDraft& order, std::siz
                   .jurisdiction = "",
                   .taxes = {},
                   .net = std::nullopt,
-                  .tax = std::nullopt};
+                  .tax = std::nullopt,
+                  .backordered = 0,
+                  .appointment = order.draft.lines[index].appointment};
   const Address* shipping = order.shipping_address ? &*order.shipping_address : nullptr;
   const TaxPlace place =
       TaxPlaceOf(item.kind, &order.billing_address, shipping, shipped, taxing.rules);

@@ -8,6 +8,7 @@
 // through the same functions.
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <optional>
 #include <set>
@@ -68,6 +69,31 @@ std::optional<std::string> PricingProblem(const Item& item, const PricingRules& 
   return std::nullopt;
 }
 
+// The appointment of the line at `path`, whose catalog item is `item` (null when unknown: the
+// SKU is reported already, but the appointment's own fields still are). A past day is not a
+// problem here: core has no clock.
+void CheckAppointment(const Appointment& appointment, const Item* item, const std::string& path,
+                      Problems& problems) {
+  const std::string at = path + ".appointment";
+  if (item != nullptr && item->kind != ItemKind::kService) {
+    problems.Add(at, "only services can have an appointment");
+    return;
+  }
+  if (!appointment.date.ok()) problems.Add(at + ".date", "must be a valid date");
+  constexpr std::chrono::minutes kMidnight{0};
+  constexpr std::chrono::minutes kDayEnd{24 * 60};
+  const bool from_valid =
+      !appointment.from || (*appointment.from >= kMidnight && *appointment.from < kDayEnd);
+  const bool until_valid =
+      !appointment.until || (*appointment.until > kMidnight && *appointment.until <= kDayEnd);
+  if (!from_valid) problems.Add(at + ".from", "must be 00:00..23:59");
+  if (!until_valid) problems.Add(at + ".until", "must be 00:01..24:00");
+  if (from_valid && until_valid && appointment.from && appointment.until &&
+      *appointment.from >= *appointment.until) {
+    problems.Add(at + ".until", "must be after from");
+  }
+}
+
 LineFacts CheckLines(const OrderDraft& draft, const std::vector<Item>& items,
                      const PricingRules& rules, Problems& problems) {
   std::map<std::string, const Item*> by_sku;
@@ -109,11 +135,10 @@ LineFacts CheckLines(const OrderDraft& draft, const std::vector<Item>& items,
         valid = false;
       }
     }
-    if (line.quantity < kMinQuantity || line.quantity > kMaxQuantity) {
-      problems.Add(path + ".quantity", "must be 1..9999");
-      continue;
-    }
-    if (!valid) continue;
+    const bool quantity_valid = line.quantity >= kMinQuantity && line.quantity <= kMaxQuantity;
+    if (!quantity_valid) problems.Add(path + ".quantity", "must be 1..9999");
+    if (line.appointment) CheckAppointment(*line.appointment, item, path, problems);
+    if (!quantity_valid || !valid) continue;
 
     // Both factors are bounded here (price by int64, quantity by 9999): no 128-bit overflow.
     const Int128 amount = static_cast<Int128>(item->unit_price.minor()) * line.quantity;

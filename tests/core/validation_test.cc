@@ -1,3 +1,4 @@
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -15,6 +16,11 @@
 
 namespace commesso {
 namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+
+constexpr std::chrono::year_month_day kDecember3 = std::chrono::year{2026} / 12 / 3;
 
 using testing::AddressIn;
 using testing::CustomerIn;
@@ -163,6 +169,23 @@ TEST(ValidateDraftTest, FuzzLikeQuantitiesStopAtValidation) {
                 ElementsAre(FieldError{"lines[0].quantity", "must be 1..9999"}))
         << quantity;
   }
+}
+
+TEST(ValidateDraftTest, AcceptsAServiceAppointmentOverTheWholeDayAndPricingKeepsIt) {
+  DraftLine install{.sku = "INSTALL", .quantity = 1};
+  install.appointment =
+      Appointment{.date = kDecember3, .from = minutes{0}, .until = hours{24}};  // Any time.
+  OrderDraft draft = DraftOf({{"A", 1}, install});
+  draft.lines.push_back(DraftLine{.sku = "INSTALL", .quantity = 1});  // No appointment.
+
+  const Validation validation = Validate(draft, CustomerIn("IT"));
+
+  ASSERT_THAT(validation.problems, IsEmpty());
+  const PricedOrder priced = PriceOrder(validation.validated, testing::ItalianRules());
+  ASSERT_EQ(priced.lines.size(), 3U);
+  EXPECT_EQ(priced.lines[0].appointment, std::nullopt);
+  EXPECT_EQ(priced.lines[1].appointment, install.appointment);
+  EXPECT_EQ(priced.lines[2].appointment, std::nullopt);
 }
 
 // A draft made bad by `change`, and exactly the problems validation must report.
@@ -337,6 +360,52 @@ const BadDraft bad_drafts[] = {
            PaymentDraft{.type = PaymentType::kCash, .tendered = Money(1000, kEur), .reference = ""};
      },
      {{"payment.tendered", "less than the amount due (12.20 EUR)"}}},
+    {"AppointmentOnAGood",
+     [](OrderDraft& d, Customer&, PricingRules&) {
+       d.lines[0].appointment = Appointment{.date = kDecember3};
+     },
+     {{"lines[0].appointment", "only services can have an appointment"}}},
+    {"AppointmentOnAnImpossibleDay",
+     [](OrderDraft& d, Customer&, PricingRules&) {
+       SetSku(d, "INSTALL");
+       d.lines[0].appointment = Appointment{.date = std::chrono::year{2026} / 2 / 30};
+     },
+     {{"lines[0].appointment.date", "must be a valid date"}}},
+    {"AppointmentWindowBackwards",
+     [](OrderDraft& d, Customer&, PricingRules&) {
+       SetSku(d, "INSTALL");
+       d.lines[0].appointment =
+           Appointment{.date = kDecember3, .from = hours{12}, .until = hours{9}};
+     },
+     {{"lines[0].appointment.until", "must be after from"}}},
+    {"AppointmentWindowEmpty",
+     [](OrderDraft& d, Customer&, PricingRules&) {
+       SetSku(d, "INSTALL");
+       d.lines[0].appointment =
+           Appointment{.date = kDecember3, .from = hours{9}, .until = hours{9}};
+     },
+     {{"lines[0].appointment.until", "must be after from"}}},
+    {"AppointmentOutsideTheDay",
+     [](OrderDraft& d, Customer&, PricingRules&) {
+       SetSku(d, "INSTALL");
+       d.lines[0].appointment =
+           Appointment{.date = kDecember3, .from = hours{24}, .until = hours{24} + minutes{1}};
+     },
+     {{"lines[0].appointment.from", "must be 00:00..23:59"},
+      {"lines[0].appointment.until", "must be 00:01..24:00"}}},
+    {"AppointmentUntilMidnightStart",
+     [](OrderDraft& d, Customer&, PricingRules&) {
+       SetSku(d, "INSTALL");
+       d.lines[0].appointment = Appointment{.date = kDecember3, .until = minutes{0}};
+     },
+     {{"lines[0].appointment.until", "must be 00:01..24:00"}}},
+    {"AppointmentReportedAfterAQuantityProblem",
+     [](OrderDraft& d, Customer&, PricingRules&) {
+       d.lines[0].quantity = 0;
+       d.lines[0].appointment = Appointment{.date = kDecember3};
+     },
+     {{"lines[0].quantity", "must be 1..9999"},
+      {"lines[0].appointment", "only services can have an appointment"}}},
     {"NotesTooLong",
      [](OrderDraft& d, Customer&, PricingRules&) { d.notes = std::string(2001, 'n'); },
      {{"notes", "at most 2000 characters"}}},

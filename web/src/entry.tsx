@@ -43,6 +43,28 @@ function normalize(content: Partial<EntryContent> | undefined, channel: Channel)
   return { ...emptyContent(channel), ...(content ?? {}) } as EntryContent;
 }
 
+// A service line's appointment as the API takes it, once any of its fields is filled in: a
+// time without a day is sent as it is, so the server names the missing day.
+function appointmentBody(line: EntryLine): Record<string, string> | undefined {
+  const typed = line.appointment;
+  if (line.kind !== 'service' || !typed) return undefined;
+  const date = typed.date.trim();
+  const from = typed.from.trim();
+  const until = typed.until.trim();
+  if (!date && !from && !until) return undefined;
+  const body: Record<string, string> = { date };
+  if (from) body.from = from;
+  if (until) body.until = until;
+  return body;
+}
+
+// Today in the browser's zone, "2026-11-29": the earliest day the date field offers.
+function today(): string {
+  const now = new Date();
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
 // The order (and quote) body the API takes, from what is on screen.
 function orderBody(content: EntryContent, channel: Channel): Record<string, unknown> {
   const customer = content.customer;
@@ -51,10 +73,15 @@ function orderBody(content: EntryContent, channel: Channel): Record<string, unkn
   const body: Record<string, unknown> = {
     channel,
     customer_id: customer?.id ?? 0,
-    lines: content.lines.map((line) => ({
-      sku: line.sku,
-      quantity: /^\d+$/.test(line.quantity.trim()) ? Number(line.quantity.trim()) : line.quantity,
-    })),
+    lines: content.lines.map((line) => {
+      const sent: Record<string, unknown> = {
+        sku: line.sku,
+        quantity: /^\d+$/.test(line.quantity.trim()) ? Number(line.quantity.trim()) : line.quantity,
+      };
+      const appointment = appointmentBody(line);
+      if (appointment) sent.appointment = appointment;
+      return sent;
+    }),
     shipping_method: content.shipping_method,
   };
   if (billing) body.billing_address = billing;
@@ -575,6 +602,7 @@ export function Entry({ session, locale, t, navigate }: Props) {
       quantity: quantityRef.current.trim(),
       track_stock: item.track_stock,
       stock_on_hand: item.stock_on_hand,
+      kind: item.kind,
     };
     change((current) => ({ ...current, lines: [...current.lines, line] }));
     chosenRef.current = null;
@@ -598,6 +626,9 @@ export function Entry({ session, locale, t, navigate }: Props) {
       quantity: String(line.quantity),
       track_stock: false,
       stock_on_hand: 0,
+      kind: line.item.kind === 'service' ? 'service' : 'good',
+      // A repeat order keeps the window but not the day, which has usually passed.
+      ...(line.appointment ? { appointment: { date: '', from: line.appointment.from ?? '', until: line.appointment.until ?? '' } } : {}),
     }));
     change((current) => ({ ...current, lines: [...current.lines, ...lines] }));
     skuInput.current?.focus();
@@ -666,7 +697,9 @@ export function Entry({ session, locale, t, navigate }: Props) {
   const focusFirstProblem = (problems: FieldProblem[]) => {
     const path = problems[0]?.path ?? '';
     const line = /^lines\[(\d+)\]/.exec(path);
-    if (line) document.getElementById(`line-${line[1]}-quantity`)?.focus();
+    const appointment = /^lines\[(\d+)\]\.appointment(?:\.(from|until))?/.exec(path);
+    if (appointment) document.getElementById(`line-${appointment[1]}-appointment-${appointment[2] ?? 'date'}`)?.focus();
+    else if (line) document.getElementById(`line-${line[1]}-quantity`)?.focus();
     else if (path === 'customer_id') callerInput.current?.focus();
     else if (path.startsWith('shipping_method')) methodSelect.current?.focus();
     else if (path.startsWith('payment.tendered')) tenderedInput.current?.focus();
@@ -960,7 +993,13 @@ export function Entry({ session, locale, t, navigate }: Props) {
               return (
                 <tr id={`line-${index}`}>
                   <td>{line.sku}<FieldErrors problems={at(`lines[${index}].sku`)} id={`error-line-${index}-sku`} /></td>
-                  <td>{itemName(line.name)}{line.track_stock && <span class="stock"> · {formatNumber(line.stock_on_hand, locale)} {t('inStock')}</span>}</td>
+                  <td>
+                    {itemName(line.name)}{line.track_stock && <span class="stock"> · {formatNumber(line.stock_on_hand, locale)} {t('inStock')}</span>}
+                    {(line.kind === 'service' || priced?.item.kind === 'service') && (
+                      <AppointmentInputs line={line} index={index} t={t} problems={problems}
+                        onChange={(appointment) => setLine(index, { kind: 'service', appointment })} />
+                    )}
+                  </td>
                   <td>
                     <input id={`line-${index}-quantity`} class="quantity" aria-label={`${t('quantity')} ${line.sku}`} inputMode="numeric" value={line.quantity}
                       onInput={(event) => setLine(index, { quantity: event.currentTarget.value })} />
@@ -1203,6 +1242,40 @@ function NewCustomerForm({ t, locale, value, problems, nameInput, onChange, onSa
         <button type="button" id="new-customer-save" onClick={onSave}>{t('save')} <kbd>Enter</kbd></button>
         <button type="button" onClick={onCancel}>{t('cancel')} <kbd>Esc</kbd></button>
       </div>
+    </div>
+  );
+}
+
+// The optional day and window of a service line: shown on service lines only, so the keyboard
+// flow over goods lines is unchanged. Each input carries its field's errors.
+function AppointmentInputs({ line, index, t, problems, onChange }: {
+  line: EntryLine;
+  index: number;
+  t: Translate;
+  problems: FieldProblem[];
+  onChange: (appointment: { date: string; from: string; until: string }) => void;
+}) {
+  const typed = line.appointment ?? { date: '', from: '', until: '' };
+  const path = `lines[${index}].appointment`;
+  const at = (field: string) => problems.filter((problem) => problem.path === (field ? `${path}.${field}` : path));
+  return (
+    <div class="appointment" role="group" aria-label={`${t('appointment')} ${line.sku}`}>
+      <label>{t('appointmentDate')}{' '}
+        <input id={`line-${index}-appointment-date`} type="date" min={today()} value={typed.date}
+          onInput={(event) => onChange({ ...typed, date: event.currentTarget.value })} />
+      </label>{' '}
+      <label>{t('appointmentFrom')}{' '}
+        <input id={`line-${index}-appointment-from`} type="time" value={typed.from}
+          onInput={(event) => onChange({ ...typed, from: event.currentTarget.value })} />
+      </label>{' '}
+      <label>{t('appointmentUntil')}{' '}
+        <input id={`line-${index}-appointment-until`} type="time" value={typed.until}
+          onInput={(event) => onChange({ ...typed, until: event.currentTarget.value })} />
+      </label>
+      <FieldErrors problems={at('')} id={`error-line-${index}-appointment`} />
+      <FieldErrors problems={at('date')} id={`error-line-${index}-appointment-date`} />
+      <FieldErrors problems={at('from')} id={`error-line-${index}-appointment-from`} />
+      <FieldErrors problems={at('until')} id={`error-line-${index}-appointment-until`} />
     </div>
   );
 }

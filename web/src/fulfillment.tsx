@@ -4,7 +4,8 @@
 // status, promised dispatch date, tasks, holds; hold, lift and cancel for supervisors).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, newKey, problemsOf, type FieldProblem } from './api';
-import { formatDay, formatDuration, formatInstant, type Locale, type Translate } from './i18n';
+import type { Appointment } from './types';
+import { formatAppointment, formatDay, formatDuration, formatInstant, type Locale, type Translate } from './i18n';
 import { Kbd, useShortcuts } from './shortcuts';
 
 export interface TaskLine {
@@ -17,6 +18,7 @@ export interface TaskLine {
   backordered: number;
   picked: number;
   shipped: number;
+  appointment?: Appointment | null; // The order line's, for services; null when none.
 }
 
 export interface TaskShipment {
@@ -371,7 +373,7 @@ export function TaskView({ id, locale, t, navigate, username }: Props & { id: nu
         <tbody>
           {task.lines.map((line) => (
             <tr>
-              <td>{line.line_no}</td><td>{line.sku}</td><td>{line.name}</td><td>{line.quantity} {line.unit}</td><td>{line.backordered || ''}</td><td>{line.shipped || ''}</td>
+              <td>{line.line_no}</td><td>{line.sku}</td><td>{line.name}{line.appointment && <div class="appointment">{t('appointment')}: {formatAppointment(line.appointment, locale)}</div>}</td><td>{line.quantity} {line.unit}</td><td>{line.backordered || ''}</td><td>{line.shipped || ''}</td>
               <td>{line.kind === 'good' && open
                 ? <input class="quantity picked" data-line={line.line_no} inputMode="numeric" aria-label={`${t('picked')} ${line.sku}`} value={picked[line.line_no] ?? ''}
                     onInput={(event) => setPicked({ ...picked, [line.line_no]: event.currentTarget.value })} />

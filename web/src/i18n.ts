@@ -137,6 +137,10 @@ const it = {
   state: 'Stato',
   claimedBy: 'Preso da',
   promisedDispatch: 'Spedizione prevista',
+  appointment: 'Appuntamento',
+  appointmentDate: 'Giorno',
+  appointmentFrom: 'dalle',
+  appointmentUntil: 'alle',
   escalated: 'Segnalato',
   release_immediate: 'Rilascio immediato',
   release_waves: 'Rilascio a ondate: {waves}',
@@ -337,6 +341,10 @@ const en: Messages = {
   state: 'State',
   claimedBy: 'Claimed by',
   promisedDispatch: 'Promised dispatch',
+  appointment: 'Appointment',
+  appointmentDate: 'Day',
+  appointmentFrom: 'from',
+  appointmentUntil: 'until',
   escalated: 'Escalated',
   release_immediate: 'Released at once',
   release_waves: 'Released in waves: {waves}',
@@ -476,4 +484,19 @@ export function formatDay(day: string | null | undefined, locale: Locale): strin
   return new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', {
     weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
   }).format(new Date(Date.UTC(year, month - 1, date)));
+}
+
+// "3 dicembre 2026, 9:00–12:00" / "3 December 2026, 9:00–12:00"; "dalle 9:00" / "from 9:00"
+// or "entro le 12:00" / "by 12:00" when one end is open. From a line's appointment.
+export function formatAppointment(appointment: { date: string; from?: string; until?: string } | null | undefined, locale: Locale): string {
+  if (!appointment) return '';
+  const [year, month, date] = appointment.date.split('-').map(Number);
+  const day = new Intl.DateTimeFormat(tags[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(year, month - 1, date)));
+  const clock = (time: string) => time.replace(/^0(\d)/, '$1');
+  const { from, until } = appointment;
+  if (from && until) return `${day}, ${clock(from)}–${clock(until)}`;
+  if (from) return `${day}, ${locale === 'it' ? 'dalle' : 'from'} ${clock(from)}`;
+  if (until) return `${day}, ${locale === 'it' ? 'entro le' : 'by'} ${clock(until)}`;
+  return day;
 }

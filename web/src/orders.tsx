@@ -3,7 +3,7 @@
 // sandboxed frame, printed by the browser (80 mm roll or A4 sheet), opened as PDF.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, documentUrl, newKey, problemsOf, type DocumentKind, type FieldProblem } from './api';
-import { formatInstant, formatMoney, type Locale, type Translate } from './i18n';
+import { formatAppointment, formatInstant, formatMoney, type Locale, type Translate } from './i18n';
 import { Totals } from './entry';
 import { Kbd, useShortcuts } from './shortcuts';
 import { ReceiptDeliveries } from './deliveries';
@@ -165,7 +165,8 @@ export function OrderDetail({ number, locale, t, navigate, canSupervise = false 
         <thead><tr><th>SKU</th><th>{t('name')}</th><th>{t('quantity')}</th><th>{t('unitPrice')}</th><th>{t('amount')}</th></tr></thead>
         <tbody>
           {order.lines.map((line) => (
-            <tr><td>{line.item.sku}</td><td>{name(line.item.name)}{line.backordered ? ` (${line.backordered} ${t('backordered')})` : ''}</td><td>{line.quantity}</td>
+            <tr><td>{line.item.sku}</td><td>{name(line.item.name)}{line.backordered ? ` (${line.backordered} ${t('backordered')})` : ''}
+              {line.appointment && <div class="appointment">{t('appointment')}: {formatAppointment(line.appointment, locale)}</div>}</td><td>{line.quantity}</td>
               <td class="money">{formatMoney(line.unit_price, locale)}</td><td class="money">{formatMoney(line.amount, locale)}</td></tr>
           ))}
         </tbody>

@@ -79,6 +79,13 @@ export interface TaxTrace {
   rounded?: Money;
 }
 
+// When a service is to be done (service lines only): "2026-12-03", "09:00", "12:00".
+export interface Appointment {
+  date: string;
+  from?: string;
+  until?: string;
+}
+
 export interface PricedLine {
   item: { sku: string; name: { it: string; en: string }; kind: string; unit: string; tax_category: string; weight_grams: number };
   quantity: number;
@@ -89,6 +96,7 @@ export interface PricedLine {
   net?: Money;
   tax?: Money;
   backordered?: number;
+  appointment?: Appointment;
 }
 
 export interface Priced {
@@ -181,6 +189,8 @@ export interface EntryLine {
   quantity: string; // As typed: the server validates it.
   track_stock: boolean;
   stock_on_hand: number;
+  kind?: 'good' | 'service'; // Absent in drafts saved before services took appointments.
+  appointment?: { date: string; from: string; until: string }; // As typed; services only.
 }
 
 export interface EntryContent {

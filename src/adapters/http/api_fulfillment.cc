@@ -168,12 +168,7 @@ tl::expected<std::vector<Json>, HttpResponse> Api::TasksJson(
     if (known == facts.end()) {
       Result<Order> order = services_.orders.FindByNumber(task.order);
       if (!order) return tl::unexpected(Failure(request, order.error()));
-      known = facts
-                  .emplace(task.order.value,
-                           json::TaskOrderFacts{.customer_name = order->customer.name,
-                                                .shipping_method = order->priced.shipping.method,
-                                                .promised_dispatch = order->promised_dispatch})
-                  .first;
+      known = facts.emplace(task.order.value, json::TaskOrderFactsOf(*order)).first;
     }
     const Department* department = FindDepartment(services_.business.fulfillment, task.department);
     items.push_back(json::ToJson(task, department != nullptr ? department->name : LocalizedText{},

@@ -3,6 +3,8 @@
 #include <array>
 #include <chrono>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "adapters/json/iso_time.h"
@@ -127,6 +129,16 @@ Json ToJson(const ItemSnapshot& item) {
               {"weight_grams", item.weight_grams}};
 }
 
+// "09:00"; the end of the day is "24:00".
+std::string ClockText(std::chrono::minutes time) {
+  const auto minutes = time.count();
+  const auto two = [](long long value) {
+    return std::string(1, static_cast<char>('0' + value / 10)) +
+           static_cast<char>('0' + value % 10);
+  };
+  return two(minutes / 60) + ":" + two(minutes % 60);
+}
+
 enum class LineDetail {
   kQuoted,  // Before placement: nothing is reserved yet.
   kPlaced,  // With the backordered units.
@@ -142,6 +154,7 @@ Json ToJson(const PricedLine& line, LineDetail detail) {
   if (line.net) json["net"] = ToJson(*line.net);
   if (line.tax) json["tax"] = ToJson(*line.tax);
   if (detail == LineDetail::kPlaced) json["backordered"] = line.backordered;
+  if (line.appointment) json["appointment"] = ToJson(*line.appointment);
   return json;
 }
 
@@ -234,6 +247,69 @@ std::optional<Money> ReadOptionalMoney(ObjectReader& parent, std::string_view ke
   const Json* json = parent.Member(key, Presence::kOptional);
   if (json == nullptr) return std::nullopt;
   return ReadMoney(json, MemberPath(parent.path(), key), problems, business);
+}
+
+// The digits of `text` as a number when it is exactly `count` ASCII digits.
+std::optional<unsigned> Digits(std::string_view text, std::size_t count) {
+  if (text.size() != count) return std::nullopt;
+  unsigned value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<unsigned>(c - '0');
+  }
+  return value;
+}
+
+// "2026-12-03" as a day whose validity is left to the core (so "2026-02-30" reads, and
+// validation reports it as the invalid date it is); nothing when the text has another shape.
+std::optional<std::chrono::year_month_day> ReadDayShape(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  const auto year = Digits(text.substr(0, 4), 4);
+  const auto month = Digits(text.substr(5, 2), 2);
+  const auto day = Digits(text.substr(8, 2), 2);
+  if (!year || !month || !day) return std::nullopt;
+  return std::chrono::year{static_cast<int>(*year)} / std::chrono::month{*month} /
+         std::chrono::day{*day};
+}
+
+// "09:00" as minutes since midnight, range left to the core ("24:00" is the day's end);
+// nothing when the text is not two digits, a colon and two digits.
+std::optional<std::chrono::minutes> ReadClockShape(std::string_view text) {
+  if (text.size() != 5 || text[2] != ':') return std::nullopt;
+  const auto hours = Digits(text.substr(0, 2), 2);
+  const auto minutes = Digits(text.substr(3, 2), 2);
+  if (!hours || !minutes || *minutes > 59) return std::nullopt;
+  return std::chrono::minutes{*hours * 60 + *minutes};
+}
+
+// {"date": "2026-12-03", "from": "09:00", "until": "12:00"}; from and until optional.
+std::optional<Appointment> ReadAppointment(ObjectReader& parent,
+                                           std::vector<FieldError>& problems) {
+  const Json* json = parent.Member("appointment", Presence::kOptional);
+  if (json == nullptr) return std::nullopt;
+  ObjectReader reader(*json, MemberPath(parent.path(), "appointment"), problems);
+  Appointment appointment;
+  const std::size_t before = problems.size();
+  const std::string date = reader.String("date", Presence::kRequired);
+  if (reader.valid() && problems.size() == before) {
+    if (auto day = ReadDayShape(date)) {
+      appointment.date = *day;
+    } else {
+      reader.Report("date", "must be a date like 2026-12-03");
+    }
+  }
+  for (auto [key, field] :
+       {std::pair{"from", &appointment.from}, std::pair{"until", &appointment.until}}) {
+    const std::string text = reader.String(key, Presence::kOptional);
+    if (text.empty()) continue;
+    if (auto time = ReadClockShape(text)) {
+      *field = *time;
+    } else {
+      reader.Report(key, "must be a time like 09:00");
+    }
+  }
+  reader.Finish();
+  return appointment;
 }
 
 Address ReadAddress(const Json& json, const std::string& path, std::vector<FieldError>& problems) {
@@ -413,6 +489,7 @@ PricedOrder ReadPriced(ObjectReader& reader, std::vector<FieldError>& problems) 
       priced_line.net = ReadOptionalMoney(line, "net", problems, {});
       priced_line.tax = ReadOptionalMoney(line, "tax", problems, {});
       priced_line.backordered = line.Integer("backordered", Presence::kRequired);
+      priced_line.appointment = ReadAppointment(line, problems);
       line.Finish();
       priced.lines.push_back(std::move(priced_line));
     }
@@ -499,6 +576,13 @@ Json ToJson(const Customer& customer) {
               {"addresses", std::move(addresses)}};
 }
 
+Json ToJson(const Appointment& appointment) {
+  Json json{{"date", FormatDate(appointment.date)}};
+  if (appointment.from) json["from"] = ClockText(*appointment.from);
+  if (appointment.until) json["until"] = ClockText(*appointment.until);
+  return json;
+}
+
 Json ToJson(const PricedOrder& priced) { return PricedJson(priced, LineDetail::kQuoted); }
 
 Json ToJson(const Order& order) {
@@ -557,7 +641,8 @@ Result<OrderDraft> DraftFromJson(const Json& json, Currency currency) {
     for (std::size_t i = 0; i < lines->size(); ++i) {
       ObjectReader line((*lines)[i], ElementPath("lines", i), problems);
       draft.lines.push_back(DraftLine{.sku = line.String("sku", Presence::kRequired),
-                                      .quantity = line.Integer("quantity", Presence::kRequired)});
+                                      .quantity = line.Integer("quantity", Presence::kRequired),
+                                      .appointment = ReadAppointment(line, problems)});
       line.Finish();
     }
   }

@@ -30,6 +30,8 @@ Json ToJson(const Customer& customer);      // With "id": the API refers to cust
 Json ToJson(const PricedOrder& priced);     // Lines, shipping, tax summary, totals and trace.
 Json ToJson(const Order& order);            // Everything, including the priced order.
 Json ToJson(const ShippingMethod& method);  // Code, names and every zone's price list.
+// {"date": "2026-12-03", "from": "09:00", "until": "12:00"}; from and until when given.
+Json ToJson(const Appointment& appointment);
 
 // What API clients see: ToJson without storage keys (the order's and the items' ids) and
 // without the card processor's token. Not readable by OrderFromJson.

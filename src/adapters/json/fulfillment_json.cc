@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "adapters/json/domain_json.h"
 #include "adapters/json/iso_time.h"
 #include "adapters/json/object_reader.h"
 
@@ -64,19 +65,35 @@ std::string TimeOfDayText(TimeOfDay time) {
   return text;
 }
 
+TaskOrderFacts TaskOrderFactsOf(const Order& order) {
+  TaskOrderFacts facts{.customer_name = order.customer.name,
+                       .shipping_method = order.priced.shipping.method,
+                       .promised_dispatch = order.promised_dispatch};
+  for (std::size_t i = 0; i < order.priced.lines.size(); ++i) {
+    if (const std::optional<Appointment>& appointment = order.priced.lines[i].appointment) {
+      facts.appointments.emplace(static_cast<int>(i) + 1, *appointment);
+    }
+  }
+  return facts;
+}
+
 Json ToJson(const FulfillmentTask& task, const LocalizedText& department_name,
             const TaskOrderFacts& order, std::string_view locale, Timestamp now) {
   Json lines = Json::array();
   for (const TaskLine& line : task.lines) {
-    lines.push_back(Json{{"line_no", line.line_no},
-                         {"sku", line.sku},
-                         {"name", line.name.In(locale)},
-                         {"kind", Name(line.kind)},
-                         {"unit", line.unit},
-                         {"quantity", line.quantity},
-                         {"backordered", line.backordered},
-                         {"picked", line.picked},
-                         {"shipped", line.shipped}});
+    const auto appointment = order.appointments.find(line.line_no);
+    lines.push_back(Json{
+        {"line_no", line.line_no},
+        {"sku", line.sku},
+        {"name", line.name.In(locale)},
+        {"kind", Name(line.kind)},
+        {"unit", line.unit},
+        {"quantity", line.quantity},
+        {"backordered", line.backordered},
+        {"picked", line.picked},
+        {"shipped", line.shipped},
+        {"appointment",
+         appointment == order.appointments.end() ? Json(nullptr) : ToJson(appointment->second)}});
   }
   Json shipments = Json::array();
   for (const Shipment& shipment : task.shipments) {

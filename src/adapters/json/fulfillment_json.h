@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,7 +23,13 @@ struct TaskOrderFacts {
   std::string customer_name;
   std::string shipping_method;
   std::optional<std::chrono::year_month_day> promised_dispatch{};
+  // The appointment of each order line that has one, by line number (1-based, as TaskLine):
+  // read from the order, so tasks need not store it.
+  std::map<int, Appointment> appointments{};
 };
+
+// The facts of `order` a task's JSON shows.
+TaskOrderFacts TaskOrderFactsOf(const Order& order);
 
 // A task as the queues show it: `department_name` and line names in `locale`; age_seconds is
 // now - released_at while the task is open.

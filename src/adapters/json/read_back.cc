@@ -58,6 +58,9 @@ std::string Lines(const Order& order, const Words& words) {
   for (std::size_t i = 0; i < lines.size() && i < kLinesNamed; ++i) {
     if (i > 0) text += ", ";
     text += std::to_string(lines[i].quantity) + " \u00d7 " + NameIn(lines[i].item.name, words);
+    if (lines[i].appointment) {
+      text += " " + AppointmentPhrase(*lines[i].appointment, words.italian ? "it" : "en");
+    }
   }
   if (lines.size() > kLinesNamed) {
     text += ", " + std::string(words.more) + " " + std::to_string(lines.size() - kLinesNamed);

@@ -17,7 +17,8 @@ struct Labels {
   std::string_view language;  // "it", "en": the html lang attribute and FormatMoney's locale.
   std::string_view receipt, invoice;
   std::string_view date, order, order_date;
-  std::string_view dispatch;  // The promised dispatch day.
+  std::string_view dispatch;     // The promised dispatch day.
+  std::string_view appointment;  // Before a service line's appointment phrase.
   std::string_view seller_tax_id, customer_tax_id, phone, email;
   std::string_view customer, billing_address, delivery, pickup;
   std::string_view quantity, item, sku, unit_price, rate, amount;

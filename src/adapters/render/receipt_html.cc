@@ -68,7 +68,11 @@ void Lines(Page& page, const ReceiptLayout& layout) {
     page.Raw("<tr>").Element("td", std::string(kCell) + ";white-space:nowrap", line.quantity);
     page.Raw("<td style=\"").Raw(kCell).Raw("\">").Text(line.name);
     page.Raw("<br><span style=\"").Raw(kMuted).Raw("\">").Text(headings.sku).Raw(" ");
-    page.Text(line.sku).Raw("</span></td>");
+    page.Text(line.sku).Raw("</span>");
+    if (!line.appointment.empty()) {
+      page.Raw("<br><span style=\"").Raw(kMuted).Raw("\">").Text(line.appointment).Raw("</span>");
+    }
+    page.Raw("</td>");
     page.Element("td", number, line.unit_price).Element("td", number, line.rate);
     page.Element("td", number, line.amount).Raw("</tr>");
   }

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "adapters/json/long_date.h"
 #include "adapters/json/money_text.h"
 #include "adapters/render/labels.h"
 #include "core/shipping.h"
@@ -104,12 +105,18 @@ LayoutLine LineOf(const PricedLine& line, const PricedOrder& priced, const Label
   std::string rate = priced.tax_exempt
                          ? std::string(labels.exempt)
                          : FormatRate(TaxRate{static_cast<std::int32_t>(rate_ppm)}, labels);
+  std::string appointment;
+  if (line.appointment) {
+    appointment = std::string(labels.appointment) + " " +
+                  json::AppointmentPhrase(*line.appointment, labels.language);
+  }
   return LayoutLine{.quantity = FormatQuantity(line.quantity, line.item.unit, labels),
                     .name = line.item.name.In(labels.language),
                     .sku = line.item.sku,
                     .unit_price = MoneyText(line.unit_price, labels),
                     .amount = MoneyText(line.amount, labels),
-                    .rate = std::move(rate)};
+                    .rate = std::move(rate),
+                    .appointment = std::move(appointment)};
 }
 
 bool Shipped(const PricedShipping& shipping) {

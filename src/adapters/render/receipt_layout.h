@@ -34,6 +34,9 @@ struct LayoutLine {
   std::string unit_price;  // In the order's price mode.
   std::string amount;
   std::string rate;  // "22%", the sum of the line's tax rates; "esente" when exempt.
+  // Printed under the line: "Appuntamento il 3 dicembre 2026 tra le 9:00 e le 12:00"; empty
+  // unless the line is a service with an appointment.
+  std::string appointment{};
   friend bool operator==(const LayoutLine&, const LayoutLine&) = default;
 };
 

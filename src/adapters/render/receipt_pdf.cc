@@ -128,14 +128,19 @@ void Lines(Pdf& pdf, const ReceiptLayout& layout) {
   LineHeader(pdf, layout, columns);
   for (const LayoutLine& line : layout.lines) {
     const std::string sku = layout.headings.sku + " " + line.sku;
-    const double height = std::max(
-        pdf.Measure(line.name, columns.item, kBody) + pdf.Measure(sku, columns.item, kMuted),
-        pdf.Measure(line.quantity, columns.quantity, kBody));
+    const double appointment =
+        line.appointment.empty() ? 0.0 : pdf.Measure(line.appointment, columns.item, kMuted);
+    const double height = std::max(pdf.Measure(line.name, columns.item, kBody) +
+                                       pdf.Measure(sku, columns.item, kMuted) + appointment,
+                                   pdf.Measure(line.quantity, columns.quantity, kBody));
     if (pdf.Fit(height + 6.0)) LineHeader(pdf, layout, columns);
     const double y = pdf.y();
     pdf.Draw(line.quantity, columns.quantity_x, y, columns.quantity, kBody);
     const double name = pdf.Draw(line.name, columns.item_x, y, columns.item, kBody);
-    pdf.Draw(sku, columns.item_x, y + name, columns.item, kMuted);
+    const double under = pdf.Draw(sku, columns.item_x, y + name, columns.item, kMuted);
+    if (!line.appointment.empty()) {
+      pdf.Draw(line.appointment, columns.item_x, y + name + under, columns.item, kMuted);
+    }
     pdf.Draw(line.unit_price, columns.price_x, y, columns.price, kBody, Align::kRight);
     pdf.Draw(line.rate, columns.rate_x, y, columns.rate, kBody, Align::kRight);
     pdf.Draw(line.amount, columns.amount_x, y, columns.amount, kBody, Align::kRight);

@@ -87,6 +87,8 @@ void LineTable(Sheet& sheet, const ReceiptLayout& layout, const LineWidths& widt
     for (const std::string& sku : Wrap(headings.sku + " " + line.sku, widths.item)) {
       row("", sku, "", "", "");
     }
+    if (line.appointment.empty()) continue;
+    for (const std::string& part : Wrap(line.appointment, widths.item)) row("", part, "", "", "");
   }
 }
 
@@ -99,6 +101,7 @@ void LineList(Sheet& sheet, const ReceiptLayout& layout) {
     const std::string details =
         line.sku + " " + line.quantity + "\u00a0\u00d7\u00a0" + line.unit_price + " " + line.rate;
     sheet.Pair(details, line.amount, kIndent);
+    if (!line.appointment.empty()) sheet.Wrapped(line.appointment, kIndent);
   }
 }
 

@@ -157,6 +157,72 @@ TEST_F(FulfillmentTest, CompletesAServiceTask) {
   EXPECT_EQ(Call("GET", "/api/v1/orders/" + number + "/fulfillment").Json()["status"], "done");
 }
 
+// Issue 5: a service line carries the day and window the customer asked for, from the order
+// to its read-back and to the service department's task.
+TEST_F(FulfillmentTest, CarriesAServiceAppointmentFromTheOrderToItsTask) {
+  const nlohmann::json appointment = {
+      {"date", "2026-12-03"}, {"from", "09:00"}, {"until", "12:00"}};
+  const std::string lines = R"([{"sku": "PEN-01", "quantity": 2}, {"sku": "SETUP", "quantity": 1,)"
+                            R"( "appointment": )" +
+                            appointment.dump() + "}]";
+
+  const ClientResponse quote = Call("POST", "/api/v1/quotes", DraftJson(lines));
+  const std::string number = PlaceAndRelease(lines, "o1");
+  const ClientResponse order = Call("GET", "/api/v1/orders/" + number);
+  const ClientResponse fulfillment = Call("GET", "/api/v1/orders/" + number + "/fulfillment");
+  const ClientResponse read_back = Call("GET", "/api/v1/orders/" + number + "/read-back?locale=en");
+
+  ASSERT_EQ(quote.status, 200) << quote.body;
+  EXPECT_EQ(quote.Json()["lines"][1]["appointment"], appointment);
+  EXPECT_FALSE(quote.Json()["lines"][0].contains("appointment"));
+  ASSERT_EQ(order.status, 200) << order.body;
+  EXPECT_EQ(order.Json()["lines"][1]["appointment"], appointment);
+  EXPECT_FALSE(order.Json()["lines"][0].contains("appointment"));
+  ASSERT_EQ(fulfillment.status, 200) << fulfillment.body;
+  const nlohmann::json tasks = fulfillment.Json()["tasks"];
+  ASSERT_EQ(tasks.size(), 2u) << fulfillment.body;
+  for (const nlohmann::json& task : tasks) {
+    SCOPED_TRACE(task["department"].get<std::string>());
+    ASSERT_EQ(task["lines"].size(), 1u);
+    const nlohmann::json& line = task["lines"][0];
+    if (task["department"] == "services") {
+      EXPECT_EQ(line["line_no"], 2);
+      EXPECT_EQ(line["appointment"], appointment);
+    } else {
+      EXPECT_EQ(line["line_no"], 1);
+      EXPECT_TRUE(line["appointment"].is_null());
+    }
+  }
+  const ClientResponse task =
+      Call("GET", "/api/v1/tasks/" + std::to_string(tasks[1]["id"].get<std::int64_t>()));
+  ASSERT_EQ(task.status, 200) << task.body;
+  EXPECT_EQ(task.Json()["lines"][0]["appointment"], tasks[1]["lines"][0]["appointment"]);
+  ASSERT_EQ(read_back.status, 200) << read_back.body;
+  EXPECT_THAT(read_back.Json()["text"].get<std::string>(),
+              ::testing::HasSubstr("on 3 December 2026 between 9:00 and 12:00"));
+}
+
+TEST_F(FulfillmentTest, RefusesAnAppointmentOnGoodsOrOutsideTheDay) {
+  const ClientResponse goods = Create(
+      "/api/v1/orders",
+      DraftJson(R"([{"sku": "PEN-01", "quantity": 1, "appointment": {"date": "2026-12-03"}},)"
+                R"( {"sku": "SETUP", "quantity": 1, "appointment": {"date": "2026-12-32"}},)"
+                R"( {"sku": "SETUP", "quantity": 1,)"
+                R"(  "appointment": {"date": "2026-12-03", "from": "12:00", "until": "09:00"}}])"),
+      "o1");
+  const ClientResponse shape = Call(
+      "POST", "/api/v1/quotes",
+      DraftJson(R"([{"sku": "SETUP", "quantity": 1, "appointment": {"date": "3 dicembre"}}])"));
+
+  ExpectStatusProblem(goods, 422);
+  EXPECT_EQ(PathsOf(goods),
+            (std::vector<std::string>{"lines[0].appointment", "lines[1].appointment.date",
+                                      "lines[2].appointment.until"}))
+      << goods.body;
+  ExpectStatusProblem(shape, 422);
+  EXPECT_EQ(PathsOf(shape), std::vector<std::string>{"lines[0].appointment.date"}) << shape.body;
+}
+
 TEST_F(FulfillmentTest, AnswersNotFoundForUnknownTasksDepartmentsAndOrders) {
   for (const auto& [method, target] : std::vector<std::pair<std::string, std::string>>{
            {"GET", "/api/v1/tasks/99"},

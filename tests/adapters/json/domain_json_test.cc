@@ -1,6 +1,7 @@
 #include "adapters/json/domain_json.h"
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,7 +68,10 @@ Order FullOrder() {
                            .quantity = 1,
                            .unit_price = Money(5000, kEur),
                            .amount = Money(5000, kEur),
-                           .jurisdiction = "IT"}},
+                           .jurisdiction = "IT",
+                           .appointment = Appointment{.date = std::chrono::year{2026} / 12 / 3,
+                                                      .from = std::chrono::hours{9},
+                                                      .until = std::chrono::hours{24}}}},
       .shipping = {.method = "standard",
                    .name = {.it = "Spedizione standard", .en = "Standard shipping"},
                    .weight_grams = 40,
@@ -168,6 +172,29 @@ TEST(OrderJsonTest, WritesTheDocumentedShapes) {
   EXPECT_EQ(json["rounding"], (Json{{"rule", "half_even"}, {"level", "line"}}));
   EXPECT_EQ(json["price_mode"], "tax_inclusive");
   EXPECT_EQ(json["tax_summary"][0]["unrounded_minor"], "-690.8");
+  EXPECT_FALSE(json["lines"][0].contains("appointment"));
+  EXPECT_EQ(json["lines"][1]["appointment"],
+            (Json{{"date", "2026-12-03"}, {"from", "09:00"}, {"until", "24:00"}}));
+}
+
+TEST(OrderJsonTest, QuoteLinesCarryTheAppointmentToo) {
+  const Json json = ToPublicJson(FullOrder().priced);
+
+  EXPECT_EQ(json["lines"][1]["appointment"],
+            (Json{{"date", "2026-12-03"}, {"from", "09:00"}, {"until", "24:00"}}));
+}
+
+TEST(OrderJsonTest, RejectsAnAppointmentThatIsNotOne) {
+  Json json = ToJson(FullOrder());
+  json["lines"][1]["appointment"] = {{"date", "3/12/2026"}, {"until", 12}};
+
+  Result<Order> read = OrderFromJson(json);
+
+  ASSERT_FALSE(read.has_value());
+  EXPECT_EQ(read.error().code, ErrorCode::kInternal);
+  EXPECT_THAT(ProblemsOf(read.error()),
+              ElementsAre(FieldError{"lines[1].appointment.date", "must be a date like 2026-12-03"},
+                          FieldError{"lines[1].appointment.until", "must be a string"}));
 }
 
 TEST(OrderJsonTest, PublicFormHidesTheCardTokenAndStorageKeys) {
@@ -333,6 +360,51 @@ TEST(DraftJsonTest, ReadsEveryField) {
   EXPECT_EQ(read->currency, "EUR");
   EXPECT_EQ(read->notes, "Piano terra");
   EXPECT_EQ(read->clerk, "anna");
+}
+
+TEST(DraftJsonTest, ReadsAnAppointmentWithOrWithoutItsWindow) {
+  Json json = FullDraft();
+  json["lines"][1]["appointment"] = {{"date", "2026-12-03"}, {"from", "09:00"}, {"until", "12:30"}};
+  json["lines"].push_back(
+      {{"sku", "SETUP"}, {"quantity", 1}, {"appointment", {{"date", "2027-01-04"}}}});
+
+  Result<OrderDraft> read = DraftFromJson(json, kEur);
+
+  ASSERT_TRUE(read.has_value());
+  ASSERT_EQ(read->lines.size(), 3U);
+  EXPECT_EQ(read->lines[0].appointment, std::nullopt);
+  EXPECT_EQ(read->lines[1].appointment, (Appointment{.date = std::chrono::year{2026} / 12 / 3,
+                                                     .from = std::chrono::hours{9},
+                                                     .until = std::chrono::minutes{12 * 60 + 30}}));
+  EXPECT_EQ(read->lines[2].appointment, (Appointment{.date = std::chrono::year{2027} / 1 / 4}));
+}
+
+TEST(DraftJsonTest, LeavesImpossibleDaysAndHoursToValidation) {
+  Json json = FullDraft();
+  json["lines"][1]["appointment"] = {{"date", "2026-02-30"}, {"from", "25:00"}};
+
+  Result<OrderDraft> read = DraftFromJson(json, kEur);
+
+  // Well-formed text reads; ValidateDraft names the impossible values (core/validation.cc).
+  ASSERT_TRUE(read.has_value());
+  EXPECT_FALSE(read->lines[1].appointment->date.ok());
+  EXPECT_EQ(read->lines[1].appointment->from, std::chrono::hours{25});
+}
+
+TEST(DraftJsonTest, NamesEveryMalformedAppointmentField) {
+  Json json = FullDraft();
+  json["lines"][0]["appointment"] = {{"from", "9:00"}, {"until", "12-00"}, {"time", "now"}};
+  json["lines"][1]["appointment"] = "tomorrow";
+
+  Result<OrderDraft> read = DraftFromJson(json, kEur);
+
+  ASSERT_FALSE(read.has_value());
+  EXPECT_THAT(ProblemsOf(read.error()),
+              ElementsAre(FieldError{"lines[0].appointment.date", "is required"},
+                          FieldError{"lines[0].appointment.from", "must be a time like 09:00"},
+                          FieldError{"lines[0].appointment.until", "must be a time like 09:00"},
+                          FieldError{"lines[0].appointment.time", "unknown field"},
+                          FieldError{"lines[1].appointment", "must be an object"}));
 }
 
 TEST(DraftJsonTest, ReadsACardPayment) {

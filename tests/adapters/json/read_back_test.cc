@@ -164,5 +164,25 @@ TEST(ReadBackTest, UsesTheOtherLanguagesNameWhenOneIsMissing) {
   EXPECT_NE(ReadBack(order).find("(1 \u00d7 Penna)"), std::string::npos);
 }
 
+TEST(ReadBackTest, SaysWhenAServiceIsToBeDone) {
+  Order italian = OrderOf("it", PaymentType::kCard);
+  PricedLine setup = LineOf("Installazione", "Installation", 1, ItemKind::kService);
+  setup.appointment = Appointment{.date = std::chrono::year{2026} / 12 / 3,
+                                  .from = std::chrono::hours{9},
+                                  .until = std::chrono::hours{12}};
+  italian.priced.lines = {LineOf("Penna", "Pen", 3), setup};
+  Order english = italian;
+  english.customer.locale = "en";
+
+  EXPECT_EQ(ReadBack(italian),
+            "Ordine 2026-000123: 2 articoli (3 \u00d7 Penna, 1 \u00d7 Installazione il 3 dicembre "
+            "2026 tra le 9:00 e le 12:00), spedizione a Via Roma 1, 20121 Milano, totale "
+            "123,45\u00a0\u20ac IVA inclusa, pagamento con carta che termina con 4242.");
+  EXPECT_EQ(ReadBack(english),
+            "Order 2026-000123: 2 items (3 \u00d7 Pen, 1 \u00d7 Installation on 3 December 2026 "
+            "between 9:00 and 12:00), shipped to Via Roma 1, 20121 Milano, total \u20ac123.45 "
+            "including VAT, paid by card ending 4242.");
+}
+
 }  // namespace
 }  // namespace commesso::json

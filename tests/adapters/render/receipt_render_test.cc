@@ -291,6 +291,55 @@ TEST(ReceiptTextTest, TitlesAnInvoiceAndLeavesOutDeliveryForServicesOnly) {
                           Not(HasSubstr("Spedizione"))));
 }
 
+// Pens, and an installation on 3 December 2026 between 9:00 and 12:00.
+ReceiptCase WithAnAppointment(std::string locale) {
+  ReceiptCase receipt;
+  receipt.locale = std::move(locale);
+  Item install = testing::Service("INSTALL", 4500);
+  install.name = {.it = "Installazione", .en = "Installation"};
+  receipt.items.push_back(install);
+  DraftLine line{.sku = "INSTALL", .quantity = 1};
+  line.appointment = Appointment{.date = std::chrono::year{2026} / 12 / 3,
+                                 .from = std::chrono::hours{9},
+                                 .until = std::chrono::hours{12}};
+  receipt.lines.push_back(line);
+  return receipt;
+}
+
+TEST(ReceiptTextTest, PrintsAServicesAppointmentUnderItsLine) {
+  const Document italian = DocumentOf(WithAnAppointment("it"));
+  const Document english = DocumentOf(WithAnAppointment("en"));
+
+  const std::string wide = ReceiptText(italian, 120);
+  const std::string narrow = ReceiptText(english, 32);
+
+  EXPECT_THAT(wide, HasSubstr("Appuntamento il 3 dicembre 2026 tra le 9:00 e le 12:00"));
+  EXPECT_LT(wide.find("Installazione"), wide.find("Appuntamento"));
+  EXPECT_LT(wide.find("Appuntamento"), wide.find("Spedizione standard"));
+  ExpectWithin(narrow, 32);
+  ExpectEveryAmount(narrow, english);
+  EXPECT_THAT(narrow, AllOf(HasSubstr("Appointment on 3"), HasSubstr("December 2026")));
+  for (const int columns : {42, 80}) {
+    SCOPED_TRACE(columns);
+    const std::string text = ReceiptText(italian, columns);
+    ExpectWithin(text, columns);
+    EXPECT_THAT(text, HasSubstr("Appuntamento"));
+    EXPECT_EQ(text.find("Appuntamento"), text.rfind("Appuntamento"));  // The service only.
+  }
+}
+
+TEST(ReceiptHtmlTest, PrintsAServicesAppointmentUnderItsLine) {
+  EXPECT_THAT(ReceiptHtml(DocumentOf(WithAnAppointment("en"))),
+              HasSubstr("Appointment on 3 December 2026 between 9:00 and 12:00"));
+}
+
+TEST(ReceiptPdfTest, PrintsAServicesAppointmentUnderItsLine) {
+  auto pdf = ReceiptPdf(DocumentOf(WithAnAppointment("it")));
+
+  ASSERT_TRUE(pdf.has_value()) << pdf.error().message;
+  EXPECT_THAT(PdfToText(*pdf), AllOf(HasSubstr("Appuntamento il 3 dicembre"), HasSubstr("12:00")));
+}
+
 TEST(ReceiptSubjectTest, NamesTheDocumentAndTheOrder) {
   ReceiptCase invoice;
   invoice.kind = DocumentKind::kInvoice;
