@@ -96,9 +96,9 @@ TEST(DemoDataTest, EveryItemHasACategoryAndEveryGoodALocation) {
       }
     }
   }
-  EXPECT_EQ(categories, (std::set<std::string>{"writing", "paper", "notebooks", "filing",
-                                               "mailing", "toner", "ink", "office", "books",
-                                               "kitchen", "postage", "services"}));
+  EXPECT_EQ(categories,
+            (std::set<std::string>{"writing", "paper", "notebooks", "filing", "mailing", "toner",
+                                   "ink", "office", "books", "kitchen", "postage", "services"}));
 }
 
 TEST(DemoDataTest, AFamilySitsTogetherInOneAisle) {
