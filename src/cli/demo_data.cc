@@ -2,7 +2,10 @@
 // catalog and customers in the same order (and so with the same storage ids).
 //
 // Items come in families: one base name and price with variants (colours, sizes, models)
-// that add a SKU suffix and a name suffix. A few goods then get stock tracking with low stock
+// that add a SKU suffix and a name suffix. Each group of families is one product category in
+// one aisle of the warehouse; a family takes the next bay, its variants the shelves 1 to 4
+// (then the next bay), so a pick list walks family by family. Services have a category and no
+// location. A few goods then get stock tracking with low stock
 // and either backorder policy, and last year's diary is inactive, so every catalog rule has
 // something to show. Customers are written one per row; phone numbers keep the many ways
 // people type them, and SeedDemo normalizes them through the PhoneNumbers port. E-mail
@@ -48,14 +51,35 @@ constexpr Variant kPaperColours[] = {{"GI", "giallo", "yellow"},
 
 class CatalogBuilder {
  public:
+  // Items added from now on are of product `category` and stored in `aisle`, from bay 01.
+  void Aisle(std::string category, std::string aisle) {
+    category_ = std::move(category);
+    aisle_ = std::move(aisle);
+    bay_ = 0;
+  }
+
+  // Items added from now on are of product `category`, in the same aisle.
+  void Category(std::string category) { category_ = std::move(category); }
+
+  // Stores the good `sku` at `location` instead of its bay (bulk goods, the counter).
+  void Place(const std::string& sku, std::string location) {
+    Find(sku).location = std::move(location);
+  }
+
   // One item of each variant: SKU and names get the variant's suffix.
   template <std::size_t N>
   void Goods(const std::string& sku, const std::string& it, const std::string& en,
              std::int64_t cents, std::int64_t grams, const Variant (&variants)[N],
              const std::string& unit = "piece", const std::string& category = "standard") {
+    ++bay_;
+    int shelf = 0;
     for (const Variant& variant : variants) {
+      if (shelf == kShelvesPerBay) {
+        ++bay_;
+        shelf = 0;
+      }
       Add(sku + "-" + variant.sku, it + ", " + variant.it, en + ", " + variant.en, ItemKind::kGood,
-          unit, cents, category, grams);
+          unit, cents, category, grams, Location(++shelf));
     }
   }
 
@@ -63,12 +87,13 @@ class CatalogBuilder {
   void Good(const std::string& sku, const std::string& it, const std::string& en,
             std::int64_t cents, std::int64_t grams, const std::string& unit = "piece",
             const std::string& category = "standard") {
-    Add(sku, it, en, ItemKind::kGood, unit, cents, category, grams);
+    ++bay_;
+    Add(sku, it, en, ItemKind::kGood, unit, cents, category, grams, Location(1));
   }
 
   void Service(const std::string& sku, const std::string& it, const std::string& en,
                std::int64_t cents, const std::string& unit) {
-    Add(sku, it, en, ItemKind::kService, unit, cents, "standard", 0);
+    Add(sku, it, en, ItemKind::kService, unit, cents, "standard", 0, "");
   }
 
   // Tracks stock of the good `sku` with `on_hand` units and `policy`.
@@ -84,15 +109,24 @@ class CatalogBuilder {
   std::vector<Item> Take() { return std::move(items_); }
 
  private:
+  static constexpr int kShelvesPerBay = 4;
+
+  // "A-03-2": aisle, bay (two digits), shelf.
+  std::string Location(int shelf) const {
+    return aisle_ + (bay_ < 10 ? "-0" : "-") + std::to_string(bay_) + "-" + std::to_string(shelf);
+  }
+
   void Add(std::string sku, std::string it, std::string en, ItemKind kind, std::string unit,
-           std::int64_t cents, std::string category, std::int64_t grams) {
+           std::int64_t cents, std::string tax_category, std::int64_t grams, std::string location) {
     items_.push_back(Item{.sku = std::move(sku),
                           .name = {.it = std::move(it), .en = std::move(en)},
                           .kind = kind,
                           .unit = std::move(unit),
                           .unit_price = Money(cents, kEur),
-                          .tax_category = std::move(category),
-                          .weight_grams = grams});
+                          .tax_category = std::move(tax_category),
+                          .weight_grams = grams,
+                          .category = category_,
+                          .location = std::move(location)});
   }
 
   Item& Find(const std::string& sku) {
@@ -103,9 +137,13 @@ class CatalogBuilder {
   }
 
   std::vector<Item> items_;
+  std::string category_;
+  std::string aisle_;
+  int bay_ = 0;
 };
 
 void AddWritingInstruments(CatalogBuilder& catalog) {
+  catalog.Aisle("writing", "A");
   catalog.Goods("PEN-SFERA", "Penna a sfera punta media", "Ballpoint pen, medium point", 35, 6,
                 kColours);
   catalog.Goods("PEN-GEL", "Penna gel 0,7 mm", "Gel pen 0.7 mm", 120, 9, kColours);
@@ -140,6 +178,7 @@ void AddWritingInstruments(CatalogBuilder& catalog) {
 }
 
 void AddPaper(CatalogBuilder& catalog) {
+  catalog.Aisle("paper", "B");
   catalog.Goods("CARTA", "Risma carta", "Paper ream", 420, 2500,
                 {{"A4-80", "A4 80 g, 500 fogli", "A4 80 gsm, 500 sheets"},
                  {"A4-90", "A4 90 g, 500 fogli", "A4 90 gsm, 500 sheets"},
@@ -156,9 +195,11 @@ void AddPaper(CatalogBuilder& catalog) {
                "Box of 5 reams A4 80 gsm paper", 1990, 12700, "box");
   catalog.Good("CARTA-A4-80-BANCALE", "Bancale 240 risme carta A4 80 g",
                "Pallet of 240 reams A4 80 gsm paper", 89000, 620000, "pallet");
+  catalog.Place("CARTA-A4-80-BANCALE", "BULK-01");  // Pallets stand in the bulk area.
 }
 
 void AddNotebooks(CatalogBuilder& catalog) {
+  catalog.Aisle("notebooks", "C");
   const Variant rulings[] = {{"R", "a righe", "ruled"},
                              {"Q5", "a quadretti 5 mm", "5 mm squared"},
                              {"Q4", "a quadretti 4 mm", "4 mm squared"},
@@ -183,6 +224,7 @@ void AddNotebooks(CatalogBuilder& catalog) {
 }
 
 void AddFiling(CatalogBuilder& catalog) {
+  catalog.Aisle("filing", "D");
   catalog.Goods("RACC-5", "Raccoglitore ad anelli dorso 5 cm", "Lever arch file, 5 cm spine", 290,
                 520, kColours);
   catalog.Goods("RACC-8", "Raccoglitore ad anelli dorso 8 cm", "Lever arch file, 8 cm spine", 320,
@@ -209,6 +251,7 @@ void AddFiling(CatalogBuilder& catalog) {
 }
 
 void AddEnvelopesAndLabels(CatalogBuilder& catalog) {
+  catalog.Aisle("mailing", "E");
   catalog.Goods("BUSTE-COMM", "Buste commerciali 11x23 cm (500 pezzi)",
                 "DL envelopes 11x23 cm (box of 500)", 1290, 2400,
                 {{"FIN", "con finestra", "window"}, {"SENZA", "senza finestra", "plain"}}, "box");
@@ -234,6 +277,7 @@ void AddEnvelopesAndLabels(CatalogBuilder& catalog) {
 }
 
 void AddPrinterSupplies(CatalogBuilder& catalog) {
+  catalog.Aisle("toner", "F");
   catalog.Goods(
       "TONER", "Toner nero compatibile", "Compatible black toner", 3490, 900,
       {{"HP26A", "per HP LaserJet Pro M402 (26A)", "for HP LaserJet Pro M402 (26A)"},
@@ -248,6 +292,7 @@ void AddPrinterSupplies(CatalogBuilder& catalog) {
                  {"C", "ciano", "cyan"},
                  {"M", "magenta", "magenta"},
                  {"Y", "giallo", "yellow"}});
+  catalog.Category("ink");
   catalog.Goods("CARTUCCIA", "Cartuccia inchiostro", "Ink cartridge", 1890, 60,
                 {{"HP302-K", "HP 302 nero", "HP 302 black"},
                  {"HP302-C", "HP 302 tricromia", "HP 302 tri-colour"},
@@ -257,13 +302,16 @@ void AddPrinterSupplies(CatalogBuilder& catalog) {
                  {"EP603-C", "Epson 603 ciano", "Epson 603 cyan"},
                  {"EP603-M", "Epson 603 magenta", "Epson 603 magenta"},
                  {"EP603-Y", "Epson 603 giallo", "Epson 603 yellow"}});
+  catalog.Category("toner");
   catalog.Good("TAMBURO-DR2400", "Tamburo per Brother HL-L2350 (DR-2400)",
                "Drum unit for Brother HL-L2350 (DR-2400)", 5990, 750);
+  catalog.Category("paper");
   catalog.Good("NASTRO-CALC", "Rotolo carta per calcolatrice scrivente 57 mm (10 pezzi)",
                "Printing calculator paper rolls 57 mm (pack of 10)", 650, 700, "pack");
 }
 
 void AddOfficeEquipment(CatalogBuilder& catalog) {
+  catalog.Aisle("office", "G");
   catalog.Goods("CALC", "Calcolatrice", "Calculator", 1490, 180,
                 {{"TAVOLO", "da tavolo 12 cifre", "12-digit desktop"},
                  {"SCIENT", "scientifica", "scientific"},
@@ -329,7 +377,9 @@ void AddOfficeEquipment(CatalogBuilder& catalog) {
 }
 
 void AddBooksFoodAndStamps(CatalogBuilder& catalog) {
-  // Books, newspapers and periodicals: IVA 4% (super_reduced).
+  // Books, newspapers and periodicals: IVA 4% (super_reduced). The day's paper and the
+  // magazine sit at the counter.
+  catalog.Aisle("books", "H");
   catalog.Good("LIBRO-CONTABILITA", "Manuale di contabilità aziendale",
                "Business accounting handbook", 3200, 900, "piece", "super_reduced");
   catalog.Good("LIBRO-CODICE-CIVILE", "Codice civile 2026, edizione tascabile",
@@ -344,19 +394,25 @@ void AddBooksFoodAndStamps(CatalogBuilder& catalog) {
                "Business daily newspaper, single copy", 250, 180, "piece", "super_reduced");
   catalog.Good("RIVISTA-UFFICIO", "Rivista mensile «Ufficio Moderno»",
                "\"Ufficio Moderno\" monthly magazine", 600, 250, "piece", "super_reduced");
+  catalog.Place("QUOTIDIANO-ECO", "COUNTER");
+  catalog.Place("RIVISTA-UFFICIO", "COUNTER");
   // Food for the office kitchen: sugar and biscuits 10% (reduced), mineral water 22%.
+  catalog.Aisle("kitchen", "K");
   catalog.Good("ZUCCHERO-BUSTINE", "Zucchero in bustine (1 kg)", "Sugar sachets (1 kg)", 390, 1050,
                "pack", "reduced");
   catalog.Good("BISCOTTI", "Biscotti frollini (700 g)", "Shortbread biscuits (700 g)", 320, 750,
                "pack", "reduced");
   catalog.Good("ACQUA-6X15", "Acqua minerale naturale 6 x 1,5 l", "Still mineral water 6 x 1.5 l",
                290, 9300, "pack");
-  // Postage stamps sold at face value: exempt.
+  // Postage stamps sold at face value: exempt; kept in the till.
+  catalog.Category("postage");
   catalog.Good("FRANCOBOLLO-B", "Francobollo posta ordinaria (B)",
                "Ordinary mail postage stamp (B)", 125, 1, "piece", "exempt");
+  catalog.Place("FRANCOBOLLO-B", "COUNTER");
 }
 
 void AddServices(CatalogBuilder& catalog) {
+  catalog.Aisle("services", "");
   catalog.Service("SRV-RILEGATURA-SPIRALE", "Rilegatura a spirale", "Comb binding", 250, "piece");
   catalog.Service("SRV-RILEGATURA-TERMICA", "Rilegatura termica", "Thermal binding", 350, "piece");
   catalog.Service("SRV-RILEGATURA-TESI", "Rilegatura tesi in similpelle con scritte oro",

@@ -35,6 +35,12 @@ struct Item {
   bool track_stock = false;               // Goods only.
   std::int64_t stock_on_hand = 0;         // Units free to reserve, when tracked.
   BackorderPolicy backorder_policy = BackorderPolicy::kRefuse;
+  // The product category, for routing and reports: "paper", "toner"; 0..32 of [a-z0-9_-],
+  // empty for none. Not the tax category, which says how the item is taxed.
+  std::string category{};
+  // Where the item is stored, for pick lists: an aisle-bay-shelf code like "A-03-2" or any
+  // 0..32 printable ASCII characters without spaces at either end; empty for none.
+  std::string location{};
 
   friend bool operator==(const Item&, const Item&) = default;
 };

@@ -14,7 +14,30 @@ bool IsSkuCharacter(char c) {
          c == '_' || c == '-';
 }
 
+bool IsCategoryCharacter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+// Why `location` is not a storage location, or nullptr when it is one.
+const char* LocationProblem(const std::string& location) {
+  if (location.size() > kMaxLocationChars) return "at most 32 characters";
+  // Printable ASCII only: a location is a code printed on shelves and pick lists, and every
+  // renderer measures it in characters.
+  for (const char c : location) {
+    if (c < 0x20 || c > 0x7e) return "must be printable ASCII characters";
+  }
+  if (!location.empty() && (location.front() == ' ' || location.back() == ' ')) {
+    return "must not start or end with a space";
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+bool IsValidCategory(const std::string& category) {
+  return category.size() <= kMaxCategoryChars &&
+         std::all_of(category.begin(), category.end(), IsCategoryCharacter);
+}
 
 bool IsValidSku(const std::string& sku) {
   return !sku.empty() && sku.size() <= kMaxSkuChars &&
@@ -55,6 +78,11 @@ std::vector<FieldError> ValidateItem(const Item& item, const PricingRules& rules
   }
 
   if (item.stock_on_hand < 0) problem("stock_on_hand", "must not be negative");
+
+  if (!IsValidCategory(item.category)) {
+    problem("category", "must be 0..32 characters of a-z 0-9 _ -");
+  }
+  if (const char* why = LocationProblem(item.location)) problem("location", why);
   return problems;
 }
 

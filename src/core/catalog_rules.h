@@ -12,10 +12,15 @@ namespace commesso {
 // SKU 1..64 characters of [A-Za-z0-9._-]; a name in at least one language, each at most 200
 // characters; a unit; a price in the rules' currency of 0..kPriceCeilingMinor; a declared tax
 // category; a weight of 0..kMaxItemWeightGrams (0 for services, which never track stock);
-// no negative stock. Empty when the item may be saved.
+// no negative stock; a product category of 0..32 characters of [a-z0-9_-]; a location of 0..32
+// printable ASCII characters without a space at either end. Empty when the item may be saved.
 std::vector<FieldError> ValidateItem(const Item& item, const PricingRules& rules);
 
 // Whether `sku` is 1..64 characters of [A-Za-z0-9._-].
 bool IsValidSku(const std::string& sku);
+
+// Whether `category` is a product category code: 0..32 characters of [a-z0-9_-] (empty is
+// "none").
+bool IsValidCategory(const std::string& category);
 
 }  // namespace commesso

@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "core/catalog_rules.h"
 #include "core/invariant.h"
 
 namespace commesso {
@@ -132,6 +133,10 @@ bool Holds(const RoutingRule& rule, const PricedLine& line, const std::string& m
       std::find(rule.countries.begin(), rule.countries.end(), country) == rule.countries.end()) {
     return false;
   }
+  if (!rule.categories.empty() && std::find(rule.categories.begin(), rule.categories.end(),
+                                            line.item.category) == rule.categories.end()) {
+    return false;
+  }
   return true;
 }
 
@@ -141,6 +146,40 @@ const std::string& RouteOf(const PricedLine& line, const FulfillmentRules& rules
     if (Holds(rule, line, method, country)) return rule.department;
   }
   return rules.default_department;
+}
+
+// ---- Pick lists -------------------------------------------------------------------------
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether location `a` comes before `b` on a walk through the store: text compares by
+// character, but runs of digits compare as numbers, so "A-9-1" comes before "A-10-1" whether
+// or not the shelves' labels are zero-padded ("A-09-1" and "A-9-1" are equally far).
+bool LocationBefore(std::string_view a, std::string_view b) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (IsDigit(a[i]) && IsDigit(b[j])) {
+      while (i < a.size() && a[i] == '0') ++i;
+      while (j < b.size() && b[j] == '0') ++j;
+      std::size_t end_a = i;
+      std::size_t end_b = j;
+      while (end_a < a.size() && IsDigit(a[end_a])) ++end_a;
+      while (end_b < b.size() && IsDigit(b[end_b])) ++end_b;
+      // Without leading zeros, the longer run is the larger number.
+      if (end_a - i != end_b - j) return end_a - i < end_b - j;
+      const int order = a.substr(i, end_a - i).compare(b.substr(j, end_b - j));
+      if (order != 0) return order < 0;
+      i = end_a;
+      j = end_b;
+      continue;
+    }
+    if (a[i] != b[j]) return a[i] < b[j];
+    ++i;
+    ++j;
+  }
+  if ((a.size() - i) != (b.size() - j)) return a.size() - i < b.size() - j;
+  return a < b;  // Equal but for zero padding: a fixed order all the same.
 }
 
 // ---- Names ------------------------------------------------------------------------------
@@ -212,6 +251,12 @@ Result<void> Validate(const FulfillmentRules& rules) {
       if (!ValidCountry(rule.countries[c])) {
         problems.Add(path + ".countries[" + std::to_string(c) + "]",
                      "must be an ISO 3166 alpha-2 code in capitals");
+      }
+    }
+    for (std::size_t c = 0; c < rule.categories.size(); ++c) {
+      if (rule.categories[c].empty() || !IsValidCategory(rule.categories[c])) {
+        problems.Add(path + ".categories[" + std::to_string(c) + "]",
+                     "must be 1..32 characters of a-z 0-9 _ -");
       }
     }
   }
@@ -381,7 +426,7 @@ OrderStatus StatusOf(const std::vector<FulfillmentTask>& tasks) {
 }
 
 PickList PickListOf(std::string_view department, const std::vector<FulfillmentTask>& tasks,
-                    Timestamp now) {
+                    const StorageLocations& locations, Timestamp now) {
   PickList list{.department = std::string(department), .generated_at = now};
   std::map<std::string, PickList::Row> rows;  // By SKU, sorted.
   for (const FulfillmentTask& task : tasks) {
@@ -396,6 +441,9 @@ PickList PickListOf(std::string_view department, const std::vector<FulfillmentTa
       if (quantity <= 0) continue;
       PickList::Row& row = rows[line.sku];
       if (row.sku.empty()) {
+        if (auto location = locations.find(line.sku); location != locations.end()) {
+          row.location = location->second;
+        }
         row.sku = line.sku;
         row.name = line.name;
         row.unit = line.unit;
@@ -406,6 +454,12 @@ PickList PickListOf(std::string_view department, const std::vector<FulfillmentTa
     }
   }
   for (auto& [sku, row] : rows) list.rows.push_back(std::move(row));
+  // The walking order through the store; rows come by SKU, so equal locations keep it.
+  std::stable_sort(list.rows.begin(), list.rows.end(),
+                   [](const PickList::Row& a, const PickList::Row& b) {
+                     if (a.location.empty() != b.location.empty()) return b.location.empty();
+                     return LocationBefore(a.location, b.location);
+                   });
   return list;
 }
 

@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,10 +69,12 @@ struct Department {
 // rules are evaluated in order and the first that holds names the line's department.
 struct RoutingRule {
   std::optional<ItemKind> kind{};
-  std::string sku_prefix{};              // "SRV-": lines whose SKU starts with it.
-  std::string shipping_method{};         // The order's method code; "pickup" for collection.
-  std::vector<std::string> countries{};  // ISO 3166 alpha-2 codes of the destination: the
-                                         // shipping address, else the billing address.
+  std::string sku_prefix{};               // "SRV-": lines whose SKU starts with it.
+  std::string shipping_method{};          // The order's method code; "pickup" for collection.
+  std::vector<std::string> countries{};   // ISO 3166 alpha-2 codes of the destination: the
+                                          // shipping address, else the billing address.
+  std::vector<std::string> categories{};  // Product categories (Item::category), any of; a
+                                          // line without a category matches none of them.
   std::string department{};
   friend bool operator==(const RoutingRule&, const RoutingRule&) = default;
 };
@@ -223,7 +227,8 @@ struct FulfillmentTask {
 OrderStatus StatusOf(const std::vector<FulfillmentTask>& tasks);
 
 // A pick list: what to take from the shelves for some tasks (one, or a wave of a
-// department), grouped by SKU with the orders that need it.
+// department), grouped by SKU with the orders that need it, in walking order: by storage
+// location, then SKU.
 struct PickList {
   std::string department{};
   Timestamp generated_at{};
@@ -235,6 +240,7 @@ struct PickList {
     friend bool operator==(const Need&, const Need&) = default;
   };
   struct Row {
+    std::string location{};  // Where the item is stored now (Item::location); empty: unknown.
     std::string sku{};
     LocalizedText name{};
     std::string unit{};
@@ -242,13 +248,18 @@ struct PickList {
     std::vector<Need> needs{};
     friend bool operator==(const Row&, const Row&) = default;
   };
-  std::vector<Row> rows{};  // By SKU.
+  std::vector<Row> rows{};  // By location, then SKU; rows without a location last, by SKU.
   friend bool operator==(const PickList&, const PickList&) = default;
 };
 
-// Groups the still-to-pick quantities of `tasks` by SKU (services are not picked).
+// SKU -> storage location, as the catalog says now (task lines keep no location: an item
+// moved since the order was placed is picked where it is).
+using StorageLocations = std::map<std::string, std::string, std::less<>>;
+
+// Groups the still-to-pick quantities of `tasks` by SKU (services are not picked) and orders
+// the rows by `locations` (a SKU absent from it has no location).
 PickList PickListOf(std::string_view department, const std::vector<FulfillmentTask>& tasks,
-                    Timestamp now);
+                    const StorageLocations& locations, Timestamp now);
 
 // The stable names used in JSON, SQL and configuration ("cut_off", "in_progress",
 // "payment"), and their parsers (nothing for an unknown name).

@@ -19,5 +19,7 @@ inline constexpr std::size_t kMaxSkuChars = 64;
 inline constexpr std::size_t kMaxNameChars = 200;
 inline constexpr std::size_t kMaxNotesChars = 2'000;
 inline constexpr std::size_t kMaxClerkChars = 100;
+inline constexpr std::size_t kMaxCategoryChars = 32;  // An item's product category.
+inline constexpr std::size_t kMaxLocationChars = 32;  // An item's storage location.
 
 }  // namespace commesso

@@ -116,6 +116,9 @@ struct ItemSnapshot {
   std::string unit;
   std::string tax_category;
   std::int64_t weight_grams = 0;
+  std::string category{};  // The product category (Item::category); empty for none.
+  std::string location{};  // Where it was stored when priced; pick lists read the catalog's
+                           // current location instead.
   friend bool operator==(const ItemSnapshot&, const ItemSnapshot&) = default;
 };
 

@@ -118,7 +118,9 @@ ItemSnapshot SnapshotOf(const Item& item) {
                       .kind = item.kind,
                       .unit = item.unit,
                       .tax_category = item.tax_category,
-                      .weight_grams = item.weight_grams};
+                      .weight_grams = item.weight_grams,
+                      .category = item.category,
+                      .location = item.location};
 }
 
 PricedLine PriceLine(const Taxing& taxing, const ValidatedDraft& order, std::size_t index,

@@ -79,6 +79,39 @@ TEST(DemoDataTest, BooksAndNewspapersAreTaxedAtFourPercent) {
   }
 }
 
+TEST(DemoDataTest, EveryItemHasACategoryAndEveryGoodALocation) {
+  std::set<std::string> categories;
+  std::set<std::string> locations;
+  for (const Item& item : DemoItems()) {
+    EXPECT_FALSE(item.category.empty()) << item.sku;
+    categories.insert(item.category);
+    if (item.kind == ItemKind::kService) {
+      EXPECT_EQ(item.category, "services") << item.sku;
+      EXPECT_EQ(item.location, "") << item.sku;  // Nothing to pick.
+    } else {
+      EXPECT_FALSE(item.location.empty()) << item.sku;
+      // Goods share a shelf only at the counter and in the bulk area.
+      if (item.location != "COUNTER" && !item.location.starts_with("BULK-")) {
+        EXPECT_TRUE(locations.insert(item.location).second) << "shared shelf " << item.location;
+      }
+    }
+  }
+  EXPECT_EQ(categories,
+            (std::set<std::string>{"writing", "paper", "notebooks", "filing", "mailing", "toner",
+                                   "ink", "office", "books", "kitchen", "postage", "services"}));
+}
+
+TEST(DemoDataTest, AFamilySitsTogetherInOneAisle) {
+  std::string pens;
+  std::string toners;
+  for (const Item& item : DemoItems()) {
+    if (item.sku.starts_with("PEN-SFERA-")) pens += item.location + " ";
+    if (item.sku.starts_with("TONER-HP207A-")) toners += item.location + " ";
+  }
+  EXPECT_EQ(pens, "A-01-1 A-01-2 A-01-3 A-01-4 ");
+  EXPECT_EQ(toners, "F-03-1 F-03-2 F-03-3 F-03-4 ");
+}
+
 TEST(DemoDataTest, IsTheSameOnEveryCall) {
   EXPECT_EQ(DemoItems(), DemoItems());
   EXPECT_EQ(DemoCustomers(), DemoCustomers());

@@ -38,6 +38,28 @@ TEST(ValidateItemTest, AcceptsANameInOneLanguageOnly) {
   EXPECT_THAT(ValidateItem(item, testing::ItalianRules()), IsEmpty());
 }
 
+TEST(ValidateItemTest, AcceptsACategoryAndALocation) {
+  Item item = Good("A", 1000);
+  item.category = "office_supplies-2";
+  item.location = "A-03-2";
+  EXPECT_THAT(ValidateItem(item, testing::ItalianRules()), IsEmpty());
+
+  item.category = std::string(32, 'z');
+  item.location = "Back room, shelf #4/B";
+  EXPECT_THAT(ValidateItem(item, testing::ItalianRules()), IsEmpty());
+}
+
+TEST(IsValidCategoryTest, AllowsUpTo32LowercaseCodeCharacters) {
+  EXPECT_TRUE(IsValidCategory(""));
+  EXPECT_TRUE(IsValidCategory("toner"));
+  EXPECT_TRUE(IsValidCategory("a_b-9"));
+  EXPECT_TRUE(IsValidCategory(std::string(32, 'a')));
+  EXPECT_FALSE(IsValidCategory(std::string(33, 'a')));
+  EXPECT_FALSE(IsValidCategory("Toner"));
+  EXPECT_FALSE(IsValidCategory("office supplies"));
+  EXPECT_FALSE(IsValidCategory("caffè"));
+}
+
 TEST(IsValidSkuTest, AllowsOneTo64SafeCharacters) {
   EXPECT_TRUE(IsValidSku("A"));
   EXPECT_TRUE(IsValidSku("abc.DEF_123-x"));
@@ -116,6 +138,24 @@ const BadItem bad_items[] = {
     {"NegativeStock",
      [](Item& i) { i.stock_on_hand = -1; },
      {{"stock_on_hand", "must not be negative"}}},
+    {"CategoryInCapitals",
+     [](Item& i) { i.category = "Paper"; },
+     {{"category", "must be 0..32 characters of a-z 0-9 _ -"}}},
+    {"CategoryTooLong",
+     [](Item& i) { i.category = std::string(33, 'p'); },
+     {{"category", "must be 0..32 characters of a-z 0-9 _ -"}}},
+    {"LocationTooLong",
+     [](Item& i) { i.location = std::string(33, 'A'); },
+     {{"location", "at most 32 characters"}}},
+    {"LocationWithATab",
+     [](Item& i) { i.location = "A-03\t2"; },
+     {{"location", "must be printable ASCII characters"}}},
+    {"LocationNotAscii",
+     [](Item& i) { i.location = "Scaffale né"; },
+     {{"location", "must be printable ASCII characters"}}},
+    {"LocationWithATrailingSpace",
+     [](Item& i) { i.location = "A-03-2 "; },
+     {{"location", "must not start or end with a space"}}},
     {"EverythingWrong",
      [](Item& i) {
        i.sku = "";

@@ -159,6 +159,40 @@ TEST(FulfillmentSplitTest, EveryConditionOfARuleMustHold) {
               ElementsAre("warehouse"));
 }
 
+TEST(FulfillmentSplitTest, CategoriesMatchAnyOfTheListedOnes) {
+  FulfillmentRules rules = Rules();
+  RoutingRule supplies = Rule("print", std::nullopt, "", "", {});
+  supplies.categories = {"toner", "ink"};
+  rules.routing = {supplies};
+  PricedLine toner = Line("TN-1");
+  toner.item.category = "toner";
+  PricedLine ink = Line("INK-1");
+  ink.item.category = "ink";
+  PricedLine paper = Line("A4");
+  paper.item.category = "paper";
+  PricedLine loose = Line("MISC");  // No category: no categories rule holds for it.
+
+  const std::vector<TaskPlan> plans = Split(MakeOrder({paper, toner, loose, ink}), rules);
+
+  EXPECT_THAT(Departments(plans), ElementsAre("warehouse", "print"));
+  EXPECT_THAT(LineNumbers(plans[0]), ElementsAre(1, 3));
+  EXPECT_THAT(LineNumbers(plans[1]), ElementsAre(2, 4));
+}
+
+TEST(FulfillmentSplitTest, ACategoryIsOneConditionAmongTheOthers) {
+  FulfillmentRules rules = Rules();
+  RoutingRule abroad = Rule("customs", ItemKind::kGood, "", "", {"CH"});
+  abroad.categories = {"toner"};
+  rules.routing = {abroad};
+  PricedLine toner = Line("TN-1");
+  toner.item.category = "toner";
+
+  EXPECT_THAT(Departments(Split(MakeOrder({toner}, "courier", "CH"), rules)),
+              ElementsAre("customs"));
+  EXPECT_THAT(Departments(Split(MakeOrder({toner}, "courier", "IT"), rules)),
+              ElementsAre("warehouse"));
+}
+
 TEST(FulfillmentSplitTest, AnOrderWithoutLinesHasNoPlans) {
   EXPECT_THAT(Split(MakeOrder({}), Rules()), IsEmpty());
 }
@@ -187,6 +221,7 @@ TEST(FulfillmentValidateTest, NamesEveryProblemByItsConfigurationPath) {
   rules.departments[4].time_zone = "";
   rules.routing[0].department = "nowhere";
   rules.routing[3].countries = {"ch"};
+  rules.routing[3].categories = {"toner", "", "Toner"};
   rules.default_department = "";
   rules.holidays = {std::chrono::year{2026} / 2 / 30};
 
@@ -203,7 +238,8 @@ TEST(FulfillmentValidateTest, NamesEveryProblemByItsConfigurationPath) {
                   "fulfillment.departments[3].closes", "fulfillment.departments[4].time_zone",
                   "fulfillment.departments[4].escalate_after_minutes",
                   "fulfillment.routing[0].department", "fulfillment.routing[2].department",
-                  "fulfillment.routing[3].countries[0]", "fulfillment.default_department",
+                  "fulfillment.routing[3].countries[0]", "fulfillment.routing[3].categories[1]",
+                  "fulfillment.routing[3].categories[2]", "fulfillment.default_department",
                   "fulfillment.holidays[0]"));
 }
 
@@ -267,7 +303,7 @@ TEST(FulfillmentPickListTest, GroupsWhatIsStillToPickBySku) {
   cancelled.lines = {PickLine(1, "A4", 50)};
   const Timestamp now{std::chrono::sys_days{std::chrono::year{2026} / 11 / 30}};
 
-  const PickList list = PickListOf("warehouse", {first, second, elsewhere, cancelled}, now);
+  const PickList list = PickListOf("warehouse", {first, second, elsewhere, cancelled}, {}, now);
 
   EXPECT_EQ(list.department, "warehouse");
   EXPECT_EQ(list.generated_at, now);
@@ -280,6 +316,25 @@ TEST(FulfillmentPickListTest, GroupsWhatIsStillToPickBySku) {
   EXPECT_EQ(list.rows[1].total, 10);
   EXPECT_THAT(list.rows[1].needs, ElementsAre(PickList::Need{OrderNumber{"2026-000041"}, 7, 1, 7},
                                               PickList::Need{OrderNumber{"2026-000042"}, 8, 1, 3}));
+}
+
+TEST(FulfillmentPickListTest, WalksTheLocationsInOrderAndLeavesTheUnknownLast) {
+  FulfillmentTask task = Task(7, "2026-000041", "warehouse", TaskState::kReleased);
+  for (const char* sku : {"ZETA", "PEN-1", "A4", "INK", "TONER", "CLIP", "BOX", "GLUE"}) {
+    task.lines.push_back(PickLine(static_cast<int>(task.lines.size()) + 1, sku, 1));
+  }
+  const StorageLocations locations = {{"PEN-1", "A-10-1"}, {"A4", "A-9-2"},   {"INK", "A-09-1"},
+                                      {"TONER", "B-01-1"}, {"CLIP", "A-9-2"}, {"BOX", "a-01-1"},
+                                      {"OTHER", "A-01-1"}};
+
+  const PickList list = PickListOf("warehouse", {task}, locations, Timestamp{});
+
+  std::vector<std::string> order;
+  for (const PickList::Row& row : list.rows) order.push_back(row.location + " " + row.sku);
+  // Digits compare as numbers (9 before 10, 09 like 9); equal locations go by SKU; capitals
+  // before small letters, as in ASCII; no location last, by SKU.
+  EXPECT_THAT(order, ElementsAre("A-09-1 INK", "A-9-2 A4", "A-9-2 CLIP", "A-10-1 PEN-1",
+                                 "B-01-1 TONER", "a-01-1 BOX", " GLUE", " ZETA"));
 }
 
 // ---- Names ------------------------------------------------------------------------------

@@ -51,6 +51,8 @@ export interface Item {
   track_stock: boolean;
   stock_on_hand: number;
   backorder_policy: string;
+  category: string; // Product category ("toner"); '' for none.
+  location: string; // Storage location ("A-03-2"); '' for none.
 }
 
 // A shipping method as configured; what one order pays comes from a quote.

@@ -30,6 +30,7 @@
 #include <toml++/toml.h>
 
 #include "adapters/config/demo_toml.h"
+#include "core/catalog_rules.h"
 #include "core/customer_rules.h"
 #include "core/fulfillment.h"
 #include "core/invariant.h"
@@ -862,7 +863,8 @@ Department ReadDepartment(const Section& section, const std::string& business_zo
 }
 
 RoutingRule ReadRoutingRule(const Section& section, const ShippingRates& shipping) {
-  section.AllowOnly({"kind", "sku_prefix", "shipping_method", "countries", "department"});
+  section.AllowOnly(
+      {"kind", "sku_prefix", "shipping_method", "countries", "categories", "department"});
   RoutingRule rule;
   rule.kind = section.Choice<ItemKind>(
       "kind", Presence::kOptional, {{"good", ItemKind::kGood}, {"service", ItemKind::kService}});
@@ -878,6 +880,10 @@ RoutingRule ReadRoutingRule(const Section& section, const ShippingRates& shippin
   }
   rule.countries = section.Strings(section.Array("countries", Presence::kOptional), "countries",
                                    IsUpperCountry, R"(an ISO 3166-1 alpha-2 code such as "IT")");
+  rule.categories = section.Strings(
+      section.Array("categories", Presence::kOptional), "categories",
+      [](const std::string& code) { return !code.empty() && IsValidCategory(code); },
+      R"(a product category such as "toner": 1..32 of a-z, 0-9, _ and -)");
   rule.department = section.String("department", Presence::kRequired).value_or("");
   return rule;
 }

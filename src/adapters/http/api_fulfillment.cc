@@ -138,7 +138,8 @@ Json PickListJson(const PickList& list, const Department& department, std::strin
                            {"line_no", need.line_no},
                            {"quantity", need.quantity}});
     }
-    rows.push_back(Json{{"sku", row.sku},
+    rows.push_back(Json{{"location", row.location},
+                        {"sku", row.sku},
                         {"name", row.name.In(locale)},
                         {"unit", row.unit},
                         {"total", row.total},
@@ -148,6 +149,23 @@ Json PickListJson(const PickList& list, const Department& department, std::strin
               {"department_name", department.name.In(locale)},
               {"generated_at", json::FormatTimestamp(list.generated_at)},
               {"rows", std::move(rows)}};
+}
+
+// Where the catalog stores the SKUs of `tasks` now (the tasks' lines keep no location).
+Result<StorageLocations> LocationsOf(const Catalog& catalog,
+                                     const std::vector<FulfillmentTask>& tasks) {
+  std::vector<std::string> skus;
+  for (const FulfillmentTask& task : tasks) {
+    for (const TaskLine& line : task.lines) skus.push_back(line.sku);
+  }
+  StorageLocations locations;
+  if (skus.empty()) return locations;
+  Result<std::vector<Item>> items = catalog.FindBySkus(skus);
+  if (!items) return Fail(items.error());
+  for (const Item& item : *items) {
+    if (!item.location.empty()) locations.emplace(item.sku, item.location);
+  }
+  return locations;
 }
 
 // The caller's locale: the signed-in user's, else the business's.
@@ -222,7 +240,9 @@ HttpResponse Api::PickListResponse(const HttpRequest& request, const Target& tar
                                    const std::vector<FulfillmentTask>& tasks) {
   const std::string format = target.Param("format").value_or("json");
   const std::string locale = LocaleOf(request, services_.business);
-  const PickList list = PickListOf(department.code, tasks, services_.clock.Now());
+  Result<StorageLocations> locations = LocationsOf(services_.catalog, tasks);
+  if (!locations) return Failure(request, locations.error());
+  const PickList list = PickListOf(department.code, tasks, *locations, services_.clock.Now());
   const render::PickListView view{.list = list,
                                   .department_name = department.name.In(locale),
                                   .locale = locale,

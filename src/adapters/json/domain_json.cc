@@ -126,7 +126,9 @@ Json ToJson(const ItemSnapshot& item) {
               {"kind", Name(item.kind)},
               {"unit", item.unit},
               {"tax_category", item.tax_category},
-              {"weight_grams", item.weight_grams}};
+              {"weight_grams", item.weight_grams},
+              {"category", item.category},
+              {"location", item.location}};
 }
 
 // "09:00"; the end of the day is "24:00".
@@ -416,7 +418,10 @@ ItemSnapshot ReadItemSnapshot(ObjectReader& parent, std::string_view key,
       .kind = ReadEnum(reader, "kind", Presence::kRequired, ItemKind::kGood, kItemKinds),
       .unit = reader.String("unit", Presence::kRequired),
       .tax_category = reader.String("tax_category", Presence::kRequired),
-      .weight_grams = reader.Integer("weight_grams", Presence::kRequired)};
+      .weight_grams = reader.Integer("weight_grams", Presence::kRequired),
+      // Snapshots from before items had them lack both: none.
+      .category = reader.String("category", Presence::kOptional),
+      .location = reader.String("location", Presence::kOptional)};
   reader.Finish();
   return item;
 }
@@ -552,7 +557,9 @@ Json ToJson(const Item& item) {
               {"active", item.active},
               {"track_stock", item.track_stock},
               {"stock_on_hand", item.stock_on_hand},
-              {"backorder_policy", Name(item.backorder_policy)}};
+              {"backorder_policy", Name(item.backorder_policy)},
+              {"category", item.category},
+              {"location", item.location}};
 }
 
 Json ToJson(const Customer& customer) {
@@ -671,6 +678,16 @@ Result<OrderDraft> DraftFromJson(const Json& json, Currency currency) {
   return draft;
 }
 
+namespace {
+
+std::string WithoutSurroundingSpaces(std::string text) {
+  const std::size_t first = text.find_first_not_of(' ');
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(' ') - first + 1);
+}
+
+}  // namespace
+
 Result<Item> ItemFromJson(const Json& json, Currency currency) {
   std::vector<FieldError> problems;
   ObjectReader reader(json, "", problems);
@@ -687,6 +704,9 @@ Result<Item> ItemFromJson(const Json& json, Currency currency) {
   item.stock_on_hand = reader.Integer("stock_on_hand", Presence::kOptional);
   item.backorder_policy = ReadEnum(reader, "backorder_policy", Presence::kOptional,
                                    BackorderPolicy::kRefuse, kBackorderPolicies);
+  item.category = reader.String("category", Presence::kOptional);
+  // A location is typed by hand ("A-03-2 "): surrounding spaces are dropped, not refused.
+  item.location = WithoutSurroundingSpaces(reader.String("location", Presence::kOptional));
   reader.Finish();
   if (!problems.empty()) {
     return Fail({ErrorCode::kInvalidInput, "the item has errors", std::move(problems)});

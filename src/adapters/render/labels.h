@@ -71,6 +71,7 @@ struct PickListLabels {
   std::string_view language;  // "it", "en".
   std::string_view title;     // "Lista di prelievo".
   std::string_view department, generated;
+  std::string_view location;                     // Where the SKU is stored.
   std::string_view sku, item, unit, total;       // The columns of a SKU's row.
   std::string_view order, task, line, quantity;  // The columns of a need under it.
   std::string_view task_short, line_short;       // "inc. 17 r. 2" on narrow paper.

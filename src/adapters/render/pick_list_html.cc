@@ -2,8 +2,9 @@
 //
 // Made as receipt_html.cc makes a receipt, with the same page helpers (html_page.h): nested
 // tables with inline styles, no scripts, style sheets or images, every value escaped where it
-// is written. Each SKU is a row of the table with its needs in a table under it, each need with
-// an empty tick box ("\u2610") to mark by hand on the printed page.
+// is written. Each SKU is a row of the table (its location first, when the list has any) with
+// its needs in a table under it, each need with an empty tick box ("\u2610") to mark by hand on
+// the printed page.
 #include <string>
 #include <string_view>
 
@@ -39,7 +40,8 @@ void Needs(Page& page, const PickListLayout& layout, const PickRowLayout& row) {
   const std::string muted_right = muted + ";text-align:right";
   const std::string cell = "padding:2px 8px;white-space:nowrap";
   const std::string number = cell + ";text-align:right";
-  page.Raw("<tr><td colspan=\"4\" style=\"padding:0 0 8px 24px;border-bottom:1px solid ");
+  page.Raw(layout.locations ? "<tr><td colspan=\"5\"" : "<tr><td colspan=\"4\"");
+  page.Raw(" style=\"padding:0 0 8px 24px;border-bottom:1px solid ");
   page.Raw("#dddddd\"><table style=\"border-collapse:collapse\"><tr>");
   page.Element("th", muted_left, headings.picked).Element("th", muted_left, headings.order);
   page.Element("th", muted_right, headings.task).Element("th", muted_right, headings.line);
@@ -66,11 +68,14 @@ void Rows(Page& page, const PickListLayout& layout) {
   const std::string right = std::string(kHeaderCell) + ";text-align:right";
   const std::string cell = "padding:6px 8px;vertical-align:top;font-weight:bold";
   page.Raw("<table style=\"").Raw(kTable).Raw("\"><thead><tr>");
+  if (layout.locations) page.Element("th", left, headings.location);
   page.Element("th", left, headings.sku).Element("th", left, headings.item);
   page.Element("th", left, headings.unit).Element("th", right, headings.total);
   page.Raw("</tr></thead><tbody>");
   for (const PickRowLayout& row : layout.rows) {
-    page.Raw("<tr>").Element("td", cell + ";word-break:break-all", row.sku);  // Long SKUs wrap.
+    page.Raw("<tr>");
+    if (layout.locations) page.Element("td", cell + ";white-space:nowrap", row.location);
+    page.Element("td", cell + ";word-break:break-all", row.sku);  // Long SKUs wrap.
     page.Element("td", cell, row.name).Element("td", cell + ";white-space:nowrap", row.unit);
     page.Element("td", cell + ";text-align:right;white-space:nowrap;font-size:16px", row.total);
     page.Raw("</tr>");

@@ -27,7 +27,8 @@ PickListLayout LayoutOf(const PickListView& view) {
       {std::string(words.generated),
        FormatLocalTime(view.zone.ToLocal(list.generated_at), words.language) + " " +
            std::string(view.zone.Name())});
-  layout.headings = PickHeadings{.sku = std::string(words.sku),
+  layout.headings = PickHeadings{.location = std::string(words.location),
+                                 .sku = std::string(words.sku),
                                  .item = std::string(words.item),
                                  .unit = std::string(words.unit),
                                  .total = std::string(words.total),
@@ -42,7 +43,8 @@ PickListLayout LayoutOf(const PickListView& view) {
   std::set<std::string_view> orders;
   std::int64_t units = 0;
   for (const PickList::Row& row : list.rows) {
-    PickRowLayout out{.sku = row.sku,
+    PickRowLayout out{.location = row.location,
+                      .sku = row.sku,
                       .name = row.name.In(words.language),
                       .unit = UnitWord(row.total, row.unit, labels),
                       .total = std::to_string(row.total)};
@@ -54,6 +56,7 @@ PickListLayout LayoutOf(const PickListView& view) {
       orders.insert(need.order.value);
     }
     units += row.total;
+    if (!row.location.empty()) layout.locations = true;
     layout.rows.push_back(std::move(out));
   }
   layout.nothing = std::string(words.nothing);

@@ -22,6 +22,7 @@ struct PickNeedLayout {
 
 // One SKU to take from the shelves, with the needs it serves.
 struct PickRowLayout {
+  std::string location;  // "A-03-2"; empty when not known.
   std::string sku;
   std::string name;   // In the view's language.
   std::string unit;   // "pz", "boxes": the unit's word for the total.
@@ -32,6 +33,7 @@ struct PickRowLayout {
 
 // The column headings.
 struct PickHeadings {
+  std::string location;                     // A SKU's row, first column.
   std::string sku, item, unit, total;       // A SKU's row.
   std::string order, task, line, quantity;  // A need's row.
   std::string picked;                       // The tick box.
@@ -48,6 +50,8 @@ struct PickListLayout {
   // "Reparto" with the department's name, "Generata il" with the local time and zone.
   std::vector<Labeled> references{};
   PickHeadings headings{};
+  // Whether any row has a location: only then do the renderings give locations a column.
+  bool locations = false;
   std::vector<PickRowLayout> rows{};
   std::string nothing;             // "Niente da prelevare": shown instead of an empty table.
   std::vector<Labeled> summary{};  // The number of SKUs, of orders, the total units.

@@ -23,12 +23,43 @@
 namespace commesso::render {
 namespace {
 
+// The x positions and widths of the columns: a SKU's row on top (its location first, when the
+// list has locations), its needs indented under it.
+struct Columns {
+  double location_x = kMargin, location = 0;
+  double sku_x = kMargin, sku = 120;
+  double total = 60, total_x = kMargin + kContentWidth - 60;
+  double unit = 56, unit_x = kMargin + kContentWidth - 60 - kGap - 56;
+  double name_x = kMargin + 120 + kGap, name = unit_x - kGap - name_x;
+  double box_x = kMargin + 14, box = 8;
+  double order_x = kMargin + 30, order = 110;
+  double task_x = order_x + order + kGap, task = 64;
+  double line_x = task_x + task + kGap, line = 44;
+};
+
+Columns ColumnsOf(const PickListLayout& layout) {
+  Columns columns;
+  if (layout.locations) {  // The location's column comes out of the SKU's and the name's.
+    columns.location = 64;
+    columns.sku_x = kMargin + columns.location + kGap;
+    columns.sku = 104;
+    columns.name_x = columns.sku_x + columns.sku + kGap;
+    columns.name = columns.unit_x - kGap - columns.name_x;
+  }
+  return columns;
+}
+
 // A pick list's pages: the running head is the list's heading, the footer the heading and
 // "pagina 2 di 5".
 class Pdf final : public PdfCanvas {
  public:
   Pdf(cairo_surface_t* surface, const PickListLayout& layout, int pages)
-      : PdfCanvas(surface, layout.heading), list_(layout), pages_(pages) {}
+      : PdfCanvas(surface, layout.heading),
+        list_(layout),
+        pages_(pages),
+        columns_(ColumnsOf(layout)) {}
+
+  const Columns& columns() const { return columns_; }
 
   void Footer() override {
     Draw(list_.heading, kMargin, kFooterTop, kContentWidth * 0.6, kMuted);
@@ -40,20 +71,8 @@ class Pdf final : public PdfCanvas {
  private:
   const PickListLayout& list_;
   int pages_;  // The count the footer states; 0 in the counting pass.
+  Columns columns_;
 };
-
-// The x positions and widths of the columns: a SKU's row on top, its needs indented under it.
-struct Columns {
-  double sku_x = kMargin, sku = 120;
-  double total = 60, total_x = kMargin + kContentWidth - 60;
-  double unit = 56, unit_x = kMargin + kContentWidth - 60 - kGap - 56;
-  double name_x = kMargin + 120 + kGap, name = unit_x - kGap - name_x;
-  double box_x = kMargin + 14, box = 8;
-  double order_x = kMargin + 30, order = 110;
-  double task_x = order_x + order + kGap, task = 64;
-  double line_x = task_x + task + kGap, line = 44;
-};
-constexpr Columns kColumns{};
 
 void Header(Pdf& pdf, const PickListLayout& layout) {
   const double half = kContentWidth / 2;
@@ -78,9 +97,12 @@ void Header(Pdf& pdf, const PickListLayout& layout) {
 
 void ColumnHeadings(Pdf& pdf, const PickListLayout& layout) {
   const PickHeadings& headings = layout.headings;
-  const Columns& c = kColumns;
+  const Columns& c = pdf.columns();
   double y = pdf.y();
   double height = pdf.Draw(headings.sku, c.sku_x, y, c.sku, kHeading);
+  if (layout.locations) {
+    height = std::max(height, pdf.Draw(headings.location, c.location_x, y, c.location, kHeading));
+  }
   height = std::max(height, pdf.Draw(headings.item, c.name_x, y, c.name, kHeading));
   height = std::max(height, pdf.Draw(headings.unit, c.unit_x, y, c.unit, kHeading));
   height =
@@ -97,14 +119,16 @@ void ColumnHeadings(Pdf& pdf, const PickListLayout& layout) {
 }
 
 double SkuHeight(Pdf& pdf, const PickRowLayout& row) {
-  const Columns& c = kColumns;
-  return std::max({pdf.Measure(row.sku, c.sku, kBold), pdf.Measure(row.name, c.name, kBold),
-                   pdf.Measure(row.total, c.total, kBold)});
+  const Columns& c = pdf.columns();
+  const double location = c.location > 0 ? pdf.Measure(row.location, c.location, kBold) : 0.0;
+  return std::max({location, pdf.Measure(row.sku, c.sku, kBold),
+                   pdf.Measure(row.name, c.name, kBold), pdf.Measure(row.total, c.total, kBold)});
 }
 
 void SkuRow(Pdf& pdf, const PickRowLayout& row, double height) {
-  const Columns& c = kColumns;
+  const Columns& c = pdf.columns();
   const double y = pdf.y();
+  if (c.location > 0) pdf.Draw(row.location, c.location_x, y, c.location, kBold);
   pdf.Draw(row.sku, c.sku_x, y, c.sku, kBold);
   pdf.Draw(row.name, c.name_x, y, c.name, kBold);
   pdf.Draw(row.unit, c.unit_x, y, c.unit, kBody);
@@ -113,11 +137,12 @@ void SkuRow(Pdf& pdf, const PickRowLayout& row, double height) {
 }
 
 double NeedHeight(Pdf& pdf, const PickNeedLayout& need) {
-  return std::max(pdf.Measure(need.order, kColumns.order, kBody), kColumns.box + 2.0);
+  const Columns& c = pdf.columns();
+  return std::max(pdf.Measure(need.order, c.order, kBody), c.box + 2.0);
 }
 
 void NeedRow(Pdf& pdf, const PickNeedLayout& need, double height) {
-  const Columns& c = kColumns;
+  const Columns& c = pdf.columns();
   const double y = pdf.y();
   pdf.Box(c.box_x, y + 1.5, c.box);
   pdf.Draw(need.order, c.order_x, y, c.order, kBody);

@@ -6,9 +6,10 @@
 // than the line.
 //
 // Wide paper (the name column keeps at least kMinItemColumns and a need fits on one line)
-// gets a table: SKU, name, unit, total, and under each SKU one row per need: tick box, order,
-// task, line, quantity. Narrow paper gets the SKU with its total, the name, then one line per
-// need with its words spelled out and the quantity on the right.
+// gets a table: location, SKU, name, unit, total, and under each SKU one row per need: tick
+// box, order, task, line, quantity. Narrow paper gets the location and SKU with the total, the
+// name, then one line per need with its words spelled out and the quantity on the right. The
+// location column is there only when some SKU has a location.
 #include <algorithm>
 #include <cstddef>
 #include <string>
@@ -44,6 +45,7 @@ void Header(Sheet& sheet, const PickListLayout& layout) {
 
 // The widths of the table's columns, from its headings and values.
 struct PickWidths {
+  int location = 0;  // 0 when the list has no locations.
   int sku = 0, item = 0, unit = 0, total = 0;
   int order = 0, task = 0, line = 0, quantity = 0;
   int need = 0;  // A whole need's row.
@@ -58,7 +60,9 @@ PickWidths WidthsOf(const PickListLayout& layout, int columns) {
                     .task = Width(headings.task),
                     .line = Width(headings.line),
                     .quantity = Width(headings.quantity)};
+  int location = Width(headings.location);
   for (const PickRowLayout& row : layout.rows) {
+    location = std::max(location, Width(row.location));
     widths.sku = std::max(widths.sku, Width(row.sku));
     widths.unit = std::max(widths.unit, Width(row.unit));
     widths.total = std::max(widths.total, Width(row.total));
@@ -71,7 +75,12 @@ PickWidths WidthsOf(const PickListLayout& layout, int columns) {
   }
   // A long SKU is split over lines of its column rather than squeeze the name.
   widths.sku = std::min(widths.sku, std::max(Width(headings.sku), columns / 4));
-  widths.item = columns - widths.sku - widths.unit - widths.total - 3 * Width(kGap);
+  // A long location wraps rather than squeeze the name too.
+  if (layout.locations) {
+    widths.location = std::min(location, std::max(Width(headings.location), columns / 6));
+  }
+  widths.item = columns - widths.sku - widths.unit - widths.total - 3 * Width(kGap) -
+                (layout.locations ? widths.location + Width(kGap) : 0);
   widths.need = Width(kIndent) + Width(kTick) + widths.order + widths.task + widths.line +
                 widths.quantity + 4 * Width(kGap);
   return widths;
@@ -80,9 +89,10 @@ PickWidths WidthsOf(const PickListLayout& layout, int columns) {
 void Table(Sheet& sheet, const PickListLayout& layout, const PickWidths& widths) {
   const std::string gap(kGap);
   const std::string indent(kIndent);
-  auto row = [&](std::string_view sku, std::string_view item, std::string_view unit,
-                 std::string_view total) {
-    sheet.Line(PadRight(sku, widths.sku) + gap + PadRight(item, widths.item) + gap +
+  auto row = [&](std::string_view location, std::string_view sku, std::string_view item,
+                 std::string_view unit, std::string_view total) {
+    const std::string first = layout.locations ? PadRight(location, widths.location) + gap : "";
+    sheet.Line(first + PadRight(sku, widths.sku) + gap + PadRight(item, widths.item) + gap +
                PadRight(unit, widths.unit) + gap + PadLeft(total, widths.total));
   };
   auto need = [&](std::string_view tick, std::string_view order, std::string_view task,
@@ -94,15 +104,19 @@ void Table(Sheet& sheet, const PickListLayout& layout, const PickWidths& widths)
     sheet.Line(left + PadLeft(quantity, sheet.columns() - Width(left)));
   };
   const PickHeadings& headings = layout.headings;
-  row(headings.sku, headings.item, headings.unit, headings.total);
+  row(headings.location, headings.sku, headings.item, headings.unit, headings.total);
   need("", headings.order, headings.task, headings.line, headings.quantity);
   for (const PickRowLayout& item : layout.rows) {
     sheet.Rule('-');
+    const std::vector<std::string> locations =
+        layout.locations ? Wrap(item.location, widths.location) : std::vector<std::string>{""};
     const std::vector<std::string> skus = Split(item.sku, widths.sku);
     const std::vector<std::string> names = Wrap(item.name, widths.item);
-    row(skus[0], names[0], item.unit, item.total);
-    for (std::size_t i = 1; i < std::max(skus.size(), names.size()); ++i) {
-      row(i < skus.size() ? skus[i] : "", i < names.size() ? names[i] : "", "", "");
+    row(locations[0], skus[0], names[0], item.unit, item.total);
+    const std::size_t lines = std::max({locations.size(), skus.size(), names.size()});
+    for (std::size_t i = 1; i < lines; ++i) {
+      row(i < locations.size() ? locations[i] : "", i < skus.size() ? skus[i] : "",
+          i < names.size() ? names[i] : "", "", "");
     }
     for (const PickNeedLayout& cells : item.needs) {
       need(kTick, cells.order, cells.task, cells.line, cells.quantity);
@@ -120,7 +134,9 @@ void List(Sheet& sheet, const PickListLayout& layout) {
   for (std::size_t i = 0; i < layout.rows.size(); ++i) {
     const PickRowLayout& item = layout.rows[i];
     if (i > 0) sheet.Rule('-');  // The header's rule is above the first.
-    sheet.Pair(item.sku, item.total + std::string(kNoBreak) + item.unit);
+    // The location first: the picker walks to it, then looks for the SKU.
+    const std::string where = item.location.empty() ? item.sku : item.location + " " + item.sku;
+    sheet.Pair(where, item.total + std::string(kNoBreak) + item.unit);
     sheet.Wrapped(item.name);
     for (const PickNeedLayout& need : item.needs) {
       const std::string details = std::string(kTick) + std::string(kNoBreak) + need.order + " " +

@@ -554,6 +554,12 @@ CREATE INDEX webhook_deliveries_in_order ON webhook_deliveries (subscription_id,
 CREATE INDEX outbox_public_pending ON outbox (id)
   WHERE delivered_at IS NULL AND event NOT LIKE '%.due';
 )sql"},
+    Migration{10, "item categories and locations", R"sql(
+-- An item's product category (routing, reports) and storage location (pick lists), both
+-- optional: '' is none. Existing items get none.
+ALTER TABLE items ADD COLUMN category TEXT NOT NULL DEFAULT '';
+ALTER TABLE items ADD COLUMN location TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 
 int CurrentVersion(Connection& connection) {

@@ -19,12 +19,13 @@ namespace {
 
 #define COMMESSO_ITEM_COLUMNS                                                         \
   "id, sku, name_it, name_en, kind, unit, unit_price_minor, currency, tax_category, " \
-  "weight_grams, active, track_stock, stock_on_hand, backorder_policy"
+  "weight_grams, active, track_stock, stock_on_hand, backorder_policy, category, location"
 // The same, for a join with items_fts, which has columns of the same names.
 #define COMMESSO_QUALIFIED_ITEM_COLUMNS                                              \
   "items.id, items.sku, items.name_it, items.name_en, items.kind, items.unit, "      \
   "items.unit_price_minor, items.currency, items.tax_category, items.weight_grams, " \
-  "items.active, items.track_stock, items.stock_on_hand, items.backorder_policy"
+  "items.active, items.track_stock, items.stock_on_hand, items.backorder_policy, "   \
+  "items.category, items.location"
 
 // Listing groups, in the order a search shows them; a cursor names the group it stopped in.
 constexpr const char* kAll = "a";        // Every item (empty query).
@@ -49,10 +50,12 @@ Item ItemFrom(SQLite::Statement& row) {
       .active = row.getColumn(10).getInt() != 0,
       .track_stock = row.getColumn(11).getInt() != 0,
       .stock_on_hand = row.getColumn(12).getInt64(),
-      .backorder_policy = *policy};
+      .backorder_policy = *policy,
+      .category = row.getColumn(14).getString(),
+      .location = row.getColumn(15).getString()};
 }
 
-// Binds the columns every write sets, ?1 to ?13.
+// Binds the columns every write sets, ?1 to ?13 and ?15 to ?16 (?14 is the time of the write).
 void BindItem(SQLite::Statement& statement, const Item& item) {
   statement.bind(1, item.sku);
   statement.bind(2, item.name.it);
@@ -67,6 +70,8 @@ void BindItem(SQLite::Statement& statement, const Item& item) {
   statement.bind(11, item.track_stock ? 1 : 0);
   statement.bind(12, item.stock_on_hand);
   statement.bind(13, Name(item.backorder_policy));
+  statement.bind(15, item.category);
+  statement.bind(16, item.location);
 }
 
 // The item with exactly `sku` (the index finds it whatever the case; BINARY checks the case).
@@ -104,8 +109,8 @@ Result<Item> CreateIn(Connection& connection, const Item& item, const Idempotenc
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO items (sku, name_it, name_en, kind, unit, unit_price_minor, currency, "
       "tax_category, weight_grams, active, track_stock, stock_on_hand, backorder_policy, "
-      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-      "?14, ?14)");
+      "category, location, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+      "?10, ?11, ?12, ?13, ?15, ?16, ?14, ?14)");
   BindItem(insert, item);
   insert.bind(14, NowMillis());
   insert.exec();
@@ -120,7 +125,8 @@ Result<Item> UpdateIn(Connection& connection, const Item& item) {
   SQLite::Statement& update = connection.Prepare(
       "UPDATE items SET name_it = ?2, name_en = ?3, kind = ?4, unit = ?5, "
       "unit_price_minor = ?6, currency = ?7, tax_category = ?8, weight_grams = ?9, active = ?10, "
-      "track_stock = ?11, stock_on_hand = ?12, backorder_policy = ?13, updated_at = ?14 "
+      "track_stock = ?11, stock_on_hand = ?12, backorder_policy = ?13, category = ?15, "
+      "location = ?16, updated_at = ?14 "
       "WHERE sku = ?1 AND sku = ?1 COLLATE BINARY RETURNING id");
   BindItem(update, item);
   update.bind(14, NowMillis());

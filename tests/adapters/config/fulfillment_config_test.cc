@@ -136,6 +136,7 @@ kind = "good"
 sku_prefix = "PRM-"
 shipping_method = "pickup"
 countries = ["US", "CA"]
+categories = ["toner", "business_cards"]
 department = "print"
 )toml"),
                       "test.toml");
@@ -160,8 +161,10 @@ department = "print"
   EXPECT_EQ(print.release.kind, ReleaseKind::kImmediate);
   EXPECT_FALSE(print.ships);
   ASSERT_EQ(rules.routing.size(), 1u);
-  EXPECT_EQ(rules.routing[0],
-            (RoutingRule{ItemKind::kGood, "PRM-", "pickup", {"US", "CA"}, "print"}));
+  EXPECT_EQ(
+      rules.routing[0],
+      (RoutingRule{
+          ItemKind::kGood, "PRM-", "pickup", {"US", "CA"}, {"toner", "business_cards"}, "print"}));
   EXPECT_EQ(rules.default_department, "us-desk");  // None named: the first department.
   EXPECT_THAT(rules.holidays, ElementsAre(year{2026} / 12 / 25, year{2027} / 1 / 1));
 }
@@ -189,6 +192,7 @@ lease_minutes = 0
 [[fulfillment.routing]]
 shipping_method = "drone"
 countries = ["it"]
+categories = ["Toner", ""]
 department = "nowhere"
 )toml"),
                       "test.toml");
@@ -204,6 +208,8 @@ department = "nowhere"
           Problem("fulfillment.departments[1].lease_minutes", "from 1 to 1440"),
           Problem("fulfillment.routing[0].shipping_method", "[[shipping.methods]] or \"pickup\""),
           Problem("fulfillment.routing[0].countries[0]", "ISO 3166-1 alpha-2"),
+          Problem("fulfillment.routing[0].categories[0]", R"(a product category such as "toner")"),
+          Problem("fulfillment.routing[0].categories[1]", "1..32 of a-z, 0-9, _ and -"),
           Problem("fulfillment.holidays[0]",
                   R"(must be a date like "2026-12-25" (test.toml:27:13)"),
           Problem("fulfillment.holidays[1]", "must be a date"),
@@ -214,7 +220,7 @@ department = "nowhere"
           Problem("fulfillment.departments[1].code",
                   "another department has this code (test.toml:38:"),
           Problem("fulfillment.routing[0].department",
-                  "no department has this code (test.toml:48:"),
+                  "no department has this code (test.toml:49:"),
           Problem("fulfillment.default_department", "no department has this code (test.toml:28:")))
       << Describe(config.error().fields);
 }

@@ -73,6 +73,40 @@ TEST_F(FulfillmentTest, ListsTheDepartmentsWithTheirScheduleAndStatistics) {
   ExpectStatusProblem(Call("GET", "/api/v1/departments?x=1"), 422);
 }
 
+TEST_F(FulfillmentTest, APickListWalksTheCatalogsCurrentLocations) {
+  // BOOK-01 on a shelf before PEN-01's; LIMITED has no location and comes last.
+  ASSERT_EQ(Call("PUT", "/api/v1/items/PEN-01",
+                 R"({"name": {"it": "Penna"}, "unit_price": {"minor": 1250}, "weight_grams": 10,
+                     "location": "B-10-1"})")
+                .status,
+            200);
+  PlaceAndRelease(
+      R"([{"sku": "LIMITED", "quantity": 1}, {"sku": "PEN-01", "quantity": 3},
+          {"sku": "BOOK-01", "quantity": 2}])",
+      "o1");
+  // Shelved after the order was placed: the list says where it is now.
+  ASSERT_EQ(Call("PUT", "/api/v1/items/BOOK-01",
+                 R"({"name": {"it": "Libro"}, "unit_price": {"minor": 1800},
+                     "tax_category": "reduced", "weight_grams": 10, "location": "B-9-3"})")
+                .status,
+            200);
+
+  ClientResponse list = Call("GET", "/api/v1/departments/warehouse/pick-list");
+
+  ASSERT_EQ(list.status, 200) << list.body;
+  const nlohmann::json rows = list.Json()["rows"];
+  ASSERT_EQ(rows.size(), 3u) << list.body;
+  EXPECT_EQ(rows[0]["sku"], "BOOK-01");
+  EXPECT_EQ(rows[0]["location"], "B-9-3");
+  EXPECT_EQ(rows[1]["sku"], "PEN-01");
+  EXPECT_EQ(rows[1]["location"], "B-10-1");
+  EXPECT_EQ(rows[2]["sku"], "LIMITED");
+  EXPECT_EQ(rows[2]["location"], "");
+  const ClientResponse text = Call("GET", "/api/v1/departments/warehouse/pick-list?format=text");
+  ASSERT_EQ(text.status, 200);
+  EXPECT_LT(text.body.find("B-9-3"), text.body.find("B-10-1")) << text.body;
+}
+
 TEST_F(FulfillmentTest, WorksATaskFromTheQueueToItsShipment) {
   const std::string number = PlaceAndRelease(R"([{"sku": "PEN-01", "quantity": 3}])", "o1");
 

@@ -95,6 +95,24 @@ TEST_F(ServerTest, ReplacesAnItem) {
   EXPECT_EQ(fetched.Json()["name"]["en"], "Blue pen");
 }
 
+TEST_F(ServerTest, KeepsAnItemsCategoryAndLocation) {
+  ClientResponse replaced = Call("PUT", "/api/v1/items/PEN-01",
+                                 R"({"name": {"it": "Penna blu"}, "unit_price": {"minor": 1300},
+                                     "category": "writing", "location": " A-03-2 "})");
+  ClientResponse refused = Call("PUT", "/api/v1/items/PEN-01",
+                                R"({"name": {"it": "Penna blu"}, "unit_price": {"minor": 1300},
+                                    "category": "Writing!", "location": "A\t3"})");
+
+  ASSERT_EQ(replaced.status, 200) << replaced.body;
+  ClientResponse fetched = Call("GET", "/api/v1/items/PEN-01");
+  EXPECT_EQ(fetched.Json()["category"], "writing");
+  EXPECT_EQ(fetched.Json()["location"], "A-03-2");
+  ExpectProblem(refused, 422);
+  EXPECT_TRUE(NamesField(refused, "category")) << refused.body;
+  EXPECT_TRUE(NamesField(refused, "location")) << refused.body;
+  EXPECT_EQ(Call("GET", "/api/v1/items/PEN-01").Json()["location"], "A-03-2");
+}
+
 TEST_F(ServerTest, SearchesItemsPageByPage) {
   ClientResponse first = Call("GET", "/api/v1/items?limit=2");
 

@@ -50,7 +50,9 @@ Order FullOrder() {
                                     .kind = ItemKind::kGood,
                                     .unit = "piece",
                                     .tax_category = "standard",
-                                    .weight_grams = 20},
+                                    .weight_grams = 20,
+                                    .category = "writing",
+                                    .location = "A-03-2"},
                            .quantity = 2,
                            .unit_price = Money(1225, kEur),
                            .amount = Money(2450, kEur),
@@ -140,6 +142,19 @@ TEST(OrderJsonTest, RoundTripsThroughText) {
 
   ASSERT_TRUE(read.has_value()) << read.error().message;
   EXPECT_EQ(*read, order);
+}
+
+TEST(OrderJsonTest, ReadsSnapshotsFromBeforeItemsHadACategoryAndLocation) {
+  Json json = ToJson(FullOrder());
+  json["lines"][0]["item"].erase("category");
+  json["lines"][0]["item"].erase("location");
+
+  Result<Order> read = OrderFromJson(json);
+
+  ASSERT_TRUE(read.has_value()) << read.error().message;
+  EXPECT_EQ(read->priced.lines[0].item.category, "");
+  EXPECT_EQ(read->priced.lines[0].item.location, "");
+  EXPECT_EQ(read->priced.lines[0].item.sku, "PEN-01");
 }
 
 TEST(OrderJsonTest, RoundTripsAnOrderWithoutOptionalValues) {
@@ -254,7 +269,9 @@ TEST(ItemJsonTest, RoundTrips) {
                   .active = false,
                   .track_stock = true,
                   .stock_on_hand = 5,
-                  .backorder_policy = BackorderPolicy::kAllow};
+                  .backorder_policy = BackorderPolicy::kAllow,
+                  .category = "writing",
+                  .location = "A-03-2"};
 
   Result<Item> read = ItemFromJson(ToJson(item), kEur);
 
@@ -273,6 +290,37 @@ TEST(ItemJsonTest, AppliesDefaultsAndTheBusinessCurrency) {
   EXPECT_EQ(read->unit, "piece");
   EXPECT_EQ(read->tax_category, "standard");
   EXPECT_TRUE(read->active);
+  EXPECT_EQ(read->category, "");
+  EXPECT_EQ(read->location, "");
+}
+
+TEST(ItemJsonTest, DropsTheSpacesAroundALocation) {
+  const Json json = {{"sku", "PEN-01"},
+                     {"name", {{"it", "Penna"}}},
+                     {"unit_price", {{"minor", 5}}},
+                     {"category", "writing"},
+                     {"location", "  B-01 shelf 2 "}};
+
+  Result<Item> read = ItemFromJson(json, kEur);
+
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(read->category, "writing");
+  EXPECT_EQ(read->location, "B-01 shelf 2");
+}
+
+TEST(ItemJsonTest, RefusesACategoryOrLocationThatIsNotText) {
+  const Json json = {{"sku", "PEN-01"},
+                     {"name", {{"it", "Penna"}}},
+                     {"unit_price", {{"minor", 5}}},
+                     {"category", 3},
+                     {"location", {{"aisle", "A"}}}};
+
+  Result<Item> read = ItemFromJson(json, kEur);
+
+  ASSERT_FALSE(read.has_value());
+  EXPECT_THAT(ProblemsOf(read.error()),
+              UnorderedElementsAre(FieldError{"category", "must be a string"},
+                                   FieldError{"location", "must be a string"}));
 }
 
 TEST(ItemJsonTest, NamesTheWrongCurrency) {

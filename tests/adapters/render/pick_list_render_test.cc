@@ -78,6 +78,15 @@ PickList SmallList() {
   return list;
 }
 
+// SmallList with the first two SKUs stored at locations (the list's order, as PickListOf
+// gives it, is the caller's business here).
+PickList LocatedList() {
+  PickList list = SmallList();
+  list.rows[0].location = "A-03-2";
+  list.rows[1].location = "B-01-1 scaffale alto";
+  return list;
+}
+
 // `rows` SKUs, each for one or two orders.
 PickList LongList(int rows) {
   PickList list{.department = "warehouse", .generated_at = kGenerated};
@@ -213,6 +222,39 @@ TEST(PickListTextTest, PutsEveryNeedOnOneLineWithItsQuantityOnTheRight) {
   }
 }
 
+TEST(PickListTextTest, PutsTheLocationFirstWhenTheListHasLocations) {
+  const PickList located = LocatedList();
+
+  const std::string text = PickListText(ViewOf(located, "it"), 80);
+  const std::string without = PickListText(ViewOf(SmallList(), "it"), 80);
+
+  EXPECT_THAT(LineWith(text, "Cod."), ::testing::MatchesRegex("Ubicazione +Cod\\. +Articolo.*"));
+  EXPECT_THAT(LineWith(text, "PEN-BLU"),
+              ::testing::MatchesRegex("A-03-2 +PEN-BLU +Penna a sfera blu +pz +12"));
+  EXPECT_THAT(LineWith(text, "CARTA-A4"), ::testing::StartsWith("B-01-1"));
+  EXPECT_THAT(text, HasSubstr("scaffale"));  // A long location wraps in its column.
+  // The third SKU has no location: its row starts with blanks under the location's heading.
+  for (const std::string& line : LinesOf(text)) {
+    if (line.find("ARMADIO") == std::string::npos) continue;
+    EXPECT_TRUE(line.starts_with("      ")) << line;
+  }
+  EXPECT_THAT(without, Not(HasSubstr("Ubicazione")));
+  EXPECT_THAT(LineWith(without, "PEN-BLU"), ::testing::StartsWith("PEN-BLU"));
+}
+
+TEST(PickListTextTest, NamesTheLocationBeforeTheSkuOnNarrowPaper) {
+  const PickList located = LocatedList();
+
+  for (const int columns : {32, 42}) {
+    SCOPED_TRACE(columns);
+    const std::string text = PickListText(ViewOf(located, "en"), columns);
+
+    ExpectWithin(text, columns);
+    EXPECT_THAT(LineWith(text, "PEN-BLU"), ::testing::StartsWith("A-03-2 PEN-BLU"));
+    EXPECT_EQ(CountOf(text, "\u2610"), 4);
+  }
+}
+
 TEST(PickListTextTest, SaysThereIsNothingToPick) {
   const PickList empty{.department = "warehouse", .generated_at = kGenerated};
 
@@ -251,10 +293,23 @@ TEST(PickListHtmlTest, IsACompletePageWithATickBoxPerNeed) {
                           Not(HasSubstr("<script")), Not(HasSubstr("<img"))));
 }
 
+TEST(PickListHtmlTest, PutsTheLocationFirstWhenTheListHasLocations) {
+  const std::string html = PickListHtml(ViewOf(LocatedList(), "en"));
+  const std::string without = PickListHtml(ViewOf(SmallList(), "en"));
+
+  EXPECT_THAT(html, HasSubstr(">Location</th><th"));
+  EXPECT_LT(html.find(">Location<"), html.find(">SKU<"));
+  EXPECT_LT(html.find(">A-03-2<"), html.find(">PEN-BLU<"));
+  EXPECT_THAT(html, HasSubstr("colspan=\"5\""));
+  EXPECT_THAT(without, AllOf(Not(HasSubstr(">Location<")), HasSubstr("colspan=\"4\""),
+                             Not(HasSubstr("colspan=\"5\""))));
+}
+
 TEST(PickListHtmlTest, EscapesEveryValue) {
   PickList list = SmallList();
   list.rows[0].name.it = "<script>alert(1)</script> & \"Figli\"";
   list.rows[0].sku = "<b>SKU</b>";
+  list.rows[1].location = "<u>A-1</u>";
   list.rows[0].unit = "<i>u</i>";
   list.rows[0].needs[0].order.value = "'<img src=x>'";
   PickListView view = ViewOf(list, "it");
@@ -263,11 +318,11 @@ TEST(PickListHtmlTest, EscapesEveryValue) {
   const std::string html = PickListHtml(view);
 
   EXPECT_THAT(html, AllOf(Not(HasSubstr("<script")), Not(HasSubstr("<b>")), Not(HasSubstr("<i>")),
-                          Not(HasSubstr("<img")), Not(HasSubstr("<em>"))));
+                          Not(HasSubstr("<u>")), Not(HasSubstr("<img")), Not(HasSubstr("<em>"))));
   EXPECT_THAT(html,
               AllOf(HasSubstr("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Figli&quot;"),
                     HasSubstr("&lt;b&gt;SKU&lt;/b&gt;"), HasSubstr("&lt;i&gt;u&lt;/i&gt;"),
-                    HasSubstr("&#39;&lt;img src=x&gt;&#39;"),
+                    HasSubstr("&lt;u&gt;A-1&lt;/u&gt;"), HasSubstr("&#39;&lt;img src=x&gt;&#39;"),
                     HasSubstr("Rossi &amp; &lt;em&gt;Bianchi&lt;/em&gt;")));
 }
 
@@ -312,6 +367,17 @@ TEST(PickListPdfTest, ReadsBackSkusQuantitiesAndAccents) {
               ::testing::MatchesRegex("Unit\u00e0 totali +17"));
   // The tick boxes are drawn squares, not characters.
   EXPECT_THAT(text, Not(HasSubstr("\u2610")));
+}
+
+TEST(PickListPdfTest, PutsTheLocationFirstWhenTheListHasLocations) {
+  auto pdf = PickListPdf(ViewOf(LocatedList(), "en"));
+
+  ASSERT_TRUE(pdf.has_value()) << pdf.error().message;
+  const std::string text = PdfToText(*pdf);
+  EXPECT_THAT(LineWith(text, "SKU"), ::testing::MatchesRegex("Location +SKU +Item +Unit +Total"));
+  EXPECT_THAT(LineWith(text, "PEN-BLU"),
+              ::testing::MatchesRegex("A-03-2 +PEN-BLU +Blue ballpoint pen +pcs +12"));
+  EXPECT_THAT(LineWith(text, "2026-000124"), ::testing::MatchesRegex("2026-000124 +18 +2 +9"));
 }
 
 TEST(PickListPdfTest, SpeaksEnglishAndSaysWhenThereIsNothingToPick) {

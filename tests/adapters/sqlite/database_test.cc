@@ -45,6 +45,27 @@ TEST(DatabaseTest, ReopeningAppliesNoMigrationAgainAndKeepsTheData) {
   EXPECT_TRUE(stores.catalog().FindBySku("PEN-1").has_value());
 }
 
+TEST(DatabaseTest, ItemsFromBeforeCategoriesAndLocationsGetNone) {
+  SqliteStores stores;
+  ASSERT_TRUE(stores.catalog().Create(Good("PEN-1", 150), Key("k1")).has_value());
+  stores.Close();
+  {
+    // The file as a commesso at schema version 9 left it.
+    SQLite::Database writer(stores.path(), SQLite::OPEN_READWRITE);
+    writer.exec("ALTER TABLE items DROP COLUMN category");
+    writer.exec("ALTER TABLE items DROP COLUMN location");
+    writer.exec("DELETE FROM schema_migrations WHERE version = 10");
+  }
+
+  stores.Reopen();
+
+  EXPECT_EQ(stores.database().schema_version(), LatestSchemaVersion());
+  auto pen = stores.catalog().FindBySku("PEN-1");
+  ASSERT_TRUE(pen.has_value());
+  EXPECT_EQ(pen->category, "");
+  EXPECT_EQ(pen->location, "");
+}
+
 TEST(DatabaseTest, RefusesADatabaseFromANewerCommesso) {
   SqliteStores stores;
   stores.Close();

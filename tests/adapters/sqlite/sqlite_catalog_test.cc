@@ -68,6 +68,8 @@ TEST_F(SqliteCatalogTest, CreatedItemsAreFoundAsTheyWereWritten) {
   pen.stock_on_hand = 12;
   pen.backorder_policy = BackorderPolicy::kAllow;
   pen.active = false;
+  pen.category = "writing";
+  pen.location = "A-03-2";
   Item service = Service("SETUP", 4500);
 
   const Item created_pen = Create(pen);
@@ -135,6 +137,8 @@ TEST_F(SqliteCatalogTest, UpdateReplacesTheItemWithTheSameSku) {
   pen.unit_price = Money(2990, kEur);
   pen.track_stock = true;
   pen.stock_on_hand = 3;
+  pen.category = "writing";
+  pen.location = "B-12-1";
 
   auto updated = stores_.catalog().Update(pen);
 
