@@ -8,6 +8,7 @@
 
 #include "core/catalog_rules.h"
 #include "core/invariant.h"
+#include "core/name_table.h"
 
 namespace commesso {
 namespace {
@@ -184,9 +185,6 @@ bool LocationBefore(std::string_view a, std::string_view b) {
 
 // ---- Names ------------------------------------------------------------------------------
 
-template <typename Enum, std::size_t N>
-using NameTable = std::array<std::pair<Enum, const char*>, N>;
-
 constexpr NameTable<ReleaseKind, 3> kReleaseKindNames = {{{ReleaseKind::kImmediate, "immediate"},
                                                           {ReleaseKind::kWaves, "waves"},
                                                           {ReleaseKind::kCutOff, "cut_off"}}};
@@ -205,23 +203,6 @@ constexpr NameTable<TaskState, 8> kTaskStateNames = {{
 constexpr NameTable<HoldKind, 3> kHoldKindNames = {{{HoldKind::kPayment, "payment"},
                                                     {HoldKind::kManual, "manual"},
                                                     {HoldKind::kAddress, "address"}}};
-
-template <typename Enum, std::size_t N>
-const char* NameIn(const NameTable<Enum, N>& table, Enum value) {
-  for (const auto& [candidate, name] : table) {
-    if (candidate == value) return name;
-  }
-  // Only a value cast from an out-of-range integer gets here.
-  return "unknown";
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> ParseIn(const NameTable<Enum, N>& table, std::string_view text) {
-  for (const auto& [value, name] : table) {
-    if (text == name) return value;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 

@@ -3,12 +3,10 @@
 #include <array>
 #include <utility>
 
+#include "core/name_table.h"
+
 namespace commesso {
 namespace {
-
-// One table per enum keeps each name and its parser in step.
-template <typename Enum, std::size_t N>
-using NameTable = std::array<std::pair<Enum, const char*>, N>;
 
 constexpr NameTable<Channel, 7> kChannelNames = {{{Channel::kPhone, "phone"},
                                                   {Channel::kCounter, "counter"},
@@ -46,23 +44,6 @@ constexpr NameTable<ItemKind, 2> kItemKindNames = {
 
 constexpr NameTable<BackorderPolicy, 2> kBackorderPolicyNames = {
     {{BackorderPolicy::kRefuse, "refuse"}, {BackorderPolicy::kAllow, "allow"}}};
-
-template <typename Enum, std::size_t N>
-const char* NameIn(const NameTable<Enum, N>& table, Enum value) {
-  for (const auto& [candidate, name] : table) {
-    if (candidate == value) return name;
-  }
-  // Only a value cast from an out-of-range integer gets here.
-  return "unknown";
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> ParseIn(const NameTable<Enum, N>& table, std::string_view text) {
-  for (const auto& [value, name] : table) {
-    if (text == name) return value;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 
