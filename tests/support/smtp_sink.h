@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <csignal>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,11 +10,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-extern char** environ;
+#include "support/python_server.h"
 
 namespace commesso::testing {
 
@@ -35,45 +30,15 @@ class SmtpSink {
   // Starts the server on `port` (0: a free one, then kept for later starts) and returns once
   // it listens.
   void Start(int port = 0) {
-    if (port == 0) port = port_;
-    int out[2];
-    ASSERT_EQ(pipe(out), 0);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, out[0]);
-    const std::string script = COMMESSO_SOURCE_DIR "/tests/support/smtp_sink.py";
-    const std::string dir = directory_.string();
-    const std::string port_text = std::to_string(port);
-    // Debian's interpreter, which has python3-aiosmtpd (DEPENDENCIES.md pitfall 16).
-    std::vector<char*> argv = {const_cast<char*>("/usr/bin/python3"),
-                               const_cast<char*>(script.c_str()),
-                               const_cast<char*>("--dir"),
-                               const_cast<char*>(dir.c_str()),
-                               const_cast<char*>("--port"),
-                               const_cast<char*>(port_text.c_str()),
-                               nullptr};
-    const int spawned = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(out[1]);
-    ASSERT_EQ(spawned, 0) << "cannot run /usr/bin/python3";
-    FILE* output = fdopen(out[0], "r");
-    int bound = 0;
-    const bool read = std::fscanf(output, "%d", &bound) == 1;
-    std::fclose(output);
-    ASSERT_TRUE(read) << "the SMTP sink did not start: is python3-aiosmtpd installed?";
-    port_ = bound;
+    if (port == 0) port = server_.port();
+    server_.Start(COMMESSO_SOURCE_DIR "/tests/support/smtp_sink.py",
+                  {"--dir", directory_.string(), "--port", std::to_string(port)},
+                  "the SMTP sink did not start: is python3-aiosmtpd installed?");
   }
 
-  void Stop() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = 0;
-  }
+  void Stop() { server_.Stop(); }
 
-  int port() const { return port_; }
+  int port() const { return server_.port(); }
 
   // The messages received so far, oldest first.
   std::vector<std::filesystem::path> Messages() const {
@@ -106,8 +71,7 @@ class SmtpSink {
 
  private:
   std::filesystem::path directory_;
-  pid_t pid_ = 0;
-  int port_ = 0;
+  PythonServer server_;
 };
 
 }  // namespace commesso::testing

@@ -1,8 +1,6 @@
 #pragma once
 
 #include <chrono>
-#include <csignal>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -11,11 +9,8 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-extern char** environ;
+#include "support/python_server.h"
 
 namespace commesso::testing {
 
@@ -36,50 +31,14 @@ class WebhookReceiver {
   // starts) and returns once it listens. It checks signatures with `secret` as of the Unix
   // time `now` (0: its own clock).
   void Start(int status = 204, int port = 0) {
-    if (port == 0) port = port_;
-    int out[2];
-    ASSERT_EQ(pipe(out), 0);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, out[0]);
-    const std::string script = COMMESSO_SOURCE_DIR "/tests/support/webhook_receiver.py";
-    const std::string dir = directory_.string();
-    const std::string port_text = std::to_string(port);
-    const std::string status_text = std::to_string(status);
-    const std::string now_text = std::to_string(now_);
-    std::vector<char*> argv = {const_cast<char*>("/usr/bin/python3"),
-                               const_cast<char*>(script.c_str()),
-                               const_cast<char*>("--dir"),
-                               const_cast<char*>(dir.c_str()),
-                               const_cast<char*>("--port"),
-                               const_cast<char*>(port_text.c_str()),
-                               const_cast<char*>("--status"),
-                               const_cast<char*>(status_text.c_str()),
-                               const_cast<char*>("--secret"),
-                               const_cast<char*>(secret_.c_str()),
-                               const_cast<char*>("--now"),
-                               const_cast<char*>(now_text.c_str()),
-                               nullptr};
-    const int spawned = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(out[1]);
-    ASSERT_EQ(spawned, 0) << "cannot run /usr/bin/python3";
-    FILE* output = fdopen(out[0], "r");
-    int bound = 0;
-    const bool read = std::fscanf(output, "%d", &bound) == 1;
-    std::fclose(output);
-    ASSERT_TRUE(read) << "the webhook receiver did not start";
-    port_ = bound;
+    if (port == 0) port = server_.port();
+    server_.Start(COMMESSO_SOURCE_DIR "/tests/support/webhook_receiver.py",
+                  {"--dir", directory_.string(), "--port", std::to_string(port), "--status",
+                   std::to_string(status), "--secret", secret_, "--now", std::to_string(now_)},
+                  "the webhook receiver did not start");
   }
 
-  void Stop() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = 0;
-  }
+  void Stop() { server_.Stop(); }
 
   // What later starts verify signatures with.
   void Verifying(std::string secret, long long now) {
@@ -87,9 +46,9 @@ class WebhookReceiver {
     now_ = now;
   }
 
-  int port() const { return port_; }
+  int port() const { return server_.port(); }
   std::string Url(const std::string& path = "/hooks") const {
-    return "http://127.0.0.1:" + std::to_string(port_) + path;
+    return "http://127.0.0.1:" + std::to_string(server_.port()) + path;
   }
 
   // One received request.
@@ -115,8 +74,7 @@ class WebhookReceiver {
 
  private:
   std::filesystem::path directory_;
-  pid_t pid_ = 0;
-  int port_ = 0;
+  PythonServer server_;
   std::string secret_;
   long long now_ = 0;
 };
