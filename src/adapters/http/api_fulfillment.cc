@@ -1,5 +1,5 @@
 // The fulfillment routes of the Api: department queues, tasks, pick lists, holds,
-// cancellation and escalations (docs/fulfillment.md, docs/openapi.yaml).
+// cancellation and escalations (docs/fulfillment-queues.md, docs/openapi.yaml).
 #include <charconv>
 #include <chrono>
 #include <map>
@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "adapters/http/api.h"
-#include "adapters/http/api_support.h"
 #include "adapters/http/problem.h"
 #include "adapters/json/domain_json.h"
 #include "adapters/json/fulfillment_json.h"
@@ -23,15 +22,104 @@ namespace {
 
 using json::Json;
 
+template <typename T>
+using OrResponse = tl::expected<T, HttpResponse>;
+
+constexpr std::size_t kMaxKeyLength = 255;
 constexpr int kQueueLimit = 500;
 // The statistics of GET /departments cover the tasks released in the last 30 days.
 constexpr std::chrono::days kStatsWindow{30};
+
+HttpResponse Invalid(std::string_view detail, const std::vector<FieldError>& errors) {
+  return ProblemResponse(422, ErrorCodeName(ErrorCode::kInvalidInput),
+                         "The request has invalid fields", detail, errors);
+}
 
 HttpResponse NotFound(std::string detail) {
   return ProblemResponse(Error{.code = ErrorCode::kNotFound, .message = std::move(detail)});
 }
 
+bool IsJsonMediaType(std::string_view content_type) {
+  std::string_view media = content_type.substr(0, content_type.find(';'));
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
+  while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) media.remove_prefix(1);
+  std::string lower(media);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "application/json";
+}
+
+// The body as JSON, as api.cc reads bodies: 415 unless declared JSON, 400 when it does not parse.
+OrResponse<Json> JsonBody(const HttpRequest& request) {
+  if (!IsJsonMediaType(request.Header("Content-Type"))) {
+    return tl::unexpected(
+        ProblemResponse(415, "unsupported_media_type", "Unsupported media type",
+                        "The body must be sent as Content-Type: application/json.",
+                        {{"Content-Type", "must be application/json"}}));
+  }
+  Result<Json> parsed = json::Parse(request.body);
+  if (!parsed) {
+    return tl::unexpected(ProblemResponse(400, "malformed_json", "Bad request",
+                                          parsed.error().message, parsed.error().fields));
+  }
+  return *std::move(parsed);
+}
+
+// A body that must be empty or `{}`: the request's path says everything.
+std::optional<HttpResponse> EmptyBody(const HttpRequest& request) {
+  if (request.body.empty()) return std::nullopt;
+  OrResponse<Json> body = JsonBody(request);
+  if (!body) return body.error();
+  std::vector<FieldError> problems;
+  json::ObjectReader(*body, "", problems).Finish();
+  if (!problems.empty()) return Invalid("the request has errors", problems);
+  return std::nullopt;
+}
+
+// The request's Idempotency-Key with its fingerprint, as api.cc checks it.
+OrResponse<IdempotencyKey> KeyOf(const HttpRequest& request, const Target& target) {
+  const std::string_view key = request.Header("Idempotency-Key");
+  std::string problem;
+  if (key.empty()) problem = "is required on this request";
+  if (key.size() > kMaxKeyLength) problem = "must be at most 255 characters";
+  for (char c : key) {
+    if (c < 0x20 || c > 0x7e) problem = "must be printable ASCII";
+  }
+  if (!problem.empty()) {
+    return tl::unexpected(ProblemResponse(
+        400, "idempotency_key", "Bad request",
+        "Send a unique Idempotency-Key header with every POST that creates something; repeat "
+        "it only to retry.",
+        {{"Idempotency-Key", problem}}));
+  }
+  return IdempotencyKey{
+      .value = std::string(key),
+      .fingerprint = RequestFingerprint(request.method, target.path, request.body)};
+}
+
+HttpResponse KeyInFlight() {
+  return ProblemResponse(409, "idempotency_key_in_flight", "Conflict",
+                         "The first request with this Idempotency-Key is still being processed; "
+                         "retry once it has been answered.",
+                         {{"Idempotency-Key", "a request with this key is in progress"}});
+}
+
+std::optional<std::int64_t> TaskIdOf(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || value < 1) return std::nullopt;
+  return value;
+}
+
 HttpResponse NoSuchTask(const std::string& id) { return NotFound("There is no task " + id + "."); }
+
+void CheckParams(const Target& target, std::initializer_list<std::string_view> allowed,
+                 std::vector<FieldError>& problems) {
+  for (const auto& [name, value] : target.query) {
+    bool known = false;
+    for (std::string_view candidate : allowed) known = known || candidate == name;
+    if (!known) problems.push_back({name, "unknown parameter"});
+  }
+}
 
 HttpResponse BodyResponse(std::string content_type, std::string body) {
   return HttpResponse{
@@ -202,7 +290,7 @@ HttpResponse Api::DepartmentPickList(const HttpRequest& request, const Target& t
     std::string_view rest = *list;
     while (true) {
       const std::size_t comma = rest.find(',');
-      const std::optional<std::int64_t> id = PositiveId(rest.substr(0, comma));
+      const std::optional<std::int64_t> id = TaskIdOf(rest.substr(0, comma));
       if (!id) {
         problems.push_back({"tasks", "must be task ids separated by commas"});
         break;
@@ -242,7 +330,7 @@ HttpResponse Api::GetTask(const HttpRequest& request, const Target& target, cons
   std::vector<FieldError> problems;
   CheckParams(target, {}, problems);
   if (!problems.empty()) return Invalid("the query has errors", problems);
-  const std::optional<std::int64_t> task_id = PositiveId(id);
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
   if (!task_id) return NoSuchTask(id);
   Result<FulfillmentTask> task = services_.fulfillment.Find(*task_id);
   if (!task) return Failure(request, task.error());
@@ -257,7 +345,7 @@ HttpResponse Api::TaskPickList(const HttpRequest& request, const Target& target,
   CheckParams(target, {"format"}, problems);
   CheckFormat(target, problems);
   if (!problems.empty()) return Invalid("the query has errors", problems);
-  const std::optional<std::int64_t> task_id = PositiveId(id);
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
   if (!task_id) return NoSuchTask(id);
   Result<FulfillmentTask> task = services_.fulfillment.Find(*task_id);
   if (!task) return Failure(request, task.error());
@@ -278,14 +366,14 @@ HttpResponse Api::TaskResponse(const HttpRequest& request, const Result<Fulfillm
 
 HttpResponse Api::ClaimTask(const HttpRequest& request, const Target&, const std::string& id) {
   if (std::optional<HttpResponse> refused = EmptyBody(request)) return *refused;
-  const std::optional<std::int64_t> task_id = PositiveId(id);
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
   if (!task_id) return NoSuchTask(id);
   auto task = desk_.Claim(*task_id, PrincipalOf(request), services_.clock.Now());
   return TaskResponse(request, task, 200);
 }
 
 HttpResponse Api::UnclaimTask(const HttpRequest& request, const Target&, const std::string& id) {
-  const std::optional<std::int64_t> task_id = PositiveId(id);
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
   if (!task_id) return NoSuchTask(id);
   auto task = services_.fulfillment.Unclaim(*task_id, PrincipalOf(request), services_.clock.Now());
   return TaskResponse(request, task, 200);
@@ -294,7 +382,7 @@ HttpResponse Api::UnclaimTask(const HttpRequest& request, const Target&, const s
 HttpResponse Api::AcknowledgeTask(const HttpRequest& request, const Target&,
                                   const std::string& id) {
   if (std::optional<HttpResponse> refused = EmptyBody(request)) return *refused;
-  const std::optional<std::int64_t> task_id = PositiveId(id);
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
   if (!task_id) return NoSuchTask(id);
   auto task =
       services_.fulfillment.Acknowledge(*task_id, PrincipalOf(request), services_.clock.Now());
@@ -306,7 +394,7 @@ HttpResponse Api::RecordPicks(const HttpRequest& request, const Target&, const s
   if (!body) return body.error();
   Result<std::vector<Shipment::Line>> picks = json::PicksFromJson(*body);
   if (!picks) return ProblemResponse(picks.error());
-  const std::optional<std::int64_t> task_id = PositiveId(id);
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
   if (!task_id) return NoSuchTask(id);
   auto task = services_.fulfillment.RecordPicks(*task_id, PrincipalOf(request), *picks,
                                                 services_.clock.Now());
@@ -323,7 +411,7 @@ HttpResponse Api::ShipTask(const HttpRequest& request, const Target& target,
   if (!body) return body.error();
   Result<json::ShipmentRequest> shipment = json::ShipmentRequestFromJson(*body);
   if (!shipment) return ProblemResponse(shipment.error());
-  const std::optional<std::int64_t> task_id = PositiveId(id);
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
   if (!task_id) return NoSuchTask(id);
   auto task = desk_.Ship(*task_id,
                          Shipment{.carrier = shipment->carrier,
@@ -341,7 +429,7 @@ HttpResponse Api::ShipTask(const HttpRequest& request, const Target& target,
 
 HttpResponse Api::CompleteTask(const HttpRequest& request, const Target&, const std::string& id) {
   if (std::optional<HttpResponse> refused = EmptyBody(request)) return *refused;
-  const std::optional<std::int64_t> task_id = PositiveId(id);
+  const std::optional<std::int64_t> task_id = TaskIdOf(id);
   if (!task_id) return NoSuchTask(id);
   auto task = desk_.Complete(*task_id, PrincipalOf(request), services_.clock.Now());
   return TaskResponse(request, task, 200);
