@@ -193,6 +193,10 @@ class Api {
   // recorded under. The user name of a session, or "key:<name>" for an API key.
   static std::string PrincipalOf(const HttpRequest& request) { return request.principal; }
 
+  // The request's Idempotency-Key, which Route has read (400 when missing or malformed) and
+  // holds in flight (409 while another request has it) for a keyed route, and only there.
+  static const IdempotencyKey& KeyOf(const HttpRequest& request);
+
   // The problem for `error`, logging kInternal in full with the reference it shows.
   HttpResponse Failure(const HttpRequest& request, const Error& error);
 
@@ -203,6 +207,9 @@ class Api {
     Handler handler;
     Gate gate;
     Permission permission;  // For Gate::kPermission.
+    // Whether the route creates something and so takes an Idempotency-Key: Route reads and
+    // claims it before the handler runs and releases it after (KeyOf).
+    bool keyed = false;
   };
   static const std::vector<Entry>& Table();
 

@@ -1,6 +1,5 @@
 // The fulfillment routes of the Api: department queues, tasks, pick lists, holds,
 // cancellation and escalations (docs/fulfillment-queues.md, docs/openapi.yaml).
-#include <charconv>
 #include <chrono>
 #include <map>
 #include <optional>
@@ -10,6 +9,7 @@
 #include <vector>
 
 #include "adapters/http/api.h"
+#include "adapters/http/api_support.h"
 #include "adapters/http/problem.h"
 #include "adapters/json/domain_json.h"
 #include "adapters/json/fulfillment_json.h"
@@ -22,111 +22,13 @@ namespace {
 
 using json::Json;
 
-template <typename T>
-using OrResponse = tl::expected<T, HttpResponse>;
-
-constexpr std::size_t kMaxKeyLength = 255;
 constexpr int kQueueLimit = 500;
 // The statistics of GET /departments cover the tasks released in the last 30 days.
 constexpr std::chrono::days kStatsWindow{30};
 
-HttpResponse Invalid(std::string_view detail, const std::vector<FieldError>& errors) {
-  return ProblemResponse(422, ErrorCodeName(ErrorCode::kInvalidInput),
-                         "The request has invalid fields", detail, errors);
-}
-
-HttpResponse NotFound(std::string detail) {
-  return ProblemResponse(Error{.code = ErrorCode::kNotFound, .message = std::move(detail)});
-}
-
-bool IsJsonMediaType(std::string_view content_type) {
-  std::string_view media = content_type.substr(0, content_type.find(';'));
-  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
-  while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) media.remove_prefix(1);
-  std::string lower(media);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower == "application/json";
-}
-
-// The body as JSON, as api.cc reads bodies: 415 unless declared JSON, 400 when it does not parse.
-OrResponse<Json> JsonBody(const HttpRequest& request) {
-  if (!IsJsonMediaType(request.Header("Content-Type"))) {
-    return tl::unexpected(
-        ProblemResponse(415, "unsupported_media_type", "Unsupported media type",
-                        "The body must be sent as Content-Type: application/json.",
-                        {{"Content-Type", "must be application/json"}}));
-  }
-  Result<Json> parsed = json::Parse(request.body);
-  if (!parsed) {
-    return tl::unexpected(ProblemResponse(400, "malformed_json", "Bad request",
-                                          parsed.error().message, parsed.error().fields));
-  }
-  return *std::move(parsed);
-}
-
-// A body that must be empty or `{}`: the request's path says everything.
-std::optional<HttpResponse> EmptyBody(const HttpRequest& request) {
-  if (request.body.empty()) return std::nullopt;
-  OrResponse<Json> body = JsonBody(request);
-  if (!body) return body.error();
-  std::vector<FieldError> problems;
-  json::ObjectReader(*body, "", problems).Finish();
-  if (!problems.empty()) return Invalid("the request has errors", problems);
-  return std::nullopt;
-}
-
-// The request's Idempotency-Key with its fingerprint, as api.cc checks it.
-OrResponse<IdempotencyKey> KeyOf(const HttpRequest& request, const Target& target) {
-  const std::string_view key = request.Header("Idempotency-Key");
-  std::string problem;
-  if (key.empty()) problem = "is required on this request";
-  if (key.size() > kMaxKeyLength) problem = "must be at most 255 characters";
-  for (char c : key) {
-    if (c < 0x20 || c > 0x7e) problem = "must be printable ASCII";
-  }
-  if (!problem.empty()) {
-    return tl::unexpected(ProblemResponse(
-        400, "idempotency_key", "Bad request",
-        "Send a unique Idempotency-Key header with every POST that creates something; repeat "
-        "it only to retry.",
-        {{"Idempotency-Key", problem}}));
-  }
-  return IdempotencyKey{
-      .value = std::string(key),
-      .fingerprint = RequestFingerprint(request.method, target.path, request.body)};
-}
-
-HttpResponse KeyInFlight() {
-  return ProblemResponse(409, "idempotency_key_in_flight", "Conflict",
-                         "The first request with this Idempotency-Key is still being processed; "
-                         "retry once it has been answered.",
-                         {{"Idempotency-Key", "a request with this key is in progress"}});
-}
-
-std::optional<std::int64_t> TaskIdOf(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || value < 1) return std::nullopt;
-  return value;
-}
+std::optional<std::int64_t> TaskIdOf(std::string_view text) { return PositiveId(text); }
 
 HttpResponse NoSuchTask(const std::string& id) { return NotFound("There is no task " + id + "."); }
-
-void CheckParams(const Target& target, std::initializer_list<std::string_view> allowed,
-                 std::vector<FieldError>& problems) {
-  for (const auto& [name, value] : target.query) {
-    bool known = false;
-    for (std::string_view candidate : allowed) known = known || candidate == name;
-    if (!known) problems.push_back({name, "unknown parameter"});
-  }
-}
-
-HttpResponse BodyResponse(std::string content_type, std::string body) {
-  return HttpResponse{
-      .status = 200,
-      .headers = {{"Content-Type", std::move(content_type)}, {"X-Content-Type-Options", "nosniff"}},
-      .body = std::move(body)};
-}
 
 Json PickListJson(const PickList& list, const Department& department, std::string_view locale) {
   Json rows = Json::array();
@@ -401,12 +303,8 @@ HttpResponse Api::RecordPicks(const HttpRequest& request, const Target&, const s
   return TaskResponse(request, task, 200);
 }
 
-HttpResponse Api::ShipTask(const HttpRequest& request, const Target& target,
-                           const std::string& id) {
-  OrResponse<IdempotencyKey> key = KeyOf(request, target);
-  if (!key) return key.error();
-  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
-  if (!claim) return KeyInFlight();
+HttpResponse Api::ShipTask(const HttpRequest& request, const Target&, const std::string& id) {
+  const IdempotencyKey& key = KeyOf(request);
   OrResponse<Json> body = JsonBody(request);
   if (!body) return body.error();
   Result<json::ShipmentRequest> shipment = json::ShipmentRequestFromJson(*body);
@@ -419,7 +317,7 @@ HttpResponse Api::ShipTask(const HttpRequest& request, const Target& target,
                                   .lines = shipment->lines,
                                   .shipped_by = PrincipalOf(request),
                                   .shipped_at = services_.clock.Now()},
-                         *key);
+                         key);
   HttpResponse response = TaskResponse(request, task, 201);
   if (response.status == 201) {
     response.headers.emplace_back("Location", "/api/v1/tasks/" + id);

@@ -1,15 +1,12 @@
 // The webhook routes of the API: subscriptions (created with their secret shown once, listed
 // with their health, disabled), each one's delivery log, and replays. docs/webhooks.md.
 
-#include <charconv>
 #include <set>
 #include <string>
 #include <utility>
 
-#include <strings.h>
-#include <tl/expected.hpp>
-
 #include "adapters/http/api.h"
+#include "adapters/http/api_support.h"
 #include "adapters/http/problem.h"
 #include "adapters/json/domain_json.h"
 #include "adapters/json/iso_time.h"
@@ -22,75 +19,9 @@ namespace {
 using json::Json;
 
 constexpr std::string_view kWebhooksPath = "/api/v1/webhooks";
-constexpr std::size_t kMaxKeyLength = 255;
-constexpr int kDefaultLimit = 50;
-constexpr int kMaxLimit = 200;
-
-template <typename T>
-using OrResponse = tl::expected<T, HttpResponse>;
-
-HttpResponse Invalid(std::string_view detail, const std::vector<FieldError>& errors) {
-  return ProblemResponse(422, ErrorCodeName(ErrorCode::kInvalidInput),
-                         "The request has invalid fields", detail, errors);
-}
-
-OrResponse<Json> JsonBody(const HttpRequest& request) {
-  const std::string_view type = request.Header("Content-Type");
-  const std::string_view media = type.substr(0, type.find(';'));
-  constexpr std::string_view kJson = "application/json";
-  if (media.size() != kJson.size() || strncasecmp(media.data(), kJson.data(), kJson.size()) != 0) {
-    return tl::unexpected(
-        ProblemResponse(415, "unsupported_media_type", "Unsupported media type",
-                        "The body must be sent as Content-Type: application/json.",
-                        {{"Content-Type", "must be application/json"}}));
-  }
-  Result<Json> parsed = json::Parse(request.body);
-  if (!parsed) {
-    return tl::unexpected(ProblemResponse(400, "malformed_json", "Bad request",
-                                          parsed.error().message, parsed.error().fields));
-  }
-  return *std::move(parsed);
-}
-
-OrResponse<IdempotencyKey> KeyOf(const HttpRequest& request, const Target& target) {
-  const std::string_view key = request.Header("Idempotency-Key");
-  std::string problem;
-  if (key.empty()) problem = "is required on this request";
-  if (key.size() > kMaxKeyLength) problem = "must be at most 255 characters";
-  for (char c : key) {
-    if (c < 0x20 || c > 0x7e) problem = "must be printable ASCII";
-  }
-  if (!problem.empty()) {
-    return tl::unexpected(ProblemResponse(400, "idempotency_key", "Bad request",
-                                          "Send a unique Idempotency-Key header with every POST "
-                                          "that creates something; repeat it only to retry.",
-                                          {{"Idempotency-Key", problem}}));
-  }
-  return IdempotencyKey{
-      .value = std::string(key),
-      .fingerprint = RequestFingerprint(request.method, target.path, request.body)};
-}
-
-HttpResponse KeyInFlightProblem() {
-  return ProblemResponse(409, "idempotency_key_in_flight", "Conflict",
-                         "The first request with this Idempotency-Key is still being processed; "
-                         "retry once it has been answered.",
-                         {{"Idempotency-Key", "a request with this key is in progress"}});
-}
-
-std::optional<std::int64_t> PositiveId(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc{} || end != text.data() + text.size() || value < 1) {
-    return std::nullopt;
-  }
-  return value;
-}
 
 HttpResponse NoSuch(std::string_view what, std::string_view id) {
-  return ProblemResponse(
-      Error{.code = ErrorCode::kNotFound,
-            .message = "There is no " + std::string(what) + " " + std::string(id) + "."});
+  return NotFound("There is no " + std::string(what) + " " + std::string(id) + ".");
 }
 
 Json ToJson(const WebhookSubscription& subscription) {
@@ -139,12 +70,8 @@ Json ToJson(const WebhookDelivery& delivery) {
 
 }  // namespace
 
-HttpResponse Api::CreateWebhook(const HttpRequest& request, const Target& target,
-                                const std::string&) {
-  OrResponse<IdempotencyKey> key = KeyOf(request, target);
-  if (!key) return key.error();
-  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
-  if (!claim) return KeyInFlightProblem();
+HttpResponse Api::CreateWebhook(const HttpRequest& request, const Target&, const std::string&) {
+  const IdempotencyKey& key = KeyOf(request);
 
   OrResponse<Json> body = JsonBody(request);
   if (!body) return body.error();
@@ -181,15 +108,14 @@ HttpResponse Api::CreateWebhook(const HttpRequest& request, const Target& target
                                     .secret = secret,
                                     .created_by = PrincipalOf(request),
                                     .created_at = services_.clock.Now()},
-                                   *key);
+                                   key);
   if (!created) return Failure(request, created.error());
   Json answer = ToJson(created->first);
   // The secret is shown once: in the answer to the request that created it, never again
   // (a replay of that request does not show it either).
   if (!created->second) answer["secret"] = secret;
-  HttpResponse response = JsonResponse(201, json::Dump(answer));
-  response.headers.emplace_back(
-      "Location", std::string(kWebhooksPath) + "/" + std::to_string(created->first.id.value));
+  HttpResponse response =
+      Created(std::string(kWebhooksPath) + "/" + std::to_string(created->first.id.value), answer);
   if (created->second) response.headers.emplace_back("Idempotent-Replayed", "true");
   return response;
 }
@@ -265,32 +191,20 @@ HttpResponse Api::WebhookDeliveries(const HttpRequest& request, const Target& ta
                       json::Dump(Json{{"entries", std::move(entries)}, {"next_cursor", next}}));
 }
 
-HttpResponse Api::ReplayWebhookDelivery(const HttpRequest& request, const Target& target,
+HttpResponse Api::ReplayWebhookDelivery(const HttpRequest& request, const Target&,
                                         const std::string& id) {
-  // The key guards against a concurrent duplicate only: replaying twice queues the delivery
-  // twice, which its receiver de-duplicates by the delivery id anyway.
-  OrResponse<IdempotencyKey> key = KeyOf(request, target);
-  if (!key) return key.error();
-  std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
-  if (!claim) return KeyInFlightProblem();
+  // The route's Idempotency-Key guards against a concurrent duplicate only: replaying twice
+  // queues the delivery twice, which its receiver de-duplicates by the delivery id anyway.
   // The delivery says everything: the body, when there is one, is an empty JSON object.
-  if (!request.body.empty()) {
-    OrResponse<Json> body = JsonBody(request);
-    if (!body) return body.error();
-    std::vector<FieldError> problems;
-    json::ObjectReader(*body, "", problems).Finish();
-    if (!problems.empty()) return Invalid("the request has errors", problems);
-  }
+  if (std::optional<HttpResponse> refused = EmptyBody(request)) return *refused;
   const std::optional<std::int64_t> value = PositiveId(id);
   if (!value) return NoSuch("webhook delivery", id);
 
   Result<WebhookDelivery> replayed = services_.webhooks.Replay(*value, services_.clock.Now());
   if (!replayed) return Failure(request, replayed.error());
-  HttpResponse response = JsonResponse(201, json::Dump(ToJson(*replayed)));
-  response.headers.emplace_back("Location", std::string(kWebhooksPath) + "/" +
-                                                std::to_string(replayed->subscription.value) +
-                                                "/deliveries");
-  return response;
+  return Created(std::string(kWebhooksPath) + "/" + std::to_string(replayed->subscription.value) +
+                     "/deliveries",
+                 ToJson(*replayed));
 }
 
 }  // namespace commesso::http

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/ids.h"
 
 namespace commesso::http {
 
@@ -23,6 +26,9 @@ struct HttpRequest {
   std::string principal{};
   // The signed-in user's locale ("it", "en"); empty for API keys. Set with `principal`.
   std::string locale{};
+  // The Idempotency-Key with the request's fingerprint: set by the Api, once it holds the key
+  // in flight, for a route that creates (Api::KeyOf).
+  std::optional<IdempotencyKey> idempotency_key{};
 
   std::string_view Header(std::string_view name) const { return HeaderValue(headers, name); }
 };
