@@ -1,5 +1,5 @@
 // The fulfillment routes of the Api: department queues, tasks, pick lists, holds,
-// cancellation and escalations (docs/fulfillment-queues.md, docs/openapi.yaml).
+// cancellation and escalations (docs/fulfillment.md, docs/openapi.yaml).
 #include <chrono>
 #include <map>
 #include <optional>
