@@ -1,5 +1,7 @@
 #include "adapters/sqlite/idempotency.h"
 
+#include <fmt/format.h>
+
 #include "adapters/sqlite/values.h"
 
 namespace commesso::sqlite {
@@ -27,6 +29,14 @@ const char* NameOf(KeyScope scope) {
 
 }  // namespace
 
+Error KeyUsedForAnotherRequest() {
+  return Error{.code = ErrorCode::kInvalidInput,
+               .message =
+                   "This Idempotency-Key was already used for another request; "
+                   "use a new key for a new request.",
+               .fields = {{"Idempotency-Key", "was already used for a different request"}}};
+}
+
 Result<std::optional<std::int64_t>> FindKey(Connection& connection, KeyScope scope,
                                             const IdempotencyKey& key) {
   if (key.value.empty()) return std::optional<std::int64_t>{};
@@ -35,13 +45,26 @@ Result<std::optional<std::int64_t>> FindKey(Connection& connection, KeyScope sco
   find.bind(1, NameOf(scope));
   find.bind(2, key.value);
   if (!find.executeStep()) return std::optional<std::int64_t>{};
-  if (find.getColumn(0).getString() != key.fingerprint) {
-    return Fail(Error{.code = ErrorCode::kInvalidInput,
-                      .message = "This Idempotency-Key was already used for another request; "
-                                 "use a new key for a new request.",
-                      .fields = {{"Idempotency-Key", "was already used for a different request"}}});
-  }
+  if (find.getColumn(0).getString() != key.fingerprint) return Fail(KeyUsedForAnotherRequest());
   return std::optional<std::int64_t>{find.getColumn(1).getInt64()};
+}
+
+Result<std::optional<std::int64_t>> FindRowKey(Connection& connection, std::string_view table,
+                                               std::string_view id_column,
+                                               const IdempotencyKey& key) {
+  if (key.value.empty()) return std::optional<std::int64_t>{};
+  SQLite::Statement& find = connection.Prepare(fmt::format(
+      "SELECT {}, request_fingerprint FROM {} WHERE request_key = ?", id_column, table));
+  find.bind(1, key.value);
+  if (!find.executeStep()) {
+    find.reset();
+    return std::optional<std::int64_t>{};
+  }
+  const std::int64_t id = find.getColumn(0).getInt64();
+  const bool same = find.getColumn(1).getString() == key.fingerprint;
+  find.reset();
+  if (!same) return Fail(KeyUsedForAnotherRequest());
+  return std::optional<std::int64_t>{id};
 }
 
 void RecordKey(Connection& connection, KeyScope scope, const IdempotencyKey& key,

@@ -1,8 +1,12 @@
 #pragma once
 
+#include <cstdint>
+
 #include <SQLiteCpp/Statement.h>
 
+#include "adapters/sqlite/connection.h"
 #include "core/order.h"
+#include "core/order_history.h"
 #include "core/result.h"
 
 // Internal to this folder: reading orders back from their rows.
@@ -15,5 +19,9 @@ inline constexpr const char* kOrderColumns = "id, number, snapshot, revision, st
 // number, revision and status (the column wins: the status follows the fulfillment tasks,
 // the snapshot keeps the order as placed). kInternal when the snapshot is not a valid order.
 Result<Order> OrderFrom(SQLite::Statement& row);
+
+// Appends `event` to the history of the order with row id `order_id`, in the caller's
+// transaction. Throws SQLite::Exception.
+void InsertHistory(Connection& connection, std::int64_t order_id, const OrderEvent& event);
 
 }  // namespace commesso::sqlite

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "adapters/sqlite/idempotency.h"
 #include "adapters/sqlite/reader_pool.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
@@ -137,25 +138,13 @@ Result<ReceiptDelivery> TakeIn(Connection& connection, const DueReceipt& event,
 Result<std::pair<ReceiptDelivery, bool>> RequestIn(Connection& connection,
                                                    const DeliveryRequest& request,
                                                    const IdempotencyKey& key) {
-  if (!key.value.empty()) {
-    SQLite::Statement& earlier = connection.Prepare(
-        "SELECT id, request_fingerprint FROM receipt_deliveries WHERE request_key = ?");
-    earlier.bind(1, key.value);
-    if (earlier.executeStep()) {
-      const std::int64_t id = earlier.getColumn(0).getInt64();
-      const bool same = earlier.getColumn(1).getString() == key.fingerprint;
-      earlier.reset();
-      if (!same) {
-        return Fail(
-            Error{.code = ErrorCode::kInvalidInput,
-                  .message = "This Idempotency-Key was already used for another request; "
-                             "use a new key for a new request.",
-                  .fields = {{"Idempotency-Key", "was already used for a different request"}}});
-      }
-      auto first = FindById(connection, id);
-      if (!first) return Fail(first.error());
-      return std::pair{*std::move(first), true};
-    }
+  Result<std::optional<std::int64_t>> earlier =
+      FindRowKey(connection, "receipt_deliveries", "id", key);
+  if (!earlier) return Fail(earlier.error());
+  if (*earlier) {
+    auto first = FindById(connection, **earlier);
+    if (!first) return Fail(first.error());
+    return std::pair{*std::move(first), true};
   }
   auto order_id = OrderIdOf(connection, request.order);
   if (!order_id) return Fail(order_id.error());

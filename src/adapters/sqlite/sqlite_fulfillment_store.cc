@@ -8,6 +8,8 @@
 
 #include "adapters/json/domain_json.h"
 #include "adapters/json/iso_time.h"
+#include "adapters/sqlite/idempotency.h"
+#include "adapters/sqlite/order_rows.h"
 #include "adapters/sqlite/reader_pool.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
@@ -201,17 +203,6 @@ Result<std::string> UpdateStatus(Connection& connection, std::int64_t order_id) 
     update.exec();
   }
   return status;
-}
-
-void InsertHistory(Connection& connection, std::int64_t order_id, const OrderEvent& event) {
-  SQLite::Statement& insert = connection.Prepare(
-      "INSERT INTO order_events (order_id, at, actor, kind, detail) VALUES (?, ?, ?, ?, ?)");
-  insert.bind(1, order_id);
-  insert.bind(2, MillisOf(event.at));
-  insert.bind(3, event.actor);
-  insert.bind(4, Name(event.kind));
-  insert.bind(5, event.detail);
-  insert.exec();
 }
 
 // Appends `event` to the outbox for the webhooks, with the order's status after the change.
@@ -571,24 +562,10 @@ Result<FulfillmentTask> PicksIn(Connection& connection, std::int64_t task_id,
 
 Result<FulfillmentTask> ShipIn(Connection& connection, std::int64_t task_id,
                                const Shipment& shipment, const IdempotencyKey& key) {
-  if (!key.value.empty()) {
-    SQLite::Statement& earlier = connection.Prepare(
-        "SELECT task_id, request_fingerprint FROM shipments WHERE request_key = ?");
-    earlier.bind(1, key.value);
-    if (earlier.executeStep()) {
-      const std::int64_t earlier_task = earlier.getColumn(0).getInt64();
-      const bool same = earlier.getColumn(1).getString() == key.fingerprint;
-      earlier.reset();
-      if (!same || earlier_task != task_id) {
-        return Fail(
-            Error{.code = ErrorCode::kInvalidInput,
-                  .message = "This Idempotency-Key was already used for another request; "
-                             "use a new key for a new request.",
-                  .fields = {{"Idempotency-Key", "was already used for a different request"}}});
-      }
-      return FindTask(connection, task_id);
-    }
-  }
+  Result<std::optional<std::int64_t>> earlier = FindRowKey(connection, "shipments", "task_id", key);
+  if (!earlier) return Fail(earlier.error());
+  if (*earlier && **earlier != task_id) return Fail(KeyUsedForAnotherRequest());
+  if (*earlier) return FindTask(connection, task_id);
   std::vector<FieldError> problems;
   if (shipment.carrier.empty() || shipment.carrier.size() > 64) {
     problems.push_back({"carrier", "must be 1..64 characters"});

@@ -50,6 +50,17 @@ Result<Order> OrderFrom(SQLite::Statement& row) {
   return order;
 }
 
+void InsertHistory(Connection& connection, std::int64_t order_id, const OrderEvent& event) {
+  SQLite::Statement& insert = connection.Prepare(
+      "INSERT INTO order_events (order_id, at, actor, kind, detail) VALUES (?, ?, ?, ?, ?)");
+  insert.bind(1, order_id);
+  insert.bind(2, MillisOf(event.at));
+  insert.bind(3, event.actor);
+  insert.bind(4, Name(event.kind));
+  insert.bind(5, event.detail);
+  insert.exec();
+}
+
 namespace {
 
 std::string NumberText(int business_year, std::int64_t number) {
@@ -230,17 +241,6 @@ void InsertEvents(Connection& connection, const Order& order, std::int64_t order
   insert.bind(2, "order.placed");
   insert.bind(3, json::Dump(PlacedPayload(order)));
   insert.bind(4, now);
-  insert.exec();
-}
-
-void InsertHistory(Connection& connection, std::int64_t order_id, const OrderEvent& event) {
-  SQLite::Statement& insert = connection.Prepare(
-      "INSERT INTO order_events (order_id, at, actor, kind, detail) VALUES (?, ?, ?, ?, ?)");
-  insert.bind(1, order_id);
-  insert.bind(2, MillisOf(event.at));
-  insert.bind(3, event.actor);
-  insert.bind(4, Name(event.kind));
-  insert.bind(5, event.detail);
   insert.exec();
 }
 

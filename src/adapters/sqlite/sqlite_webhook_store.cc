@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/sqlite/idempotency.h"
 #include "adapters/sqlite/reader_pool.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
@@ -113,25 +114,13 @@ Result<WebhookDelivery> FindDelivery(Connection& connection, std::int64_t id) {
 Result<std::pair<WebhookSubscription, bool>> SubscribeIn(Connection& connection,
                                                          const NewWebhookSubscription& subscription,
                                                          const IdempotencyKey& key) {
-  if (!key.value.empty()) {
-    SQLite::Statement& earlier = connection.Prepare(
-        "SELECT id, request_fingerprint FROM webhook_subscriptions WHERE request_key = ?");
-    earlier.bind(1, key.value);
-    if (earlier.executeStep()) {
-      const std::int64_t id = earlier.getColumn(0).getInt64();
-      const bool same = earlier.getColumn(1).getString() == key.fingerprint;
-      earlier.reset();
-      if (!same) {
-        return Fail(
-            Error{.code = ErrorCode::kInvalidInput,
-                  .message = "This Idempotency-Key was already used for another request; "
-                             "use a new key for a new request.",
-                  .fields = {{"Idempotency-Key", "was already used for a different request"}}});
-      }
-      auto first = FindSubscription(connection, id);
-      if (!first) return Fail(first.error());
-      return std::pair{*std::move(first), true};
-    }
+  Result<std::optional<std::int64_t>> earlier =
+      FindRowKey(connection, "webhook_subscriptions", "id", key);
+  if (!earlier) return Fail(earlier.error());
+  if (*earlier) {
+    auto first = FindSubscription(connection, **earlier);
+    if (!first) return Fail(first.error());
+    return std::pair{*std::move(first), true};
   }
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO webhook_subscriptions (url, events, secret, after_outbox_id, created_by, "
