@@ -18,11 +18,10 @@ namespace commesso::sqlite {
 namespace {
 
 using commesso::testing::Good;
+using commesso::testing::Key;
 using commesso::testing::RowCount;
 using commesso::testing::SqliteStores;
 using commesso::testing::TempDir;
-
-IdempotencyKey Key(std::string value) { return {.value = std::move(value), .fingerprint = "f"}; }
 
 TEST(DatabaseTest, CreatesANewFileAtTheLatestSchemaVersionInWalMode) {
   SqliteStores stores;

@@ -15,12 +15,9 @@ namespace commesso::sqlite {
 namespace {
 
 using commesso::testing::Good;
+using commesso::testing::Key;
 using commesso::testing::Service;
 using commesso::testing::SqliteStores;
-
-IdempotencyKey Key(std::string value, std::string fingerprint = "f") {
-  return {.value = std::move(value), .fingerprint = std::move(fingerprint)};
-}
 
 Item Named(std::string sku, std::string italian, std::string english) {
   Item item = Good(std::move(sku), 250);

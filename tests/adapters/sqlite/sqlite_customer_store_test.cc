@@ -13,11 +13,8 @@ namespace {
 
 using commesso::testing::AddressIn;
 using commesso::testing::CustomerIn;
+using commesso::testing::Key;
 using commesso::testing::SqliteStores;
-
-IdempotencyKey Key(std::string value, std::string fingerprint = "f") {
-  return {.value = std::move(value), .fingerprint = std::move(fingerprint)};
-}
 
 Customer Person(std::string name, std::string company, std::string email, std::string phone_e164) {
   Customer customer = CustomerIn("IT");

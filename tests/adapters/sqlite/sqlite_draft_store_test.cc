@@ -13,12 +13,9 @@ namespace commesso::sqlite {
 namespace {
 
 using commesso::testing::At;
+using commesso::testing::Key;
 using commesso::testing::RowCount;
 using commesso::testing::SqliteStores;
-
-IdempotencyKey Key(std::string value, std::string fingerprint = "f") {
-  return {.value = std::move(value), .fingerprint = std::move(fingerprint)};
-}
 
 // Now, to the millisecond, as the purge at open sees it.
 Timestamp SystemNow() {

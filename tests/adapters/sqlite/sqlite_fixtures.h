@@ -100,6 +100,11 @@ inline std::int64_t RowCount(const std::string& path, const std::string& table) 
 }
 
 // A fixed instant: 2026-11-28 10:00 UTC plus `minutes`.
+// An Idempotency-Key as the stores get it, with a fingerprint standing for its request.
+inline IdempotencyKey Key(std::string value, std::string fingerprint = "f") {
+  return {.value = std::move(value), .fingerprint = std::move(fingerprint)};
+}
+
 inline Timestamp At(int minutes = 0) {
   return Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 / 28}} +
          std::chrono::hours{10} + std::chrono::minutes{minutes};

@@ -23,15 +23,12 @@ namespace {
 using commesso::testing::At;
 using commesso::testing::CustomerIn;
 using commesso::testing::Good;
+using commesso::testing::Key;
 using commesso::testing::OrderOf;
 using commesso::testing::Service;
 using commesso::testing::SqliteStores;
 using commesso::testing::UtcZones;
 using std::chrono::minutes;
-
-IdempotencyKey Key(std::string value, std::string fingerprint = "f") {
-  return {.value = std::move(value), .fingerprint = std::move(fingerprint)};
-}
 
 // A goods warehouse released at once, escalating after 30 working minutes with 10-minute
 // leases, and a service department; every day a working day from 08:00 to 20:00 UTC.

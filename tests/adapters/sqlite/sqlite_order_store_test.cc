@@ -21,16 +21,13 @@ namespace {
 using commesso::testing::At;
 using commesso::testing::CustomerIn;
 using commesso::testing::Good;
+using commesso::testing::Key;
 using commesso::testing::OrderOf;
 using commesso::testing::RowCount;
 using commesso::testing::Service;
 using commesso::testing::SqliteStores;
 
 constexpr int kYear = 2026;
-
-IdempotencyKey Key(std::string value, std::string fingerprint = "f") {
-  return {.value = std::move(value), .fingerprint = std::move(fingerprint)};
-}
 
 std::string NumberOf(int year, int number) {
   char text[32];

@@ -16,12 +16,9 @@ namespace {
 using commesso::testing::At;
 using commesso::testing::CustomerIn;
 using commesso::testing::Good;
+using commesso::testing::Key;
 using commesso::testing::OrderOf;
 using commesso::testing::SqliteStores;
-
-IdempotencyKey Key(std::string value, std::string fingerprint = "f") {
-  return {.value = std::move(value), .fingerprint = std::move(fingerprint)};
-}
 
 class SqliteWebhookStoreTest : public ::testing::Test {
  protected:
