@@ -26,8 +26,6 @@ constexpr int kQueueLimit = 500;
 // The statistics of GET /departments cover the tasks released in the last 30 days.
 constexpr std::chrono::days kStatsWindow{30};
 
-std::optional<std::int64_t> TaskIdOf(std::string_view text) { return PositiveId(text); }
-
 HttpResponse NoSuchTask(const std::string& id) { return NotFound("There is no task " + id + "."); }
 
 Json PickListJson(const PickList& list, const Department& department, std::string_view locale) {
@@ -192,7 +190,7 @@ HttpResponse Api::DepartmentPickList(const HttpRequest& request, const Target& t
     std::string_view rest = *list;
     while (true) {
       const std::size_t comma = rest.find(',');
-      const std::optional<std::int64_t> id = TaskIdOf(rest.substr(0, comma));
+      const std::optional<std::int64_t> id = PositiveId(rest.substr(0, comma));
       if (!id) {
         problems.push_back({"tasks", "must be task ids separated by commas"});
         break;
@@ -232,7 +230,7 @@ HttpResponse Api::GetTask(const HttpRequest& request, const Target& target, cons
   std::vector<FieldError> problems;
   CheckParams(target, {}, problems);
   if (!problems.empty()) return Invalid("the query has errors", problems);
-  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  const std::optional<std::int64_t> task_id = PositiveId(id);
   if (!task_id) return NoSuchTask(id);
   Result<FulfillmentTask> task = services_.fulfillment.Find(*task_id);
   if (!task) return Failure(request, task.error());
@@ -247,7 +245,7 @@ HttpResponse Api::TaskPickList(const HttpRequest& request, const Target& target,
   CheckParams(target, {"format"}, problems);
   CheckFormat(target, problems);
   if (!problems.empty()) return Invalid("the query has errors", problems);
-  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  const std::optional<std::int64_t> task_id = PositiveId(id);
   if (!task_id) return NoSuchTask(id);
   Result<FulfillmentTask> task = services_.fulfillment.Find(*task_id);
   if (!task) return Failure(request, task.error());
@@ -268,14 +266,14 @@ HttpResponse Api::TaskResponse(const HttpRequest& request, const Result<Fulfillm
 
 HttpResponse Api::ClaimTask(const HttpRequest& request, const Target&, const std::string& id) {
   if (std::optional<HttpResponse> refused = EmptyBody(request)) return *refused;
-  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  const std::optional<std::int64_t> task_id = PositiveId(id);
   if (!task_id) return NoSuchTask(id);
   auto task = desk_.Claim(*task_id, PrincipalOf(request), services_.clock.Now());
   return TaskResponse(request, task, 200);
 }
 
 HttpResponse Api::UnclaimTask(const HttpRequest& request, const Target&, const std::string& id) {
-  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  const std::optional<std::int64_t> task_id = PositiveId(id);
   if (!task_id) return NoSuchTask(id);
   auto task = services_.fulfillment.Unclaim(*task_id, PrincipalOf(request), services_.clock.Now());
   return TaskResponse(request, task, 200);
@@ -284,7 +282,7 @@ HttpResponse Api::UnclaimTask(const HttpRequest& request, const Target&, const s
 HttpResponse Api::AcknowledgeTask(const HttpRequest& request, const Target&,
                                   const std::string& id) {
   if (std::optional<HttpResponse> refused = EmptyBody(request)) return *refused;
-  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  const std::optional<std::int64_t> task_id = PositiveId(id);
   if (!task_id) return NoSuchTask(id);
   auto task =
       services_.fulfillment.Acknowledge(*task_id, PrincipalOf(request), services_.clock.Now());
@@ -296,7 +294,7 @@ HttpResponse Api::RecordPicks(const HttpRequest& request, const Target&, const s
   if (!body) return body.error();
   Result<std::vector<Shipment::Line>> picks = json::PicksFromJson(*body);
   if (!picks) return ProblemResponse(picks.error());
-  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  const std::optional<std::int64_t> task_id = PositiveId(id);
   if (!task_id) return NoSuchTask(id);
   auto task = services_.fulfillment.RecordPicks(*task_id, PrincipalOf(request), *picks,
                                                 services_.clock.Now());
@@ -309,7 +307,7 @@ HttpResponse Api::ShipTask(const HttpRequest& request, const Target&, const std:
   if (!body) return body.error();
   Result<json::ShipmentRequest> shipment = json::ShipmentRequestFromJson(*body);
   if (!shipment) return ProblemResponse(shipment.error());
-  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  const std::optional<std::int64_t> task_id = PositiveId(id);
   if (!task_id) return NoSuchTask(id);
   auto task = desk_.Ship(*task_id,
                          Shipment{.carrier = shipment->carrier,
@@ -327,7 +325,7 @@ HttpResponse Api::ShipTask(const HttpRequest& request, const Target&, const std:
 
 HttpResponse Api::CompleteTask(const HttpRequest& request, const Target&, const std::string& id) {
   if (std::optional<HttpResponse> refused = EmptyBody(request)) return *refused;
-  const std::optional<std::int64_t> task_id = TaskIdOf(id);
+  const std::optional<std::int64_t> task_id = PositiveId(id);
   if (!task_id) return NoSuchTask(id);
   auto task = desk_.Complete(*task_id, PrincipalOf(request), services_.clock.Now());
   return TaskResponse(request, task, 200);
