@@ -30,6 +30,8 @@ test('addresses, park and resume, card, explain, order list and history', async 
     await page.locator('#customer').waitFor({ state: 'detached' });
     await page.keyboard.press('Alt+KeyG');
     await page.locator('#parked-list button').first().waitFor();
+    // Enter resumes the entry the list focused (not the caller field of the new entry).
+    await page.waitForFunction(() => document.activeElement?.closest('#parked-list') != null);
     await screenshot(page, 'parked-list');
     await page.keyboard.press('Enter');
     await page.locator('#line-0').waitFor();

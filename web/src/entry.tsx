@@ -198,6 +198,16 @@ export function Entry({ session, locale, t, navigate }: Props) {
   callerTextRef.current = callerText;
   skuTextRef.current = skuText;
   const saveTimer = useRef<number | undefined>(undefined);
+  // Park, the parked list, resume and the next order replace the entry on screen: each runs
+  // after the one before has finished, so a clerk who presses Alt+K then Alt+G at once gets the
+  // parked list with its focus (not the caller field a late park() focused), and a resume never
+  // takes the entry being parked for the one on screen.
+  const transitions = useRef<Promise<void>>(Promise.resolve());
+  const inTurn = (step: () => Promise<void>) => {
+    const next = transitions.current.then(step, step);
+    transitions.current = next.catch(() => undefined);
+    return next;
+  };
   const quoteSeq = useRef(0);
 
   const callerInput = useRef<HTMLInputElement>(null);
@@ -740,8 +750,11 @@ export function Entry({ session, locale, t, navigate }: Props) {
   const showParked = async () => {
     const page = await api<Page<Draft>>('GET', '/drafts?parked=true&limit=20');
     setParkedList(page.entries);
-    window.setTimeout(() => (document.querySelector('#parked-list button') as HTMLElement | null)?.focus(), 0);
   };
+  // The parked list takes the focus once it is on screen: Enter resumes the first entry.
+  useEffect(() => {
+    if (parkedList) (document.querySelector('#parked-list button') as HTMLElement | null)?.focus();
+  }, [parkedList]);
 
   const resume = async (parked: Draft) => {
     // The entry on screen is parked in its place, unless nothing was typed in it.
@@ -801,11 +814,11 @@ export function Entry({ session, locale, t, navigate }: Props) {
         else tenderedInput.current?.focus();
         return true;
       case 'KeyX': setExplain((open) => !open); return true;
-      case 'KeyK': void park(); return true;
-      case 'KeyG': void showParked(); return true;
+      case 'KeyK': void inTurn(park); return true;
+      case 'KeyG': void inTurn(showParked); return true;
       case 'KeyV': void confirm(); return true;
       case 'KeyI': if (placed) navigate(`/orders/${placed.number}/receipt`); return true;
-      case 'KeyH': void nextOrder(); return true;
+      case 'KeyH': void inTurn(nextOrder); return true;
       default: return false;
     }
   });
@@ -837,7 +850,7 @@ export function Entry({ session, locale, t, navigate }: Props) {
             <button id="confirm" ref={confirmButton} onClick={() => void confirm()}>{t('customerConfirmed')} <Kbd keys="Alt+V" /></button>
           )}
           <button id="receipt" onClick={() => navigate(`/orders/${placed.number}/receipt`)}>{t('receipt')} <Kbd keys="Alt+I" /></button>
-          <button id="next-order" onClick={() => void nextOrder()}>{t('nextOrder')} <Kbd keys="Alt+H" /></button>
+          <button id="next-order" onClick={() => void inTurn(nextOrder)}>{t('nextOrder')} <Kbd keys="Alt+H" /></button>
         </div>
       </section>
     );
@@ -859,8 +872,8 @@ export function Entry({ session, locale, t, navigate }: Props) {
           {t(saveState)}{draft ? ` · #${draft.id}` : ''}
         </p>
         <div class="entry-tools">
-          <button type="button" id="park" onClick={() => void park()}>{t('park')} <Kbd keys="Alt+K" /></button>
-          <button type="button" id="show-parked" onClick={() => void showParked()}>{t('parked')} <Kbd keys="Alt+G" /></button>
+          <button type="button" id="park" onClick={() => void inTurn(park)}>{t('park')} <Kbd keys="Alt+K" /></button>
+          <button type="button" id="show-parked" onClick={() => void inTurn(showParked)}>{t('parked')} <Kbd keys="Alt+G" /></button>
         </div>
       </div>
 
@@ -868,7 +881,7 @@ export function Entry({ session, locale, t, navigate }: Props) {
         <section id="parked-list" class="parked-list" aria-label={t('parked')}>
           {parkedList.length === 0 && <p>{t('noDrafts')}</p>}
           {parkedList.map((parked) => (
-            <button type="button" onClick={() => void resume(parked)}>
+            <button type="button" onClick={() => void inTurn(() => resume(parked))}>
               {t('resume')}: {parked.summary.customer_name || '—'} · {parked.summary.line_count} · {formatInstant(parked.updated_at, locale)}
             </button>
           ))}
