@@ -6,10 +6,10 @@
 #include <CLI/CLI.hpp>
 #include <curl/curl.h>
 #include <fmt/core.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/access_commands.h"
+#include "cli/capped_sink.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/webhook_commands.h"
@@ -210,7 +210,8 @@ int Main(int argc, char** argv) {
     return app.exit(error) == 0 ? kExitOk : kExitUsage;
   }
 
-  spdlog::set_default_logger(spdlog::stderr_color_mt("commesso"));
+  // Every message is cut at kMaxLogMessageBytes, whatever a request put in it.
+  spdlog::set_default_logger(CappedStderrLogger("commesso"));
   // One-shot commands keep stderr for their answer; the server logs what it does.
   spdlog::set_level(*serve_command ? spdlog::level::info : spdlog::level::warn);
 

@@ -401,6 +401,7 @@ TEST_F(CliTest, ServesUntilSigtermThenExitsCleanly) {
   const std::string refused = HttpGet(port, "/api/v1/items?q=PEN-SFERA", "wrong-key");
   const std::string clerk = SignIn(port, "clerk", "clerk-demo");
   const std::string admin = SignIn(port, "admin", "admin-demo");
+  const std::string long_path = HttpGet(port, "/api/v1/" + std::string(10'000, 'x'), api_key);
   kill(pid, SIGTERM);
   int status = 0;
   waitpid(pid, &status, 0);
@@ -422,6 +423,11 @@ TEST_F(CliTest, ServesUntilSigtermThenExitsCleanly) {
   ASSERT_TRUE(WIFEXITED(status)) << ReadAll(log);
   EXPECT_EQ(WEXITSTATUS(status), 0) << ReadAll(log);
   EXPECT_THAT(ReadAll(log), HasSubstr("received SIGTERM"));
+  // The log's lines are capped (src/cli/capped_sink.h): the 10 KB path is cut.
+  EXPECT_THAT(long_path, StartsWith("HTTP/1.1 404"));
+  EXPECT_THAT(ReadAll(log), HasSubstr(" bytes cut)"));
+  std::istringstream lines(ReadAll(log));
+  for (std::string line; std::getline(lines, line);) EXPECT_LT(line.size(), 2'300u);
 }
 
 }  // namespace

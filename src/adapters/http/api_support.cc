@@ -8,6 +8,7 @@
 #include "adapters/http/problem.h"
 #include "adapters/json/domain_json.h"
 #include "adapters/json/object_reader.h"
+#include "adapters/json/read_json.h"
 
 namespace commesso::http {
 namespace {
@@ -59,12 +60,16 @@ OrResponse<Json> JsonBody(const HttpRequest& request) {
                         "The body must be sent as Content-Type: application/json.",
                         {{"Content-Type", "must be application/json"}}));
   }
-  Result<Json> parsed = json::Parse(request.body);
-  if (!parsed) {
-    return tl::unexpected(
-        BadRequest("malformed_json", parsed.error().message, parsed.error().fields));
+  // The reading policy of every body: docs/api.md, "Reading JSON".
+  auto read = json::ReadJson(request.body);
+  if (!read) {
+    const Error& error = read.error().error;
+    if (read.error().fault == json::ReadFault::kRefused) {
+      return tl::unexpected(Invalid(error.message, error.fields));
+    }
+    return tl::unexpected(BadRequest("malformed_json", error.message, error.fields));
   }
-  return *std::move(parsed);
+  return *std::move(read);
 }
 
 std::optional<HttpResponse> EmptyBody(const HttpRequest& request) {

@@ -2,8 +2,7 @@
 
 #include <array>
 #include <cctype>
-
-#include "adapters/json/object_reader.h"
+#include <string>
 
 namespace commesso::json {
 namespace {
@@ -58,19 +57,40 @@ bool IsCardSecretName(std::string_view key, std::string_view parent_path) {
 
 void FindCardSecrets(const nlohmann::json& json, const std::string& path,
                      std::vector<FieldError>& problems) {
-  if (json.is_object()) {
-    for (const auto& [key, value] : json.items()) {
-      const std::string member = MemberPath(path, key);
-      if (IsCardSecretName(key, path)) {
-        problems.push_back({member, kCardSecretProblem});
-      } else {
-        FindCardSecrets(value, member, problems);
+  // Depth first in document order, with a stack instead of recursion: a value built in memory
+  // has no depth limit. One path string grows and shrinks with the walk.
+  struct Open {
+    const nlohmann::json* value = nullptr;  // An array or object.
+    nlohmann::json::const_iterator next{};  // Its next member or element.
+    std::size_t index = 0;                  // For an array: the index of `next`.
+    std::size_t path_size = 0;              // The length of its own path in `at`.
+  };
+  std::string at = path;
+  std::vector<Open> open;
+  if (json.is_structured()) open.push_back({&json, json.cbegin(), 0, at.size()});
+  while (!open.empty()) {
+    Open& top = open.back();
+    if (top.next == top.value->cend()) {
+      open.pop_back();
+      continue;
+    }
+    const nlohmann::json& child = *top.next;
+    at.resize(top.path_size);
+    if (top.value->is_object()) {
+      const std::string& key = top.next.key();
+      const bool secret = IsCardSecretName(key, at);
+      if (!at.empty()) at += '.';  // As MemberPath, in place.
+      at += key;
+      ++top.next;
+      if (secret) {
+        problems.push_back({at, kCardSecretProblem});
+        continue;
       }
+    } else {
+      at += '[' + std::to_string(top.index++) + ']';  // As ElementPath, in place.
+      ++top.next;
     }
-  } else if (json.is_array()) {
-    for (std::size_t i = 0; i < json.size(); ++i) {
-      FindCardSecrets(json[i], ElementPath(path, i), problems);
-    }
+    if (child.is_structured()) open.push_back({&child, child.cbegin(), 0, at.size()});
   }
 }
 

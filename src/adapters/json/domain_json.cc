@@ -9,6 +9,7 @@
 
 #include "adapters/json/iso_time.h"
 #include "adapters/json/object_reader.h"
+#include "adapters/json/read_json.h"
 
 namespace commesso::json {
 namespace {
@@ -813,22 +814,9 @@ Result<Order> OrderFromJson(const Json& json) {
 }
 
 Result<Json> Parse(std::string_view text) {
-  try {
-    return Json::parse(text);
-  } catch (const Json::parse_error& error) {
-    // what(): "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error
-    // while parsing value - invalid literal; last read: 'x'". Keep the reason, drop the echo
-    // of the input (it may be invalid UTF-8 or a secret).
-    std::string reason = error.what();
-    const std::size_t column = reason.find("column ");
-    const std::size_t colon = reason.find(": ", column == std::string::npos ? 0 : column);
-    if (colon != std::string::npos) reason = reason.substr(colon + 2);
-    const std::size_t echo = reason.find("; last read");
-    if (echo != std::string::npos) reason.erase(echo);
-    return Fail({ErrorCode::kInvalidInput,
-                 "the body is not valid JSON",
-                 {{"", "invalid JSON at byte " + std::to_string(error.byte) + ": " + reason}}});
-  }
+  auto read = ReadJson(text);
+  if (!read) return Fail(std::move(read.error().error));
+  return *std::move(read);
 }
 
 std::string Dump(const Json& json) {

@@ -48,9 +48,10 @@ Result<Customer> CustomerFromJson(const Json& json);
 // The inverse of ToJson(Order), for stored snapshots; kInternal when it is not one.
 Result<Order> OrderFromJson(const Json& json);
 
-// Parses request text. kInvalidInput with one field error at path "" ("invalid JSON at byte
-// 12: syntax error while parsing value - invalid literal") on malformed JSON, including
-// invalid UTF-8.
+// Parses text by the reading policy (read_json.h). kInvalidInput with one field error: at path
+// "" ("invalid JSON at byte 12: syntax error while parsing value - invalid literal") on
+// malformed JSON, including invalid UTF-8; at the field's path when the JSON breaks a rule
+// ("lines[0].quantity": "appears twice"). ReadJson tells the two apart.
 Result<Json> Parse(std::string_view text);
 
 // Serializes for the wire; invalid UTF-8 in a string (never produced by our readers) is

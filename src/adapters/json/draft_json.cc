@@ -8,6 +8,7 @@
 #include "adapters/json/domain_json.h"
 #include "adapters/json/iso_time.h"
 #include "adapters/json/object_reader.h"
+#include "adapters/json/read_json.h"
 
 namespace commesso::json {
 namespace {
@@ -112,9 +113,10 @@ Json ToJson(const EntryDraft& draft, DraftDetail detail) {
       {"created_at", FormatTimestamp(draft.created_at)},
       {"updated_at", FormatTimestamp(draft.updated_at)}};
   if (detail == DraftDetail::kFull) {
-    // Stored as this codec wrote it, so it parses; an object either way.
-    Json content = Json::parse(draft.content, nullptr, false);
-    json["content"] = content.is_object() ? std::move(content) : Json::object();
+    // Stored as this codec wrote it, so it reads; an object either way. Content saved before
+    // the reading policy may break it (1,000 levels deep): it reads back as {}.
+    auto content = ReadJson(draft.content);
+    json["content"] = content && content->is_object() ? *std::move(content) : Json::object();
   }
   return json;
 }

@@ -6,6 +6,7 @@
 
 #include "adapters/json/document_json.h"
 #include "adapters/json/domain_json.h"
+#include "adapters/json/read_json.h"
 #include "adapters/sqlite/values.h"
 
 namespace commesso::sqlite {
@@ -69,11 +70,11 @@ Document IssueIn(Connection& connection, const Order& order, std::string_view or
 Result<Document> DocumentFrom(SQLite::Statement& row) {
   const std::int64_t id = row.getColumn(0).getInt64();
   const std::string number = row.getColumn(1).getString();
-  const Json snapshot = Json::parse(row.getColumn(2).getString(), nullptr, false);
-  if (snapshot.is_discarded()) {
+  auto snapshot = json::ReadJson(row.getColumn(2).getString());
+  if (!snapshot) {
     return Fail(ErrorCode::kInternal, "The stored document " + number + " is not valid JSON.");
   }
-  auto document = json::DocumentFromJson(snapshot);
+  auto document = json::DocumentFromJson(*snapshot);
   if (!document) {
     return Fail(ErrorCode::kInternal,
                 "The stored document " + number + " cannot be read: " + document.error().message);

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/json/read_json.h"
 #include "adapters/sqlite/reader_pool.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
@@ -43,11 +44,11 @@ Result<ApiKey> KeyFrom(SQLite::Statement& row) {
              .prefix = row.getColumn(2).getString(),
              .secret_hash = row.getColumn(3).getString(),
              .created_at = TimestampOf(row.getColumn(5).getInt64())};
-  const nlohmann::json scopes = nlohmann::json::parse(row.getColumn(4).getString(), nullptr, false);
-  if (!scopes.is_array()) {
+  auto scopes = json::ReadJson(row.getColumn(4).getString());
+  if (!scopes || !scopes->is_array()) {
     return Fail(ErrorCode::kInternal, "The API key " + key.name + " has unreadable scopes.");
   }
-  for (const nlohmann::json& scope : scopes) {
+  for (const nlohmann::json& scope : *scopes) {
     std::optional<Permission> permission =
         scope.is_string() ? ParsePermission(scope.get<std::string>()) : std::nullopt;
     if (!permission) {

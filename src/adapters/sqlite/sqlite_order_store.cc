@@ -12,6 +12,7 @@
 
 #include "adapters/json/domain_json.h"
 #include "adapters/json/iso_time.h"
+#include "adapters/json/read_json.h"
 #include "adapters/sqlite/cursor.h"
 #include "adapters/sqlite/documents.h"
 #include "adapters/sqlite/idempotency.h"
@@ -28,11 +29,11 @@ using Json = nlohmann::json;
 Result<Order> OrderFrom(SQLite::Statement& row) {
   const std::int64_t id = row.getColumn(0).getInt64();
   std::string number = row.getColumn(1).getString();
-  const Json snapshot = Json::parse(row.getColumn(2).getString(), nullptr, false);
-  if (snapshot.is_discarded()) {
+  auto snapshot = json::ReadJson(row.getColumn(2).getString());
+  if (!snapshot) {
     return Fail(ErrorCode::kInternal, "The stored order " + number + " is not valid JSON.");
   }
-  auto order = json::OrderFromJson(snapshot);
+  auto order = json::OrderFromJson(*snapshot);
   if (!order) {
     return Fail(ErrorCode::kInternal,
                 "The stored order " + number + " cannot be read: " + order.error().message);

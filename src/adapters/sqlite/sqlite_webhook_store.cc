@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/json/read_json.h"
 #include "adapters/sqlite/idempotency.h"
 #include "adapters/sqlite/reader_pool.h"
 #include "adapters/sqlite/values.h"
@@ -38,8 +39,8 @@ std::optional<Timestamp> OptionalTime(const SQLite::Column& column) {
 }
 
 Result<WebhookSubscription> SubscriptionFrom(SQLite::Statement& row) {
-  const json events = json::parse(row.getColumn(2).getString(), nullptr, false);
-  if (!events.is_array()) {
+  auto events = commesso::json::ReadJson(row.getColumn(2).getString());
+  if (!events || !events->is_array()) {
     return Fail(ErrorCode::kInternal, "A webhook subscription's events are not a JSON array.");
   }
   WebhookSubscription subscription{
@@ -53,7 +54,7 @@ Result<WebhookSubscription> SubscriptionFrom(SQLite::Statement& row) {
       .last_status = row.getColumn(8).isNull() ? 0 : row.getColumn(8).getInt(),
       .last_attempt_at = OptionalTime(row.getColumn(9))};
   subscription.active = !subscription.disabled_at.has_value();
-  for (const json& event : events) {
+  for (const json& event : *events) {
     if (event.is_string()) subscription.events.push_back(event.get<std::string>());
   }
   return subscription;

@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "adapters/json/iso_time.h"
+#include "adapters/json/read_json.h"
 
 namespace commesso::webhooks {
 namespace {
@@ -45,8 +46,8 @@ std::string WholeCharacters(std::string text) {
 }  // namespace
 
 Result<std::string> WebhookBody(const WebhookRequest& request) {
-  nlohmann::json data = nlohmann::json::parse(request.payload, nullptr, false);
-  if (!data.is_object()) {
+  auto data = json::ReadJson(request.payload);
+  if (!data || !data->is_object()) {
     return Fail(Error{.code = ErrorCode::kInvalidInput,
                       .message = "The event's payload is not a JSON object.",
                       .fields = {{"payload", "must be a JSON object"}}});
@@ -54,7 +55,7 @@ Result<std::string> WebhookBody(const WebhookRequest& request) {
   const nlohmann::json body{{"id", request.delivery_key},
                             {"event", request.event},
                             {"created_at", json::FormatTimestamp(request.created_at)},
-                            {"data", std::move(data)}};
+                            {"data", *std::move(data)}};
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -312,6 +312,7 @@ std::vector<Covered> CoverageTable() {
       add(400, "ServerTest.RefusesMalformedJsonOnEveryBodyRoute");
       add(413, "ServerTest.RefusesOversizedBodiesOnEveryBodyRoute");
       add(415, "ServerTest.RefusesAWrongContentTypeOnEveryBodyRoute");
+      add(422, "HostileJsonServerTest.EveryBodyRouteReadsByTheSameRules");
     }
     if (TakesIdempotencyKey(route.method, route.path)) {
       add(409, route.path == "/api/v1/tasks/{id}/shipments"
