@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/free_text.h"
 #include "core/input_limits.h"
 #include "core/utf8.h"
 
@@ -55,8 +56,11 @@ std::vector<FieldError> ValidateItem(const Item& item, const PricingRules& rules
   if (item.name.it.empty() && item.name.en.empty()) problem("name", "required in one language");
   if (CharacterCount(item.name.it) > kMaxNameChars) problem("name.it", "at most 200 characters");
   if (CharacterCount(item.name.en) > kMaxNameChars) problem("name.en", "at most 200 characters");
+  if (auto why = FreeTextProblem(item.name.it, TextLines::kOne)) problem("name.it", *why);
+  if (auto why = FreeTextProblem(item.name.en, TextLines::kOne)) problem("name.en", *why);
 
   if (item.unit.empty()) problem("unit", "required");
+  if (auto why = FreeTextProblem(item.unit, TextLines::kOne)) problem("unit", *why);
 
   if (item.unit_price.currency() != rules.currency) {
     problem("unit_price.currency", "must be " + std::string(rules.currency.code()));

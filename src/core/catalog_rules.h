@@ -10,7 +10,8 @@ namespace commesso {
 
 // Every problem of `item` as a catalog entry, with field paths ("sku", "unit_price.minor"):
 // SKU 1..64 characters of [A-Za-z0-9._-]; a name in at least one language, each at most 200
-// characters; a unit; a price in the rules' currency of 0..kPriceCeilingMinor; a declared tax
+// characters; a unit; names and unit free of card numbers and control characters
+// (free_text.h); a price in the rules' currency of 0..kPriceCeilingMinor; a declared tax
 // category; a weight of 0..kMaxItemWeightGrams (0 for services, which never track stock);
 // no negative stock; a product category of 0..32 characters of [a-z0-9_-]; a location of 0..32
 // printable ASCII characters without a space at either end. Empty when the item may be saved.

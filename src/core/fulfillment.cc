@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/catalog_rules.h"
+#include "core/countries.h"
 #include "core/invariant.h"
 #include "core/name_table.h"
 
@@ -42,10 +43,7 @@ bool ValidCode(std::string_view code) {
   });
 }
 
-bool ValidCountry(std::string_view country) {
-  return country.size() == 2 &&
-         std::all_of(country.begin(), country.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
+bool ValidCountry(std::string_view country) { return IsCountryCode(country); }
 
 bool InDay(TimeOfDay time) { return time >= TimeOfDay{0} && time < TimeOfDay{24 * 60}; }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/free_text.h"
+
 namespace commesso {
 
 bool SessionAlive(const Session& session, Timestamp now, const SessionLimits& limits) {
@@ -22,6 +24,9 @@ std::vector<FieldError> ValidateUser(const User& user) {
   }
   if (user.display_name.empty() || user.display_name.size() > 200) {
     problems.push_back({"display_name", "must be 1..200 characters"});
+  }
+  if (auto why = FreeTextProblem(user.display_name, TextLines::kOne)) {
+    problems.push_back({"display_name", *std::move(why)});
   }
   if (!IsConsoleLocale(user.locale)) problems.push_back({"locale", "must be it or en"});
   return problems;

@@ -76,7 +76,8 @@ bool SessionAlive(const Session& session, Timestamp now, const SessionLimits& li
 bool IsConsoleLocale(const std::string& locale);
 
 // Problems with a user's fields, each at its path ("username", "display_name", "locale"):
-// user names are 1..64 characters of a-z, 0-9, ".", "-" and "_"; display names 1..200.
+// user names are 1..64 characters of a-z, 0-9, ".", "-" and "_"; display names 1..200, free
+// of card numbers and control characters (free_text.h).
 std::vector<FieldError> ValidateUser(const User& user);
 
 }  // namespace commesso

@@ -9,4 +9,8 @@ namespace commesso {
 // multi-byte sequence. Malformed input is counted byte by byte, never rejected.
 std::size_t CharacterCount(std::string_view text);
 
+// Whether `text` is well-formed UTF-8 (RFC 3629): no stray or missing continuation bytes, no
+// overlong forms, no surrogates (U+D800..U+DFFF), nothing above U+10FFFF.
+bool IsValidUtf8(std::string_view text);
+
 }  // namespace commesso

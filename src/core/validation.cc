@@ -16,7 +16,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/countries.h"
 #include "core/customer_rules.h"
+#include "core/free_text.h"
 #include "core/input_limits.h"
 #include "core/pricing.h"
 #include "core/shipping_quote.h"
@@ -166,8 +168,14 @@ void CheckPayment(const PaymentDraft& payment, const PricingRules& rules, Proble
       problems.Add("payment.card.last4", "must be exactly 4 digits");
     }
     if (payment.card.token.empty()) problems.Add("payment.card.token", "required");
+    if (auto why = FreeTextProblem(payment.card.brand, TextLines::kOne)) {
+      problems.Add("payment.card.brand", *std::move(why));
+    }
   } else if (payment.card != CardDetails{}) {
     problems.Add("payment.card", "only for card payments");
+  }
+  if (auto why = FreeTextProblem(payment.reference, TextLines::kOne)) {
+    problems.Add("payment.reference", *std::move(why));
   }
   if (!payment.tendered) return;
   if (payment.type != PaymentType::kCash) {
@@ -179,10 +187,7 @@ void CheckPayment(const PaymentDraft& payment, const PricingRules& rules, Proble
   }
 }
 
-bool HasValidCountry(const Address& address) {
-  return address.country.size() == 2 && std::all_of(address.country.begin(), address.country.end(),
-                                                    [](char c) { return c >= 'A' && c <= 'Z'; });
-}
+bool HasValidCountry(const Address& address) { return IsCountryCode(address.country); }
 
 }  // namespace
 
@@ -279,9 +284,11 @@ Validation ValidateDraft(const OrderDraft& draft, const Customer& customer,
   if (CharacterCount(draft.notes) > kMaxNotesChars) {
     problems.Add("notes", "at most " + std::to_string(kMaxNotesChars) + " characters");
   }
+  if (auto why = FreeTextProblem(draft.notes, TextLines::kMany)) problems.Add("notes", *why);
   if (CharacterCount(draft.clerk) > kMaxClerkChars) {
     problems.Add("clerk", "at most " + std::to_string(kMaxClerkChars) + " characters");
   }
+  if (auto why = FreeTextProblem(draft.clerk, TextLines::kOne)) problems.Add("clerk", *why);
 
   Validation validation;
   if (!problems.empty()) {

@@ -8,6 +8,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/card_number.h"
 #include "core/input_limits.h"
 #include "printers.h"
 #include "support/pricing_fixtures.h"
@@ -46,6 +47,13 @@ TEST(ValidateItemTest, AcceptsACategoryAndALocation) {
 
   item.category = std::string(32, 'z');
   item.location = "Back room, shelf #4/B";
+  EXPECT_THAT(ValidateItem(item, testing::ItalianRules()), IsEmpty());
+}
+
+TEST(ValidateItemTest, AcceptsAnEanInTheName) {
+  Item item = Good("PEN-01", 120);
+  item.name.en = "Staedtler pencil, EAN 4006381333924";
+
   EXPECT_THAT(ValidateItem(item, testing::ItalianRules()), IsEmpty());
 }
 
@@ -156,6 +164,13 @@ const BadItem bad_items[] = {
     {"LocationWithATrailingSpace",
      [](Item& i) { i.location = "A-03-2 "; },
      {{"location", "must not start or end with a space"}}},
+    // Issues 5 and 9: item names are typed by people too.
+    {"CardNumberInTheName",
+     [](Item& i) { i.name.en = "Gift card 4111 1111 1111 1111"; },
+     {{"name.en", kCardNumberProblem}}},
+    {"ControlCharacterInTheName",
+     [](Item& i) { i.name.it = "Penna\x7f"; },
+     {{"name.it", "must not contain control characters or line breaks"}}},
     {"EverythingWrong",
      [](Item& i) {
        i.sku = "";

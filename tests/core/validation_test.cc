@@ -9,6 +9,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/card_number.h"
 #include "core/input_limits.h"
 #include "core/pricing.h"
 #include "printers.h"
@@ -288,7 +289,23 @@ const BadDraft bad_drafts[] = {
        d.shipping_address = AddressIn("IT");
        d.shipping_address->country = "it";
      },
-     {{"shipping_address.country", "must be a two-letter country code (ISO 3166-1), like IT"}}},
+     {{"shipping_address.country", "is not an ISO 3166-1 country code (like IT)"}}},
+    // Issue 7: XX is shaped like a code but names no country; it used to ship to the world
+    // zone, untaxed.
+    {"ShippingCountryOfNoCountry",
+     [](OrderDraft& d, Customer&, PricingRules&) { d.shipping_address = AddressIn("XX"); },
+     {{"shipping_address.country", "is not an ISO 3166-1 country code (like IT)"}}},
+    {"BillingCountryOfNoCountry",
+     [](OrderDraft& d, Customer&, PricingRules&) {
+       d.lines = {{"INSTALL", 1}};
+       d.billing_address = AddressIn("ZZ");
+     },
+     {{"billing_address.country", "is not an ISO 3166-1 country code (like IT)"}}},
+    {"ItalianPostalCodeOfLetters",
+     [](OrderDraft& d, Customer&, PricingRules&) {
+       d.shipping_address = AddressIn("IT", "MI", "ABCDE");
+     },
+     {{"shipping_address.postal_code", "is not a postal code of IT (like 20121)"}}},
     {"CustomerWithoutAddresses",
      [](OrderDraft&, Customer& c, PricingRules&) { c.addresses.clear(); },
      {{"billing_address", "required: the customer has no billing address"},
@@ -412,7 +429,42 @@ const BadDraft bad_drafts[] = {
     {"ClerkTooLong",
      [](OrderDraft& d, Customer&, PricingRules&) { d.clerk = std::string(101, 'c'); },
      {{"clerk", "at most 100 characters"}}},
+    // Issue 5: a card number typed into any free text.
+    {"CardNumberInNotes",
+     [](OrderDraft& d, Customer&, PricingRules&) { d.notes = "carta 4111 1111 1111 1111"; },
+     {{"notes", kCardNumberProblem}}},
+    {"CardNumberInTheShippingAddress",
+     [](OrderDraft& d, Customer&, PricingRules&) {
+       d.shipping_address = AddressIn("IT");
+       d.shipping_address->line2 = "5555-5555-5555-4444";
+     },
+     {{"shipping_address.line2", kCardNumberProblem}}},
+    {"CardNumberInThePaymentReference",
+     [](OrderDraft& d, Customer&, PricingRules&) {
+       d.payment = PaymentDraft{.type = PaymentType::kBankTransfer, .reference = "378282246310005"};
+     },
+     {{"payment.reference", kCardNumberProblem}}},
+    {"CardNumberForTheClerk",
+     [](OrderDraft& d, Customer&, PricingRules&) { d.clerk = "6011111111111117"; },
+     {{"clerk", kCardNumberProblem}}},
+    // Issue 9: control characters.
+    {"NulInTheBillingName",
+     [](OrderDraft& d, Customer&, PricingRules&) {
+       d.billing_address = AddressIn("IT");
+       d.billing_address->name = std::string("Mario\0Rossi", 11);
+     },
+     {{"billing_address.name", "must not contain control characters or line breaks"}}},
+    {"EscapeSequenceInNotes",
+     [](OrderDraft& d, Customer&, PricingRules&) { d.notes = "\x1b[2J"; },
+     {{"notes", "must not contain control characters other than tab and line breaks"}}},
 };
+
+TEST(ValidateDraftTest, AcceptsNotesOnSeveralLines) {
+  OrderDraft draft = DraftOf({{"A", 1}});
+  draft.notes = "citofono Rossi\n\tscala B\r\nconsegna dopo le 14";
+
+  EXPECT_THAT(Validate(draft, CustomerIn("IT")).problems, IsEmpty());
+}
 
 INSTANTIATE_TEST_SUITE_P(BadDrafts, ValidateDraftTableTest, ::testing::ValuesIn(bad_drafts),
                          [](const ::testing::TestParamInfo<BadDraft>& param_info) {

@@ -31,6 +31,7 @@
 
 #include "adapters/config/demo_toml.h"
 #include "core/catalog_rules.h"
+#include "core/countries.h"
 #include "core/customer_rules.h"
 #include "core/fulfillment.h"
 #include "core/invariant.h"
@@ -131,10 +132,9 @@ std::string Indexed(const std::string& path, std::size_t index) {
   return path + "[" + std::to_string(index) + "]";
 }
 
-bool IsUpperCountry(const std::string& code) {
-  return code.size() == 2 &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
+// The list order validation uses (core/countries.h), so a configured country is one an
+// address may name.
+bool IsUpperCountry(const std::string& code) { return IsCountryCode(code); }
 
 bool IsIdentifier(const std::string& name) {
   return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {

@@ -6,6 +6,7 @@
 #include "adapters/json/domain_json.h"
 #include "adapters/json/iso_time.h"
 #include "adapters/json/object_reader.h"
+#include "core/free_text.h"
 #include "core/input_limits.h"
 
 namespace commesso::json {
@@ -38,6 +39,9 @@ Result<CardPaymentRequest> CardPaymentRequestFromJson(const nlohmann::json& json
   request.reference = reader.String("reference", Presence::kRequired);
   if (request.reference.size() > kMaxReferenceBytes) {
     reader.Report("reference", "must be at most 200 bytes");
+  }
+  if (auto why = FreeTextProblem(request.reference, TextLines::kOne)) {
+    reader.Report("reference", *std::move(why));
   }
   reader.Finish();
   if (!problems.empty()) {

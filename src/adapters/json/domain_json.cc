@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "adapters/json/iso_time.h"
+#include "adapters/json/nfc_text.h"
 #include "adapters/json/object_reader.h"
 #include "adapters/json/read_json.h"
 
@@ -336,6 +337,20 @@ std::optional<Address> ReadOptionalAddress(ObjectReader& parent, std::string_vie
   return ReadAddress(*json, MemberPath(parent.path(), key), problems);
 }
 
+// An address as people typed it, in NFC (nfc_text.h). Stored snapshots are read as written.
+Address Typed(Address address) {
+  for (std::string* field : {&address.name, &address.company, &address.line1, &address.line2,
+                             &address.postal_code, &address.city, &address.region}) {
+    *field = ToNfc(*field);
+  }
+  return address;
+}
+
+std::optional<Address> Typed(std::optional<Address> address) {
+  if (address) *address = Typed(*std::move(address));
+  return address;
+}
+
 LocalizedText ReadText(ObjectReader& parent, std::string_view key, Presence presence,
                        std::vector<FieldError>& problems) {
   const Json* json = parent.Member(key, presence);
@@ -643,8 +658,8 @@ Result<OrderDraft> DraftFromJson(const Json& json, Currency currency) {
   OrderDraft draft;
   draft.channel = ReadEnum(reader, "channel", Presence::kOptional, Channel::kApi, kChannels);
   draft.customer_id = CustomerId{reader.Integer("customer_id", Presence::kRequired)};
-  draft.billing_address = ReadOptionalAddress(reader, "billing_address", problems);
-  draft.shipping_address = ReadOptionalAddress(reader, "shipping_address", problems);
+  draft.billing_address = Typed(ReadOptionalAddress(reader, "billing_address", problems));
+  draft.shipping_address = Typed(ReadOptionalAddress(reader, "shipping_address", problems));
   if (const Json* lines = reader.Array("lines", Presence::kRequired)) {
     for (std::size_t i = 0; i < lines->size(); ++i) {
       ObjectReader line((*lines)[i], ElementPath("lines", i), problems);
@@ -695,6 +710,7 @@ Result<Item> ItemFromJson(const Json& json, Currency currency) {
   Item item;
   item.sku = reader.String("sku", Presence::kRequired);
   item.name = ReadText(reader, "name", Presence::kRequired, problems);
+  item.name = LocalizedText{.it = ToNfc(item.name.it), .en = ToNfc(item.name.en)};
   item.kind = ReadEnum(reader, "kind", Presence::kOptional, ItemKind::kGood, kItemKinds);
   item.unit = reader.String("unit", Presence::kOptional, item.unit);
   item.unit_price = ReadMoney(reader, "unit_price", Presence::kRequired, problems, currency);
@@ -720,8 +736,8 @@ Result<Customer> CustomerFromJson(const Json& json) {
   ObjectReader reader(json, "", problems);
   Customer customer;
   customer.id = CustomerId{reader.Integer("id", Presence::kOptional)};
-  customer.name = reader.String("name", Presence::kRequired);
-  customer.company = reader.String("company", Presence::kOptional);
+  customer.name = ToNfc(reader.String("name", Presence::kRequired));
+  customer.company = ToNfc(reader.String("company", Presence::kOptional));
   customer.tax_id = reader.String("tax_id", Presence::kOptional);
   customer.email = reader.String("email", Presence::kOptional);
   customer.phone = reader.String("phone", Presence::kOptional);
@@ -732,9 +748,10 @@ Result<Customer> CustomerFromJson(const Json& json) {
   if (const Json* addresses = reader.Array("addresses", Presence::kOptional)) {
     for (std::size_t i = 0; i < addresses->size(); ++i) {
       ObjectReader saved((*addresses)[i], ElementPath("addresses", i), problems);
-      CustomerAddress address{.label = saved.String("label", Presence::kOptional)};
+      CustomerAddress address{.label = ToNfc(saved.String("label", Presence::kOptional))};
       if (const Json* postal = saved.Member("address", Presence::kRequired)) {
-        address.address = ReadAddress(*postal, MemberPath(saved.path(), "address"), problems);
+        address.address =
+            Typed(ReadAddress(*postal, MemberPath(saved.path(), "address"), problems));
       }
       address.default_billing = saved.Boolean("default_billing", Presence::kOptional);
       address.default_shipping = saved.Boolean("default_shipping", Presence::kOptional);

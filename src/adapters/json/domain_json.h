@@ -40,7 +40,9 @@ Json ToPublicJson(const Order& order);
 
 // Readers. `currency` is the business currency, used when a money object omits "currency";
 // a money object naming another currency is a field error ("unit_price.currency": "must be
-// EUR", or "unknown currency"). kInvalidInput with every problem.
+// EUR", or "unknown currency"). kInvalidInput with every problem. Names and addresses (a
+// customer's name, company, address labels and addresses, a draft's addresses, an item's
+// names) come out in Unicode NFC (nfc_text.h); core validation checks the rest.
 Result<OrderDraft> DraftFromJson(const Json& json, Currency currency);
 Result<Item> ItemFromJson(const Json& json, Currency currency);
 // Reads "id" and "phone_e164" too, so a fetched customer can be sent back; the API sets both.

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/json/card_numbers.h"
 #include "adapters/json/card_secrets.h"
 #include "adapters/json/domain_json.h"
 #include "adapters/json/iso_time.h"
@@ -61,6 +62,8 @@ void ReadContent(ObjectReader& reader, Presence presence, DraftInput& input,
   }
   const std::size_t before = problems.size();
   FindCardSecrets(*content, "content", problems);
+  // A member named like a card number usually holds one too: reported once, by name.
+  if (problems.size() == before) FindCardNumbers(*content, "content", problems);
   if (problems.size() != before) return;
   std::string serialized = Dump(*content);
   if (serialized.size() > kMaxDraftContentBytes) {

@@ -28,9 +28,9 @@ enum class DraftRequest {
 
 // Reads a draft request strictly. `content` must be a JSON object of at most 64 KiB
 // serialized, with no member anywhere named like a card number or security code
-// (card_secrets.h). The summary is read from the console's content when present:
-// `customer.name` (or `customer_name`) as a string, and the number of elements of `lines`.
-// kInvalidInput with every problem.
+// (card_secrets.h) and no string or number anywhere holding a card number (card_numbers.h). The
+// summary is read from the console's content when present: `customer.name` (or `customer_name`) as
+// a string, and the number of elements of `lines`. kInvalidInput with every problem.
 Result<DraftInput> DraftInputFromJson(const nlohmann::json& json, DraftRequest request);
 
 enum class DraftDetail {

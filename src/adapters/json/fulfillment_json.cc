@@ -7,6 +7,7 @@
 #include "adapters/json/domain_json.h"
 #include "adapters/json/iso_time.h"
 #include "adapters/json/object_reader.h"
+#include "core/free_text.h"
 
 namespace commesso::json {
 namespace {
@@ -214,6 +215,7 @@ Result<ShipmentRequest> ShipmentRequestFromJson(const Json& json) {
     if (json.is_object() && json.contains(field) && (value->empty() || value->size() > 64)) {
       problems.push_back({field, "must be 1..64 characters"});
     }
+    if (auto why = FreeTextProblem(*value, TextLines::kOne)) problems.push_back({field, *why});
   }
   if (!problems.empty()) {
     return Fail({ErrorCode::kInvalidInput, "the shipment has errors", std::move(problems)});
@@ -236,6 +238,9 @@ Result<HoldRequest> HoldRequestFromJson(const Json& json) {
   }
   if (request.reason.size() > kMaxReason)
     problems.push_back({"reason", "must be at most 500 characters"});
+  if (auto why = FreeTextProblem(request.reason, TextLines::kOne)) {
+    problems.push_back({"reason", *std::move(why)});
+  }
   if (!problems.empty()) {
     return Fail({ErrorCode::kInvalidInput, "the hold has errors", std::move(problems)});
   }
@@ -250,6 +255,9 @@ Result<std::string> CancellationFromJson(const Json& json) {
   if (json.is_object() && json.contains("reason") &&
       (reason.empty() || reason.size() > kMaxReason)) {
     problems.push_back({"reason", "must be 1..500 characters"});
+  }
+  if (auto why = FreeTextProblem(reason, TextLines::kOne)) {
+    problems.push_back({"reason", *std::move(why)});
   }
   if (!problems.empty()) {
     return Fail({ErrorCode::kInvalidInput, "the cancellation has errors", std::move(problems)});

@@ -5,6 +5,7 @@
 
 #include "adapters/json/iso_time.h"
 #include "adapters/json/object_reader.h"
+#include "core/free_text.h"
 
 namespace commesso::json {
 
@@ -13,6 +14,7 @@ Result<ConfirmationRequest> ConfirmationRequestFromJson(const nlohmann::json& js
   ObjectReader reader(json, "", problems);
   ConfirmationRequest request{.revision = reader.Integer("revision", Presence::kRequired),
                               .by = reader.String("by", Presence::kOptional)};
+  if (auto why = FreeTextProblem(request.by, TextLines::kOne)) reader.Report("by", *why);
   reader.Finish();
   if (!problems.empty()) {
     return Fail({ErrorCode::kInvalidInput, "the confirmation has errors", std::move(problems)});

@@ -439,6 +439,25 @@ zones = []
                   Problem("shipping.methods[0].zones", "must not be empty")));
 }
 
+// Issue 7: the configuration names countries from the list orders are validated against.
+TEST(ConfigTest, RefusesCountryCodesOfNoCountry) {
+  std::string text(kMinimal);
+  text += R"toml([[shipping.methods]]
+code = "standard"
+name = { en = "Standard" }
+[[shipping.methods.zones]]
+code = "IT"
+countries = ["IT", "XX"]
+brackets = [{ max_grams = 2000, charge = "6.90" }]
+)toml";
+  text.replace(text.find("country = \"IT\""), 14, "country = \"ZZ\"");
+
+  EXPECT_THAT(ProblemsOf(text),
+              ElementsAre(Problem("business.address.country", "ISO 3166-1 alpha-2 code"),
+                          Problem("shipping.methods[0].zones[0].countries[1]",
+                                  "must be an ISO 3166-1 alpha-2 code")));
+}
+
 TEST(ConfigTest, RefusesAmountsAndRatesWrittenAsNumbers) {
   std::string text(kMinimal);
   text += R"toml([[shipping.methods]]
