@@ -80,8 +80,9 @@ std::vector<FieldError> ValidateCustomer(const Customer& customer) {
   // characters. The problem replaces the field's other ones, which might quote it.
   auto typed = [&](const char* field, const std::string& value) {
     std::optional<std::string> why = FreeTextProblem(value, TextLines::kOne);
+    const bool clean = !why;
     if (why) problem(field, *std::move(why));
-    return !why;
+    return clean;
   };
 
   if (customer.name.empty()) problem("name", "required");

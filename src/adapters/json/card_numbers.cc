@@ -43,9 +43,7 @@ void FindCardNumbers(const nlohmann::json& json, const std::string& path,
                                      : std::to_string(value->get<std::int64_t>());
       if (LooksLikeCardNumber(digits)) problems.push_back({std::move(at), kCardNumberProblem});
     }
-    for (auto child = children.rbegin(); child != children.rend(); ++child) {
-      pending.push_back(std::move(*child));
-    }
+    for (std::size_t i = children.size(); i > 0; --i) pending.push_back(std::move(children[i - 1]));
   }
 }
 

@@ -347,7 +347,7 @@ Address Typed(Address address) {
 }
 
 std::optional<Address> Typed(std::optional<Address> address) {
-  if (address) *address = Typed(*std::move(address));
+  if (address) *address = Typed(std::move(*address));
   return address;
 }
 
