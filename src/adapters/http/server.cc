@@ -9,10 +9,16 @@
 // work guard on the io_context, so the io threads keep running while a job is in a worker.
 //
 // Beast has no default timeouts and writes no error responses: every read and write gets a
-// 30 s deadline, and a body over the limit (413), headers over the limit (431) or a request
-// that does not parse (400) get a problem response followed by a lingering close: the
-// server stops sending, then reads and discards what the client is still sending (up to
-// 64 MiB or 5 s), so the client reads the response instead of a connection reset.
+// 30 s deadline, and a body over the limit (413), headers over the limit (431), a request
+// that does not parse (400) or one whose Transfer-Encoding is not exactly "chunked" (400)
+// get a problem response followed by a lingering close: the server stops sending, then reads
+// and discards what the client is still sending (up to 64 MiB or 5 s), so the client reads
+// the response instead of a connection reset.
+//
+// The headers are read first and the body only when they pass. Beast reads a request whose
+// Transfer-Encoding it does not take for chunked ("xchunked", "gzip", "chunked, identity")
+// as having no body, so what follows the headers would otherwise be parsed as the next
+// request (request smuggling; RFC 9112 §6.1 asks for 400 and a close).
 //
 // Stop closes the acceptor, marks every session as draining (an idle one closes at once, a
 // busy one answers with `Connection: close`), and joins the io threads, which return once
@@ -59,6 +65,30 @@ constexpr std::uint32_t kHeaderLimit = 16 << 10;
 
 std::string ToString(beast::string_view text) { return std::string(text.data(), text.size()); }
 
+// What is wrong with the request's Transfer-Encoding (all its fields together), or nothing
+// when it has none or exactly "chunked", in any case, with optional whitespace around it, and
+// Beast reads the body as chunked. Any other coding, a list of codings ("gzip, chunked" too:
+// no coding but chunked is supported) or a parameter is refused.
+std::optional<std::string> TransferEncodingProblem(
+    const bhttp::request_parser<bhttp::string_body>& parser) {
+  const auto [first, last] = parser.get().equal_range(bhttp::field::transfer_encoding);
+  if (first == last) return std::nullopt;
+  std::string codings;
+  for (auto field = first; field != last; ++field) {
+    if (field != first) codings += ',';
+    codings += ToString(field->value());
+  }
+  beast::string_view coding = codings;
+  while (!coding.empty() && (coding.front() == ' ' || coding.front() == '\t')) {
+    coding.remove_prefix(1);
+  }
+  while (!coding.empty() && (coding.back() == ' ' || coding.back() == '\t')) {
+    coding.remove_suffix(1);
+  }
+  if (parser.chunked() && beast::iequals(coding, "chunked")) return std::nullopt;
+  return "must be chunked, the only transfer coding the server reads";
+}
+
 }  // namespace
 
 class Session;
@@ -99,8 +129,8 @@ struct Server::Network {
 namespace {
 
 HttpResponse TransportProblem(int status, std::string_view type, std::string_view title,
-                              std::string_view detail) {
-  return ProblemResponse(status, type, title, detail);
+                              std::string_view detail, const std::vector<FieldError>& errors = {}) {
+  return ProblemResponse(status, type, title, detail, errors);
 }
 
 }  // namespace
@@ -132,13 +162,27 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->body_limit(network_.options.body_limit);
     parser_->header_limit(kHeaderLimit);
+    // One deadline for the headers and the body together.
     stream_.expires_after(kIoTimeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code error, std::size_t) {
+    started_ = std::chrono::steady_clock::now();
+    if (error) return Refuse(error);
+    if (std::optional<std::string> problem = TransferEncodingProblem(*parser_)) {
+      return Reject(TransportProblem(400, "transfer_encoding", "Bad request",
+                                     "The request's Transfer-Encoding cannot be read: send the "
+                                     "body with Content-Length or as chunked alone.",
+                                     {{"Transfer-Encoding", *problem}}));
+    }
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Session::OnRead, shared_from_this()));
   }
 
-  void OnRead(beast::error_code error, std::size_t) {
-    started_ = std::chrono::steady_clock::now();
+  // Answers a read that failed, or closes when there is no one to answer.
+  void Refuse(beast::error_code error) {
     if (error == bhttp::error::end_of_stream || error == asio::error::operation_aborted ||
         error == beast::error::timeout || error == bhttp::error::partial_message) {
       return Close();
@@ -156,7 +200,11 @@ class Session : public std::enable_shared_from_this<Session> {
       return Reject(TransportProblem(400, "bad_request", "Bad request",
                                      "The request is not valid HTTP/1.1: " + error.message()));
     }
-    if (error) return Close();
+    Close();
+  }
+
+  void OnRead(beast::error_code error, std::size_t) {
+    if (error) return Refuse(error);
 
     bhttp::request<bhttp::string_body> message = parser_->release();
     method_ = ToString(message.method_string());
