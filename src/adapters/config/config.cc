@@ -643,6 +643,27 @@ void ReadSecurity(const Section& section, SecuritySettings& security) {
   }
 }
 
+void ReadLimits(const Section& section, LimitSettings& limits) {
+  section.AllowOnly({"requests_per_second_per_key", "burst_per_key",
+                     "requests_per_second_per_address", "burst_per_address", "exempt_loopback"});
+  const auto read = [&](std::string_view key, std::int64_t least, int& into) {
+    if (auto value = section.Integer(key, Presence::kOptional, least, 100'000)) {
+      into = static_cast<int>(*value);
+    }
+  };
+  read("requests_per_second_per_key", 0, limits.key_requests_per_second);
+  read("burst_per_key", 1, limits.key_burst);
+  read("requests_per_second_per_address", 0, limits.address_requests_per_second);
+  read("burst_per_address", 1, limits.address_burst);
+  if (const toml::node* node = section.Node("exempt_loopback", Presence::kOptional)) {
+    if (const auto* flag = node->as_boolean()) {
+      limits.exempt_loopback = flag->get();
+    } else {
+      section.problems().Add(section.PathOf("exempt_loopback"), node, "must be true or false");
+    }
+  }
+}
+
 void ReadPayments(const Section& section, PaymentSettings& payments) {
   section.AllowOnly({"processor", "test_card_brand", "test_card_last4"});
   if (auto processor =
@@ -1024,7 +1045,7 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
   Problems problems(source);
   const Section top(root, "", problems);
   top.AllowOnly({"business", "pricing", "tax", "shipping", "fulfillment", "server", "payments",
-                 "security", "mail", "webhooks"});
+                 "security", "limits", "mail", "webhooks"});
   Config config;
   Business& business = config.business;
   if (auto section = top.Table("business", Presence::kRequired)) ReadBusiness(*section, business);
@@ -1058,6 +1079,7 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
   if (auto section = top.Table("security", Presence::kOptional)) {
     ReadSecurity(*section, config.security);
   }
+  if (auto section = top.Table("limits", Presence::kOptional)) ReadLimits(*section, config.limits);
   if (auto section = top.Table("mail", Presence::kOptional)) ReadMail(*section, config.mail);
   if (auto section = top.Table("webhooks", Presence::kOptional)) {
     ReadWebhooks(*section, config.webhooks);

@@ -364,6 +364,13 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, Serv
   if (options.access.login_max_failures < 1) {
     problems.push_back({"access", "login_max_failures must be at least 1"});
   }
+  for (const auto& [name, rate] : {std::pair{"per_key", options.access.limits.per_key},
+                                   std::pair{"per_address", options.access.limits.per_address}}) {
+    if (rate.per_second < 0 || (rate.per_second > 0 && rate.burst < 1)) {
+      problems.push_back({"access", std::string("limits.") + name +
+                                        " needs a rate of 0 or more and a burst of at least 1"});
+    }
+  }
   if (!problems.empty()) {
     return Fail({ErrorCode::kInvalidInput, "the server options are invalid", std::move(problems)});
   }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "adapters/http/rate_limiter.h"
 #include "app/business.h"
 #include "app/ports/card_payments.h"
 #include "app/ports/catalog.h"
@@ -28,12 +29,27 @@
 
 namespace commesso::http {
 
-// Sign-in and sessions ([security] in the configuration; docs/security.md).
+// Requests per second per API key and per client address ([limits]; docs/security.md). The
+// defaults limit nothing; the configuration's are those of `commesso serve`.
+struct RateLimits {
+  Rate per_key{};
+  Rate per_address{};
+  bool exempt_loopback = true;  // Loopback peers (a local proxy, the bench) skip per_address.
+};
+
+// Sign-in, sessions, origin checks and rate limits ([security], [server] and [limits] in the
+// configuration; docs/security.md).
 struct AccessOptions {
   SessionLimits sessions{};
-  int login_max_failures = 5;  // Failed sign-ins in a row before a user name is locked.
-  std::chrono::seconds login_lockout{300};
+  // Failed sign-ins in a row for one user name from one address before each further one makes
+  // that pair wait (1 s, doubling); an address across names has four times as many (LoginThrottle).
+  int login_max_failures = 5;
+  std::chrono::seconds login_longest_wait{300};
   bool secure_cookies = false;  // Mark the session cookie Secure: the public origin is https.
+  // The only Origin a change made with the session cookie may come from; empty: the request's
+  // Host over http or https (origin_check.h).
+  std::string public_origin{};
+  RateLimits limits{};
 };
 
 struct ServerOptions {

@@ -858,15 +858,19 @@ TEST_F(ServerTest, StartReportsAnAddressInUse) {
 }
 
 TEST_F(ServerTest, StartRefusesOptionsThatCannotWork) {
+  const AccessOptions access{.login_max_failures = 0,
+                             .limits = {.per_key = {.per_second = 5, .burst = 0}}};
+
   auto server =
-      Server::Start(ServerOptions{.port = 0, .io_threads = 0, .access = {.login_max_failures = 0}},
-                    StoreServices());
+      Server::Start(ServerOptions{.port = 0, .io_threads = 0, .access = access}, StoreServices());
 
   ASSERT_FALSE(server.has_value());
   EXPECT_EQ(server.error().code, ErrorCode::kInvalidInput);
   EXPECT_EQ(server.error().fields,
-            (std::vector<FieldError>{{"io_threads", "must be at least 1"},
-                                     {"access", "login_max_failures must be at least 1"}}));
+            (std::vector<FieldError>{
+                {"io_threads", "must be at least 1"},
+                {"access", "login_max_failures must be at least 1"},
+                {"access", "limits.per_key needs a rate of 0 or more and a burst of at least 1"}}));
 }
 
 }  // namespace
