@@ -27,6 +27,8 @@
 #include <utility>
 #include <vector>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <toml++/toml.h>
 
 #include "adapters/config/demo_toml.h"
@@ -587,8 +589,16 @@ void ReadShipping(const Section& section, ShippingRates& shipping, Currency curr
 }
 
 void ReadServer(const Section& section, ServerSettings& server) {
-  section.AllowOnly({"listen", "database", "public_origin", "worker_threads", "io_threads",
-                     "body_limit", "web_root"});
+  section.AllowOnly({"listen", "database", "public_origin", "trusted_proxies", "worker_threads",
+                     "io_threads", "body_limit", "web_root"});
+  server.trusted_proxies = section.Strings(
+      section.Array("trusted_proxies", Presence::kOptional), "trusted_proxies",
+      [](const std::string& text) {
+        unsigned char address[sizeof(in6_addr)];
+        return inet_pton(AF_INET, text.c_str(), address) == 1 ||
+               inet_pton(AF_INET6, text.c_str(), address) == 1;
+      },
+      R"(an IP address such as "127.0.0.1")");
   if (auto listen = section.String("listen", Presence::kOptional)) {
     if (auto parsed = ParseListen(*listen); parsed) {
       server.listen = *listen;

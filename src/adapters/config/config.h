@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/business.h"
 #include "core/money.h"
@@ -24,6 +25,8 @@ struct ServerSettings {
   // Where browsers reach the server ("https://orders.example.com"), behind a TLS proxy if any;
   // empty: the listen address over plain http. An https origin makes the session cookie Secure.
   std::string public_origin;
+  // IP addresses of the proxies in front whose X-Forwarded-For names the client; empty: none.
+  std::vector<std::string> trusted_proxies;
   int worker_threads = 64;
   int io_threads = 2;
   std::size_t body_limit = 1 << 20;  // Bytes of one request body.

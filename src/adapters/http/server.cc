@@ -20,12 +20,16 @@
 // as having no body, so what follows the headers would otherwise be parsed as the next
 // request (request smuggling; RFC 9112 §6.1 asks for 400 and a close).
 //
+// The client's address is the TCP peer's, unless the peer is a trusted proxy: then it is the
+// last address of X-Forwarded-For that is not a trusted proxy (ServerOptions::trusted_proxies).
+//
 // Stop closes the acceptor, marks every session as draining (an idle one closes at once, a
 // busy one answers with `Connection: close`), and joins the io threads, which return once
 // the last session is gone and no job is in a worker.
 
 #include "adapters/http/server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -89,6 +93,35 @@ std::optional<std::string> TransferEncodingProblem(
   return "must be chunked, the only transfer coding the server reads";
 }
 
+// Who sent `message` from `peer`: `peer` itself, or when it is one of the `trusted` proxies,
+// the last address of X-Forwarded-For (all its fields together) that is not a trusted proxy
+// too. An entry that is not an address ends the walk at the proxy that wrote it.
+asio::ip::address ClientAddress(const asio::ip::address& peer,
+                                const bhttp::request<bhttp::string_body>& message,
+                                const std::vector<asio::ip::address>& trusted) {
+  const auto is_trusted = [&](const asio::ip::address& address) {
+    return std::find(trusted.begin(), trusted.end(), address) != trusted.end();
+  };
+  if (!is_trusted(peer)) return peer;
+  std::string forwarded;
+  const auto [first, last] = message.equal_range("X-Forwarded-For");
+  for (auto field = first; field != last; ++field) forwarded += ToString(field->value()) + ",";
+  asio::ip::address client = peer;
+  std::string_view rest = forwarded;
+  while (is_trusted(client) && !rest.empty()) {
+    rest.remove_suffix(1);  // The comma after the last entry.
+    const std::size_t comma = rest.rfind(',');
+    std::string entry(rest.substr(comma == std::string_view::npos ? 0 : comma + 1));
+    rest = rest.substr(0, comma == std::string_view::npos ? 0 : comma + 1);
+    std::erase_if(entry, [](char c) { return c == ' ' || c == '\t'; });
+    beast::error_code invalid;
+    const asio::ip::address address = asio::ip::make_address(entry, invalid);
+    if (invalid) break;
+    client = address;
+  }
+  return client;
+}
+
 }  // namespace
 
 class Session;
@@ -108,6 +141,7 @@ struct Server::Network {
   void Unregister(Session* session);
 
   const ServerOptions options;
+  std::vector<asio::ip::address> trusted_proxies;  // Parsed from options.
   Api api;
   StaticFiles console;
   asio::io_context io;
@@ -214,10 +248,10 @@ class Session : public std::enable_shared_from_this<Session> {
     version_ = message.version();
     beast::error_code no_peer;
     const tcp::endpoint peer = stream_.socket().remote_endpoint(no_peer);
-    HttpRequest request{.method = method_,
-                        .target = target,
-                        .body = std::move(message.body()),
-                        .peer = no_peer ? "" : peer.address().to_string()};
+    const std::string client =
+        no_peer ? "" : ClientAddress(peer.address(), message, network_.trusted_proxies).to_string();
+    HttpRequest request{
+        .method = method_, .target = target, .body = std::move(message.body()), .peer = client};
     for (const auto& field : message) {
       request.headers.emplace_back(ToString(field.name_string()), ToString(field.value()));
     }
@@ -371,11 +405,18 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, Serv
                                         " needs a rate of 0 or more and a burst of at least 1"});
     }
   }
+  std::vector<asio::ip::address> trusted_proxies;
+  for (const std::string& proxy : options.trusted_proxies) {
+    beast::error_code invalid;
+    trusted_proxies.push_back(asio::ip::make_address(proxy, invalid));
+    if (invalid) problems.push_back({"trusted_proxies", proxy + " is not an IP address"});
+  }
   if (!problems.empty()) {
     return Fail({ErrorCode::kInvalidInput, "the server options are invalid", std::move(problems)});
   }
 
   auto network = std::make_unique<Network>(options, services);
+  network->trusted_proxies = std::move(trusted_proxies);
   const std::string where = options.host + ":" + std::to_string(options.port);
   beast::error_code error;
   tcp::resolver resolver(network->io);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "adapters/http/rate_limiter.h"
 #include "app/business.h"
@@ -62,6 +63,11 @@ struct ServerOptions {
   // The built console (web/dist) served for every path outside /api and /healthz; empty
   // or missing: those paths answer 404 (static_files.h).
   std::string web_root{};
+  // IP addresses of the proxies in front ("127.0.0.1" for a TLS proxy on the same host). A
+  // request from one of them is taken to come from the last address of its X-Forwarded-For
+  // that is not itself a trusted proxy; from anyone else, the header is ignored. That address
+  // is what rate limits and sign-in throttling count.
+  std::vector<std::string> trusted_proxies{};
 };
 
 // What the API serves from. Borrowed: everything must outlive the Server.
@@ -91,8 +97,8 @@ struct Services {
 class Server {
  public:
   // Binds and starts serving; kUnavailable (with the OS reason) when the address cannot be
-  // bound; kInvalidInput (fields "io_threads", "worker_threads", "body_limit", "access")
-  // when the options cannot work.
+  // bound; kInvalidInput (fields "io_threads", "worker_threads", "body_limit", "access",
+  // "trusted_proxies") when the options cannot work.
   static Result<std::unique_ptr<Server>> Start(const ServerOptions& options, Services services);
   ~Server();  // Stops.
   Server(const Server&) = delete;

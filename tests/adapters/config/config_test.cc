@@ -513,6 +513,22 @@ TEST(ConfigTest, ReadsSecuritySettingsWithLibsodiumInteractiveDefaults) {
   EXPECT_EQ(defaults->security.password_memory_kib, 65536u);
 }
 
+TEST(ConfigTest, ReadsTheTrustedProxies) {
+  std::string text(kMinimal);
+  text += "[server]\ntrusted_proxies = [\"127.0.0.1\", \"::1\", \"10.0.0.7\"]\n";
+  std::string wrong(kMinimal);
+  wrong += "[server]\ntrusted_proxies = [\"127.0.0.1\", \"proxy.local\", \"10.0.0.0/8\"]\n";
+
+  auto config = Parse(text, "proxies.toml");
+
+  ASSERT_TRUE(config.has_value()) << config.error().message;
+  EXPECT_EQ(config->server.trusted_proxies,
+            (std::vector<std::string>{"127.0.0.1", "::1", "10.0.0.7"}));
+  EXPECT_THAT(ProblemsOf(wrong),
+              UnorderedElementsAre(Problem("server.trusted_proxies[1]", "must be an IP address"),
+                                   Problem("server.trusted_proxies[2]", "must be an IP address")));
+}
+
 TEST(ConfigTest, ReadsRateLimitsWithTheirDefaults) {
   std::string text(kMinimal);
   text +=

@@ -154,13 +154,21 @@ class ServerTest : public ::testing::Test {
     StartServer();
   }
 
+  // The options of the test server.
+  static ServerOptions Options(std::size_t body_limit = 1 << 20, AccessOptions access = {}) {
+    return ServerOptions{.host = "127.0.0.1",
+                         .port = 0,
+                         .body_limit = body_limit,
+                         .io_threads = 2,
+                         .worker_threads = 8,
+                         .access = access};
+  }
+
   void StartServer(std::size_t body_limit = 1 << 20, AccessOptions access = {}) {
-    ServerOptions options{.host = "127.0.0.1",
-                          .port = 0,
-                          .body_limit = body_limit,
-                          .io_threads = 2,
-                          .worker_threads = 8,
-                          .access = access};
+    StartServer(Options(body_limit, access));
+  }
+
+  void StartServer(const ServerOptions& options) {
     auto server = Server::Start(options, Services{.business = business_,
                                                   .catalog = *faulty_catalog_,
                                                   .customers = *faulty_customers_,

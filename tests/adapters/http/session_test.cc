@@ -242,6 +242,42 @@ TEST_F(SessionTest, ASupervisorLiftsTheThrottleOfAUser) {
   EXPECT_EQ(right.status, 200) << right.body;
 }
 
+// Behind a TLS proxy every user comes from the proxy's address: without its X-Forwarded-For,
+// a stranger's failures would make the user wait as well.
+TEST_F(SessionTest, CountsSignInsByTheAddressATrustedProxyForwards) {
+  server_.reset();
+  ServerOptions options = Options();
+  options.trusted_proxies = {"127.0.0.1", "127.0.0.9"};
+  StartServer(options);
+  AddUser("chiara", Role::kClerk);
+  const auto sign_in = [&](const std::string& password, const std::string& from,
+                           const std::string& forwarded_for) {
+    TestClient client(server_->port(), from);
+    return client.Exchange(
+        RequestText("POST", "/api/v1/session",
+                    {{"Content-Type", "application/json"}, {"X-Forwarded-For", forwarded_for}},
+                    Json{{"username", "chiara"}, {"password", password}}.dump()));
+  };
+
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    const ClientResponse failed = sign_in("guess", "127.0.0.1", "203.0.113.7");
+    if (failed.status == 429) clock_.Advance(std::chrono::seconds{4});
+  }
+  const ClientResponse stranger = sign_in("chiara-password", "127.0.0.1", "203.0.113.7");
+  const ClientResponse user = sign_in("chiara-password", "127.0.0.1", "198.51.100.1");
+  const ClientResponse two_proxies =
+      sign_in("chiara-password", "127.0.0.1", "203.0.113.7, 127.0.0.9");
+  for (int attempt = 0; attempt < 6; ++attempt) {  // Not a proxy: its header is not believed.
+    sign_in("guess", "127.0.0.2", "192.0.2." + std::to_string(attempt));
+  }
+  const ClientResponse spoofed = sign_in("chiara-password", "127.0.0.2", "198.51.100.1");
+
+  ExpectProblem(stranger, 429, "password");
+  EXPECT_EQ(user.status, 200) << user.body;
+  ExpectProblem(two_proxies, 429, "password");
+  ExpectProblem(spoofed, 429, "password");
+}
+
 TEST_F(SessionTest, EndsASessionAfterTheIdleLimit) {
   AddUser("chiara", Role::kClerk);
   const Login login = SignIn("chiara", "chiara-password");
