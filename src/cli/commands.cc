@@ -150,7 +150,8 @@ Result<void> Serve(const ServeOptions& options) {
                                            .io_threads = settings.io_threads,
                                            .worker_threads = settings.worker_threads,
                                            .access = (*wiring)->access(),
-                                           .web_root = settings.web_root};
+                                           .web_root = settings.web_root,
+                                           .trusted_proxies = settings.trusted_proxies};
   auto server = http::Server::Start(server_options, (*wiring)->services());
   if (!server) return Fail(server.error());
   PrintBanner(**wiring, BaseUrl(listen->host, (*server)->port()), options.seed_demo);

@@ -219,12 +219,19 @@ http::Services Wiring::services() {
 
 http::AccessOptions Wiring::access() const {
   const config::SecuritySettings& security = config_.security;
+  const config::LimitSettings& limits = config_.limits;
   return http::AccessOptions{
       .sessions = {.idle = std::chrono::minutes{security.session_idle_minutes},
                    .absolute = std::chrono::hours{security.session_absolute_hours}},
       .login_max_failures = security.login_max_failures,
-      .login_lockout = std::chrono::seconds{security.login_lockout_seconds},
-      .secure_cookies = config_.server.public_origin.starts_with("https://")};
+      .login_longest_wait = std::chrono::seconds{security.login_lockout_seconds},
+      .secure_cookies = config_.server.public_origin.starts_with("https://"),
+      .public_origin = config_.server.public_origin,
+      .limits = {
+          .per_key = {.per_second = limits.key_requests_per_second, .burst = limits.key_burst},
+          .per_address = {.per_second = limits.address_requests_per_second,
+                          .burst = limits.address_burst},
+          .exempt_loopback = limits.exempt_loopback}};
 }
 
 }  // namespace commesso

@@ -28,6 +28,7 @@ constexpr std::pair<Permission, std::string_view> kPermissionNames[] = {
     {Permission::kFulfillmentWrite, "fulfillment:write"},
     {Permission::kFulfillmentSupervise, "fulfillment:supervise"},
     {Permission::kWebhooksAdmin, "webhooks:admin"},
+    {Permission::kUsersSupervise, "users:supervise"},
 };
 
 }  // namespace
@@ -85,9 +86,10 @@ std::vector<Permission> PermissionsOf(Role role) {
       return {P::kItemsRead,  P::kCustomersRead, P::kCustomersWrite,
               P::kOrdersRead, P::kOrdersWrite,   P::kDraftsWrite};
     case Role::kSupervisor:
-      return {P::kItemsRead,        P::kItemsWrite,          P::kCustomersRead, P::kCustomersWrite,
-              P::kOrdersRead,       P::kOrdersWrite,         P::kDraftsWrite,   P::kFulfillmentRead,
-              P::kFulfillmentWrite, P::kFulfillmentSupervise};
+      return {
+          P::kItemsRead,        P::kItemsWrite,           P::kCustomersRead, P::kCustomersWrite,
+          P::kOrdersRead,       P::kOrdersWrite,          P::kDraftsWrite,   P::kFulfillmentRead,
+          P::kFulfillmentWrite, P::kFulfillmentSupervise, P::kUsersSupervise};
     case Role::kCustomerService:
       return {P::kItemsRead, P::kCustomersRead, P::kCustomersWrite, P::kOrdersRead,
               P::kOrdersWrite};

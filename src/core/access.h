@@ -30,6 +30,7 @@ enum class Permission {
   kFulfillmentWrite,      // Claim, acknowledge, pick, ship and complete tasks.
   kFulfillmentSupervise,  // Holds, cancellation before release, escalations.
   kWebhooksAdmin,         // Webhook subscriptions, their delivery log and replays.
+  kUsersSupervise,        // Lift a user's sign-in throttle.
 };
 
 // Every role and every permission, in declaration order.

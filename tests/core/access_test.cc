@@ -21,7 +21,8 @@ TEST(AccessTest, NamesRoundTrip) {
   EXPECT_EQ(ParseRole("root"), std::nullopt);
   EXPECT_EQ(ParsePermission("items:delete"), std::nullopt);
   EXPECT_EQ(Name(P::kFulfillmentSupervise), "fulfillment:supervise");
-  EXPECT_EQ(AllPermissions().size(), 13u);
+  EXPECT_EQ(Name(P::kUsersSupervise), "users:supervise");
+  EXPECT_EQ(AllPermissions().size(), 14u);
 }
 
 TEST(AccessTest, GivesEachRoleThePermissionsOfTheContract) {
@@ -33,7 +34,7 @@ TEST(AccessTest, GivesEachRoleThePermissionsOfTheContract) {
             (std::vector<Permission>{P::kItemsRead, P::kItemsWrite, P::kCustomersRead,
                                      P::kCustomersWrite, P::kOrdersRead, P::kOrdersWrite,
                                      P::kDraftsWrite, P::kFulfillmentRead, P::kFulfillmentWrite,
-                                     P::kFulfillmentSupervise}));
+                                     P::kFulfillmentSupervise, P::kUsersSupervise}));
   EXPECT_EQ(PermissionsOf(Role::kCustomerService),
             (std::vector<Permission>{P::kItemsRead, P::kCustomersRead, P::kCustomersWrite,
                                      P::kOrdersRead, P::kOrdersWrite}));

@@ -27,6 +27,8 @@
 #include <utility>
 #include <vector>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <toml++/toml.h>
 
 #include "adapters/config/demo_toml.h"
@@ -587,8 +589,16 @@ void ReadShipping(const Section& section, ShippingRates& shipping, Currency curr
 }
 
 void ReadServer(const Section& section, ServerSettings& server) {
-  section.AllowOnly({"listen", "database", "public_origin", "worker_threads", "io_threads",
-                     "body_limit", "web_root"});
+  section.AllowOnly({"listen", "database", "public_origin", "trusted_proxies", "worker_threads",
+                     "io_threads", "body_limit", "web_root"});
+  server.trusted_proxies = section.Strings(
+      section.Array("trusted_proxies", Presence::kOptional), "trusted_proxies",
+      [](const std::string& text) {
+        unsigned char address[sizeof(in6_addr)];
+        return inet_pton(AF_INET, text.c_str(), address) == 1 ||
+               inet_pton(AF_INET6, text.c_str(), address) == 1;
+      },
+      R"(an IP address such as "127.0.0.1")");
   if (auto listen = section.String("listen", Presence::kOptional)) {
     if (auto parsed = ParseListen(*listen); parsed) {
       server.listen = *listen;
@@ -640,6 +650,27 @@ void ReadSecurity(const Section& section, SecuritySettings& security) {
   // 8 KiB is libsodium's minimum; 1 GiB its SENSITIVE limit.
   if (auto memory = section.Integer("password_memory_kib", Presence::kOptional, 8, 1 << 20)) {
     security.password_memory_kib = static_cast<std::size_t>(*memory);
+  }
+}
+
+void ReadLimits(const Section& section, LimitSettings& limits) {
+  section.AllowOnly({"requests_per_second_per_key", "burst_per_key",
+                     "requests_per_second_per_address", "burst_per_address", "exempt_loopback"});
+  const auto read = [&](std::string_view key, std::int64_t least, int& into) {
+    if (auto value = section.Integer(key, Presence::kOptional, least, 100'000)) {
+      into = static_cast<int>(*value);
+    }
+  };
+  read("requests_per_second_per_key", 0, limits.key_requests_per_second);
+  read("burst_per_key", 1, limits.key_burst);
+  read("requests_per_second_per_address", 0, limits.address_requests_per_second);
+  read("burst_per_address", 1, limits.address_burst);
+  if (const toml::node* node = section.Node("exempt_loopback", Presence::kOptional)) {
+    if (const auto* flag = node->as_boolean()) {
+      limits.exempt_loopback = flag->get();
+    } else {
+      section.problems().Add(section.PathOf("exempt_loopback"), node, "must be true or false");
+    }
   }
 }
 
@@ -1024,7 +1055,7 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
   Problems problems(source);
   const Section top(root, "", problems);
   top.AllowOnly({"business", "pricing", "tax", "shipping", "fulfillment", "server", "payments",
-                 "security", "mail", "webhooks"});
+                 "security", "limits", "mail", "webhooks"});
   Config config;
   Business& business = config.business;
   if (auto section = top.Table("business", Presence::kRequired)) ReadBusiness(*section, business);
@@ -1058,6 +1089,7 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
   if (auto section = top.Table("security", Presence::kOptional)) {
     ReadSecurity(*section, config.security);
   }
+  if (auto section = top.Table("limits", Presence::kOptional)) ReadLimits(*section, config.limits);
   if (auto section = top.Table("mail", Presence::kOptional)) ReadMail(*section, config.mail);
   if (auto section = top.Table("webhooks", Presence::kOptional)) {
     ReadWebhooks(*section, config.webhooks);

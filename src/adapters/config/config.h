@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/business.h"
 #include "core/money.h"
@@ -24,6 +25,8 @@ struct ServerSettings {
   // Where browsers reach the server ("https://orders.example.com"), behind a TLS proxy if any;
   // empty: the listen address over plain http. An https origin makes the session cookie Secure.
   std::string public_origin;
+  // IP addresses of the proxies in front whose X-Forwarded-For names the client; empty: none.
+  std::vector<std::string> trusted_proxies;
   int worker_threads = 64;
   int io_threads = 2;
   std::size_t body_limit = 1 << 20;  // Bytes of one request body.
@@ -40,11 +43,23 @@ struct PaymentSettings {
 struct SecuritySettings {
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
+  // Failed sign-ins in a row for one user name from one address that cost no wait; each
+  // further one makes that name and address wait, 1 s doubling up to login_lockout_seconds.
   int login_max_failures = 5;
-  int login_lockout_seconds = 300;
+  int login_lockout_seconds = 300;  // The longest wait.
   // argon2id cost of new password hashes; the default is libsodium's INTERACTIVE limits.
   std::uint64_t password_passes = 2;
   std::size_t password_memory_kib = 64 * 1024;
+};
+
+// Requests per second per API key and per client address ([limits]; docs/security.md, "Rate
+// limits"). A rate of 0 limits nothing.
+struct LimitSettings {
+  int key_requests_per_second = 50;
+  int key_burst = 100;
+  int address_requests_per_second = 20;
+  int address_burst = 100;
+  bool exempt_loopback = true;  // Loopback peers are not limited per address.
 };
 
 // Sending receipts by e-mail ([mail]; docs/configuration.md). Without the section no mail is
@@ -84,6 +99,7 @@ struct Config {
   ServerSettings server{};
   PaymentSettings payments{};
   SecuritySettings security{};
+  LimitSettings limits{};
 };
 
 // Parses `text` (named `source` in messages). kInvalidInput with one FieldError per problem:

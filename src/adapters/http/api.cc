@@ -9,6 +9,7 @@
 #include <tl/expected.hpp>
 
 #include "adapters/http/api_support.h"
+#include "adapters/http/origin_check.h"
 #include "adapters/http/problem.h"
 #include "adapters/json/card_json.h"
 #include "adapters/json/document_json.h"
@@ -140,6 +141,18 @@ HttpResponse Unauthenticated(std::string_view detail) {
   return response;
 }
 
+// 429 for a caller over its rate limit (`limit`: "address" or "api_key").
+HttpResponse RateLimited(std::chrono::seconds wait, std::string_view limit) {
+  HttpResponse response =
+      ProblemResponse(429, "rate_limited", "Too many requests",
+                      std::string(limit == "address" ? "This address" : "This API key") +
+                          " sent more requests than its rate limit allows: retry after " +
+                          std::to_string(wait.count()) + " seconds.",
+                      {}, Json{{"limit", limit}});
+  response.headers.emplace_back("Retry-After", std::to_string(wait.count()));
+  return response;
+}
+
 // The value of cookie `name` in a Cookie header ("a=1; commesso_session=…"); "" when absent.
 std::string CookieValue(std::string_view header, std::string_view name) {
   while (!header.empty()) {
@@ -161,7 +174,9 @@ std::string CookieValue(std::string_view header, std::string_view name) {
 Api::Api(Services services, AccessOptions access)
     : services_(services),
       access_(access),
-      throttle_(access.login_max_failures, access.login_lockout),
+      throttle_(access.login_max_failures, access.login_longest_wait),
+      key_limits_(access.limits.per_key),
+      address_limits_(access.limits.per_address),
       decoy_hash_(services.credentials.HashPassword("decoy password of no user")),
       quote_(services.customers, services.catalog, services.business),
       place_(quote_, services.orders, services.cards, services.clock, services.business.fulfillment,
@@ -184,6 +199,8 @@ const std::vector<Api::Entry>& Api::Table() {
       {"GET", "/api/v1/session", &Api::GetSession, kSession, {}},
       {"DELETE", "/api/v1/session", &Api::SignOut, kSession, {}},
       {"PUT", "/api/v1/session/locale", &Api::SetLocale, kSession, {}},
+      {"DELETE", "/api/v1/users/{name}/sign-in-throttle", &Api::LiftSignInThrottle, kNeeds,
+       P::kUsersSupervise},
       {"POST", "/api/v1/items", &Api::CreateItem, kNeeds, P::kItemsWrite, kKeyed},
       {"GET", "/api/v1/items", &Api::SearchItems, kNeeds, P::kItemsRead},
       {"GET", "/api/v1/items/{sku}", &Api::GetItem, kNeeds, P::kItemsRead},
@@ -309,11 +326,28 @@ HttpResponse Api::Route(HttpRequest& request) {
 
   const std::string_view path = target->path;
   const bool api = path == kApiPrefix || path.starts_with(std::string(kApiPrefix) + "/");
+  // Before authentication, so guessing keys and passwords counts too.
+  if (api && !(access_.limits.exempt_loopback && IsLoopback(request.peer))) {
+    if (auto wait = address_limits_.Take(request.peer, services_.clock.Now())) {
+      return RateLimited(*wait, "address");
+    }
+  }
   if (api && (chosen == nullptr || chosen->gate != Gate::kPublic)) {
     tl::expected<Caller, HttpResponse> caller = Authenticate(request);
     if (!caller) return caller.error();
+    if (!caller->session) {
+      if (auto wait = key_limits_.Take(caller->principal, services_.clock.Now())) {
+        return RateLimited(*wait, "api_key");
+      }
+    }
     const bool changes = request.method != "GET" && request.method != "HEAD";
     if (caller->session && changes && chosen != nullptr) {
+      if (std::optional<FieldError> cross = CrossSiteProblem(request, access_.public_origin)) {
+        return ProblemResponse(403, "cross_site", "Forbidden",
+                               "A change made with the session cookie must come from the "
+                               "console's own origin.",
+                               {*std::move(cross)});
+      }
       const std::string_view presented = request.Header("X-CSRF-Token");
       if (presented.empty() ||
           !services_.credentials.Matches(
@@ -1122,7 +1156,7 @@ HttpResponse Api::SignIn(const HttpRequest& request, const Target&, const std::s
     if (known) spdlog::info("sign-in refused for user {} from {}", user->username, request.peer);
     return WrongLogin();
   }
-  throttle_.Succeeded(login->username);
+  throttle_.Succeeded(login->username, request.peer);
 
   if (services_.credentials.NeedsRehash(user->password_hash)) {
     user->password_hash = services_.credentials.HashPassword(login->password);
@@ -1162,6 +1196,20 @@ HttpResponse Api::SignOut(const HttpRequest& request, const Target&, const std::
   if (!ended) return Failure(request, ended.error());
   return HttpResponse{
       .status = 204, .headers = {{"Set-Cookie", SessionCookie("", true)}}, .body = ""};
+}
+
+HttpResponse Api::LiftSignInThrottle(const HttpRequest& request, const Target&,
+                                     const std::string& username) {
+  // Only a valid user name can have a user; anything else is refused before it reaches the log.
+  for (const FieldError& problem : ValidateUser(User{.username = username})) {
+    if (problem.path == "username") {
+      return ProblemResponse(Error{
+          ErrorCode::kNotFound, "no user can have this name", {{"name", "is not a user name"}}});
+    }
+  }
+  throttle_.Lift(username);
+  spdlog::info("sign-in throttle of user {} lifted by {}", username, PrincipalOf(request));
+  return HttpResponse{.status = 204, .headers = {}, .body = ""};
 }
 
 HttpResponse Api::SetLocale(const HttpRequest& request, const Target&, const std::string&) {

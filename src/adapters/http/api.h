@@ -42,7 +42,8 @@ struct RouteInfo {
 
 // The JSON API (/api/v1 and /healthz) independent of the transport: routing (404, 405 with
 // Allow), authentication by session cookie or API key (401), the route's permission (403),
-// CSRF on cookie-authenticated changes (403), sign-in throttling (429), the caller's
+// origin checks and CSRF on cookie-authenticated changes (403), rate limits per address and
+// API key and sign-in throttling (429 with Retry-After), the caller's
 // principal (PrincipalOf), content type (415),
 // Idempotency-Key (400, and 409 while the first request with the key is in flight), strict JSON in
 // (400, 422 naming fields) and out, and problem responses for every failure. Runs use cases on the
@@ -124,6 +125,8 @@ class Api {
   HttpResponse SignOut(const HttpRequest& request, const Target& target, const std::string& param);
   HttpResponse SetLocale(const HttpRequest& request, const Target& target,
                          const std::string& param);
+  HttpResponse LiftSignInThrottle(const HttpRequest& request, const Target& target,
+                                  const std::string& username);
   // Webhook subscriptions and their deliveries (api_webhooks.cc).
   HttpResponse CreateWebhook(const HttpRequest& request, const Target& target,
                              const std::string& param);
@@ -216,7 +219,9 @@ class Api {
   Services services_;
   const AccessOptions access_;
   LoginThrottle throttle_;
-  std::string decoy_hash_;  // Verified against when the user is unknown, to take as long.
+  RateLimiter key_limits_;      // By principal, "key:<name>".
+  RateLimiter address_limits_;  // By peer address.
+  std::string decoy_hash_;      // Verified against when the user is unknown, to take as long.
   QuoteOrder quote_;
   commesso::PlaceOrder place_;
   commesso::ConfirmOrder confirm_;

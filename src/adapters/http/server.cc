@@ -9,10 +9,19 @@
 // work guard on the io_context, so the io threads keep running while a job is in a worker.
 //
 // Beast has no default timeouts and writes no error responses: every read and write gets a
-// 30 s deadline, and a body over the limit (413), headers over the limit (431) or a request
-// that does not parse (400) get a problem response followed by a lingering close: the
-// server stops sending, then reads and discards what the client is still sending (up to
-// 64 MiB or 5 s), so the client reads the response instead of a connection reset.
+// 30 s deadline, and a body over the limit (413), headers over the limit (431), a request
+// that does not parse (400) or one whose Transfer-Encoding is not exactly "chunked" (400)
+// get a problem response followed by a lingering close: the server stops sending, then reads
+// and discards what the client is still sending (up to 64 MiB or 5 s), so the client reads
+// the response instead of a connection reset.
+//
+// The headers are read first and the body only when they pass. Beast reads a request whose
+// Transfer-Encoding it does not take for chunked ("xchunked", "gzip", "chunked, identity")
+// as having no body, so what follows the headers would otherwise be parsed as the next
+// request (request smuggling; RFC 9112 §6.1 asks for 400 and a close).
+//
+// The client's address is the TCP peer's, unless the peer is a trusted proxy: then it is the
+// last address of X-Forwarded-For that is not a trusted proxy (ServerOptions::trusted_proxies).
 //
 // Stop closes the acceptor, marks every session as draining (an idle one closes at once, a
 // busy one answers with `Connection: close`), and joins the io threads, which return once
@@ -20,6 +29,7 @@
 
 #include "adapters/http/server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -59,6 +69,59 @@ constexpr std::uint32_t kHeaderLimit = 16 << 10;
 
 std::string ToString(beast::string_view text) { return std::string(text.data(), text.size()); }
 
+// What is wrong with the request's Transfer-Encoding (all its fields together), or nothing
+// when it has none or exactly "chunked", in any case, with optional whitespace around it, and
+// Beast reads the body as chunked. Any other coding, a list of codings ("gzip, chunked" too:
+// no coding but chunked is supported) or a parameter is refused.
+std::optional<std::string> TransferEncodingProblem(
+    const bhttp::request_parser<bhttp::string_body>& parser) {
+  const auto [first, last] = parser.get().equal_range(bhttp::field::transfer_encoding);
+  if (first == last) return std::nullopt;
+  std::string codings;
+  for (auto field = first; field != last; ++field) {
+    if (field != first) codings += ',';
+    codings += ToString(field->value());
+  }
+  beast::string_view coding = codings;
+  while (!coding.empty() && (coding.front() == ' ' || coding.front() == '\t')) {
+    coding.remove_prefix(1);
+  }
+  while (!coding.empty() && (coding.back() == ' ' || coding.back() == '\t')) {
+    coding.remove_suffix(1);
+  }
+  if (parser.chunked() && beast::iequals(coding, "chunked")) return std::nullopt;
+  return "must be chunked, the only transfer coding the server reads";
+}
+
+// Who sent `message` from `peer`: `peer` itself, or when it is one of the `trusted` proxies,
+// the last address of X-Forwarded-For (all its fields together) that is not a trusted proxy
+// too. An entry that is not an address ends the walk at the proxy that wrote it.
+asio::ip::address ClientAddress(const asio::ip::address& peer,
+                                const bhttp::request<bhttp::string_body>& message,
+                                const std::vector<asio::ip::address>& trusted) {
+  const auto is_trusted = [&](const asio::ip::address& address) {
+    return std::find(trusted.begin(), trusted.end(), address) != trusted.end();
+  };
+  if (!is_trusted(peer)) return peer;
+  std::string forwarded;
+  const auto [first, last] = message.equal_range("X-Forwarded-For");
+  for (auto field = first; field != last; ++field) forwarded += ToString(field->value()) + ",";
+  asio::ip::address client = peer;
+  std::string_view rest = forwarded;
+  while (is_trusted(client) && !rest.empty()) {
+    rest.remove_suffix(1);  // The comma after the last entry.
+    const std::size_t comma = rest.rfind(',');
+    std::string entry(rest.substr(comma == std::string_view::npos ? 0 : comma + 1));
+    rest = rest.substr(0, comma == std::string_view::npos ? 0 : comma + 1);
+    std::erase_if(entry, [](char c) { return c == ' ' || c == '\t'; });
+    beast::error_code invalid;
+    const asio::ip::address address = asio::ip::make_address(entry, invalid);
+    if (invalid) break;
+    client = address;
+  }
+  return client;
+}
+
 }  // namespace
 
 class Session;
@@ -78,6 +141,7 @@ struct Server::Network {
   void Unregister(Session* session);
 
   const ServerOptions options;
+  std::vector<asio::ip::address> trusted_proxies;  // Parsed from options.
   Api api;
   StaticFiles console;
   asio::io_context io;
@@ -99,8 +163,8 @@ struct Server::Network {
 namespace {
 
 HttpResponse TransportProblem(int status, std::string_view type, std::string_view title,
-                              std::string_view detail) {
-  return ProblemResponse(status, type, title, detail);
+                              std::string_view detail, const std::vector<FieldError>& errors = {}) {
+  return ProblemResponse(status, type, title, detail, errors);
 }
 
 }  // namespace
@@ -132,13 +196,27 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->body_limit(network_.options.body_limit);
     parser_->header_limit(kHeaderLimit);
+    // One deadline for the headers and the body together.
     stream_.expires_after(kIoTimeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code error, std::size_t) {
+    started_ = std::chrono::steady_clock::now();
+    if (error) return Refuse(error);
+    if (std::optional<std::string> problem = TransferEncodingProblem(*parser_)) {
+      return Reject(TransportProblem(400, "transfer_encoding", "Bad request",
+                                     "The request's Transfer-Encoding cannot be read: send the "
+                                     "body with Content-Length or as chunked alone.",
+                                     {{"Transfer-Encoding", *problem}}));
+    }
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Session::OnRead, shared_from_this()));
   }
 
-  void OnRead(beast::error_code error, std::size_t) {
-    started_ = std::chrono::steady_clock::now();
+  // Answers a read that failed, or closes when there is no one to answer.
+  void Refuse(beast::error_code error) {
     if (error == bhttp::error::end_of_stream || error == asio::error::operation_aborted ||
         error == beast::error::timeout || error == bhttp::error::partial_message) {
       return Close();
@@ -156,7 +234,11 @@ class Session : public std::enable_shared_from_this<Session> {
       return Reject(TransportProblem(400, "bad_request", "Bad request",
                                      "The request is not valid HTTP/1.1: " + error.message()));
     }
-    if (error) return Close();
+    Close();
+  }
+
+  void OnRead(beast::error_code error, std::size_t) {
+    if (error) return Refuse(error);
 
     bhttp::request<bhttp::string_body> message = parser_->release();
     method_ = ToString(message.method_string());
@@ -166,10 +248,10 @@ class Session : public std::enable_shared_from_this<Session> {
     version_ = message.version();
     beast::error_code no_peer;
     const tcp::endpoint peer = stream_.socket().remote_endpoint(no_peer);
-    HttpRequest request{.method = method_,
-                        .target = target,
-                        .body = std::move(message.body()),
-                        .peer = no_peer ? "" : peer.address().to_string()};
+    const std::string client =
+        no_peer ? "" : ClientAddress(peer.address(), message, network_.trusted_proxies).to_string();
+    HttpRequest request{
+        .method = method_, .target = target, .body = std::move(message.body()), .peer = client};
     for (const auto& field : message) {
       request.headers.emplace_back(ToString(field.name_string()), ToString(field.value()));
     }
@@ -316,11 +398,25 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, Serv
   if (options.access.login_max_failures < 1) {
     problems.push_back({"access", "login_max_failures must be at least 1"});
   }
+  for (const auto& [name, rate] : {std::pair{"per_key", options.access.limits.per_key},
+                                   std::pair{"per_address", options.access.limits.per_address}}) {
+    if (rate.per_second < 0 || (rate.per_second > 0 && rate.burst < 1)) {
+      problems.push_back({"access", std::string("limits.") + name +
+                                        " needs a rate of 0 or more and a burst of at least 1"});
+    }
+  }
+  std::vector<asio::ip::address> trusted_proxies;
+  for (const std::string& proxy : options.trusted_proxies) {
+    beast::error_code invalid;
+    trusted_proxies.push_back(asio::ip::make_address(proxy, invalid));
+    if (invalid) problems.push_back({"trusted_proxies", proxy + " is not an IP address"});
+  }
   if (!problems.empty()) {
     return Fail({ErrorCode::kInvalidInput, "the server options are invalid", std::move(problems)});
   }
 
   auto network = std::make_unique<Network>(options, services);
+  network->trusted_proxies = std::move(trusted_proxies);
   const std::string where = options.host + ":" + std::to_string(options.port);
   beast::error_code error;
   tcp::resolver resolver(network->io);

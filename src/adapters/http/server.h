@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "adapters/http/rate_limiter.h"
 #include "app/business.h"
 #include "app/ports/card_payments.h"
 #include "app/ports/catalog.h"
@@ -28,12 +30,27 @@
 
 namespace commesso::http {
 
-// Sign-in and sessions ([security] in the configuration; docs/security.md).
+// Requests per second per API key and per client address ([limits]; docs/security.md). The
+// defaults limit nothing; the configuration's are those of `commesso serve`.
+struct RateLimits {
+  Rate per_key{};
+  Rate per_address{};
+  bool exempt_loopback = true;  // Loopback peers (a local proxy, the bench) skip per_address.
+};
+
+// Sign-in, sessions, origin checks and rate limits ([security], [server] and [limits] in the
+// configuration; docs/security.md).
 struct AccessOptions {
   SessionLimits sessions{};
-  int login_max_failures = 5;  // Failed sign-ins in a row before a user name is locked.
-  std::chrono::seconds login_lockout{300};
+  // Failed sign-ins in a row for one user name from one address before each further one makes
+  // that pair wait (1 s, doubling); an address across names has four times as many (LoginThrottle).
+  int login_max_failures = 5;
+  std::chrono::seconds login_longest_wait{300};
   bool secure_cookies = false;  // Mark the session cookie Secure: the public origin is https.
+  // The only Origin a change made with the session cookie may come from; empty: the request's
+  // Host over http or https (origin_check.h).
+  std::string public_origin{};
+  RateLimits limits{};
 };
 
 struct ServerOptions {
@@ -46,6 +63,11 @@ struct ServerOptions {
   // The built console (web/dist) served for every path outside /api and /healthz; empty
   // or missing: those paths answer 404 (static_files.h).
   std::string web_root{};
+  // IP addresses of the proxies in front ("127.0.0.1" for a TLS proxy on the same host). A
+  // request from one of them is taken to come from the last address of its X-Forwarded-For
+  // that is not itself a trusted proxy; from anyone else, the header is ignored. That address
+  // is what rate limits and sign-in throttling count.
+  std::vector<std::string> trusted_proxies{};
 };
 
 // What the API serves from. Borrowed: everything must outlive the Server.
@@ -75,8 +97,8 @@ struct Services {
 class Server {
  public:
   // Binds and starts serving; kUnavailable (with the OS reason) when the address cannot be
-  // bound; kInvalidInput (fields "io_threads", "worker_threads", "body_limit", "access")
-  // when the options cannot work.
+  // bound; kInvalidInput (fields "io_threads", "worker_threads", "body_limit", "access",
+  // "trusted_proxies") when the options cannot work.
   static Result<std::unique_ptr<Server>> Start(const ServerOptions& options, Services services);
   ~Server();  // Stops.
   Server(const Server&) = delete;

@@ -532,6 +532,55 @@ TEST(ConfigTest, ReadsSecuritySettingsWithLibsodiumInteractiveDefaults) {
   EXPECT_EQ(defaults->security.password_memory_kib, 65536u);
 }
 
+TEST(ConfigTest, ReadsTheTrustedProxies) {
+  std::string text(kMinimal);
+  text += "[server]\ntrusted_proxies = [\"127.0.0.1\", \"::1\", \"10.0.0.7\"]\n";
+  std::string wrong(kMinimal);
+  wrong += "[server]\ntrusted_proxies = [\"127.0.0.1\", \"proxy.local\", \"10.0.0.0/8\"]\n";
+
+  auto config = Parse(text, "proxies.toml");
+
+  ASSERT_TRUE(config.has_value()) << config.error().message;
+  EXPECT_EQ(config->server.trusted_proxies,
+            (std::vector<std::string>{"127.0.0.1", "::1", "10.0.0.7"}));
+  EXPECT_THAT(ProblemsOf(wrong),
+              UnorderedElementsAre(Problem("server.trusted_proxies[1]", "must be an IP address"),
+                                   Problem("server.trusted_proxies[2]", "must be an IP address")));
+}
+
+TEST(ConfigTest, ReadsRateLimitsWithTheirDefaults) {
+  std::string text(kMinimal);
+  text +=
+      "[limits]\nrequests_per_second_per_key = 0\nburst_per_key = 5\n"
+      "requests_per_second_per_address = 7\nburst_per_address = 9\nexempt_loopback = false\n";
+  std::string wrong(kMinimal);
+  wrong +=
+      "[limits]\nrequests_per_second_per_key = -1\nburst_per_address = 0\n"
+      "exempt_loopback = \"yes\"\nper_user = 3\n";
+
+  auto config = Parse(text, "limits.toml");
+  auto defaults = Parse(kMinimal, "minimal.toml");
+
+  ASSERT_TRUE(config.has_value()) << config.error().message;
+  EXPECT_EQ(config->limits.key_requests_per_second, 0);
+  EXPECT_EQ(config->limits.key_burst, 5);
+  EXPECT_EQ(config->limits.address_requests_per_second, 7);
+  EXPECT_EQ(config->limits.address_burst, 9);
+  EXPECT_FALSE(config->limits.exempt_loopback);
+  ASSERT_TRUE(defaults.has_value());
+  EXPECT_EQ(defaults->limits.key_requests_per_second, 50);
+  EXPECT_EQ(defaults->limits.key_burst, 100);
+  EXPECT_EQ(defaults->limits.address_requests_per_second, 20);
+  EXPECT_EQ(defaults->limits.address_burst, 100);
+  EXPECT_TRUE(defaults->limits.exempt_loopback);
+  EXPECT_THAT(
+      ProblemsOf(wrong),
+      UnorderedElementsAre(Problem("limits.requests_per_second_per_key", "from 0 to 100000"),
+                           Problem("limits.burst_per_address", "from 1 to 100000"),
+                           Problem("limits.exempt_loopback", "must be true or false"),
+                           Problem("limits.per_user", "is not a known key")));
+}
+
 TEST(ConfigTest, LoadReportsAMissingFileAsNotFound) {
   auto config = Load(SourceFile("config/no-such-file.toml"));
 

@@ -97,8 +97,10 @@ struct Sample {
   bool HasBody() const { return method == "POST" || method == "PUT"; }
   bool Creates() const { return TakesIdempotencyKey(method, route); }
   // Whether the route reads or writes the stores past authentication (the shipping methods
-  // come from the configuration).
-  bool UsesStores() const { return route != "/api/v1/shipping-methods"; }
+  // come from the configuration, the sign-in throttle lives in the server's memory).
+  bool UsesStores() const {
+    return route != "/api/v1/shipping-methods" && route != "/api/v1/users/{name}/sign-in-throttle";
+  }
 };
 
 // A server on port 0 over the real SQLite stores in a temporary directory, with Italian
@@ -152,13 +154,21 @@ class ServerTest : public ::testing::Test {
     StartServer();
   }
 
+  // The options of the test server.
+  static ServerOptions Options(std::size_t body_limit = 1 << 20, AccessOptions access = {}) {
+    return ServerOptions{.host = "127.0.0.1",
+                         .port = 0,
+                         .body_limit = body_limit,
+                         .io_threads = 2,
+                         .worker_threads = 8,
+                         .access = access};
+  }
+
   void StartServer(std::size_t body_limit = 1 << 20, AccessOptions access = {}) {
-    ServerOptions options{.host = "127.0.0.1",
-                          .port = 0,
-                          .body_limit = body_limit,
-                          .io_threads = 2,
-                          .worker_threads = 8,
-                          .access = access};
+    StartServer(Options(body_limit, access));
+  }
+
+  void StartServer(const ServerOptions& options) {
     auto server = Server::Start(options, Services{.business = business_,
                                                   .catalog = *faulty_catalog_,
                                                   .customers = *faulty_customers_,
@@ -265,8 +275,10 @@ class ServerTest : public ::testing::Test {
     std::string csrf_token{};
   };
 
-  Login SignIn(const std::string& username, const std::string& password) {
-    TestClient client(server_->port());
+  // Signs in from address `from` (127.0.0.0/8).
+  Login SignIn(const std::string& username, const std::string& password,
+               const std::string& from = "127.0.0.1") {
+    TestClient client(server_->port(), from);
     Login login;
     login.response = client.Exchange(
         RequestText("POST", "/api/v1/session", {{"Content-Type", "application/json"}},
@@ -291,17 +303,19 @@ class ServerTest : public ::testing::Test {
     return client.Exchange(RequestText(method, target, headers, body));
   }
 
-  // Sends one request on a new connection, with the API key unless `headers` carry an
-  // Authorization or a Cookie, and Content-Type: application/json when there is a body.
+  // Sends one request on a new connection from address `from`, with the API key unless
+  // `headers` carry an Authorization or a Cookie, and Content-Type: application/json when there
+  // is a body.
   ClientResponse Call(const std::string& method, const std::string& target,
-                      const std::string& body = "", Headers headers = {}) {
+                      const std::string& body = "", Headers headers = {},
+                      const std::string& from = "127.0.0.1") {
     if (HeaderValue(headers, "Authorization").empty() && HeaderValue(headers, "Cookie").empty()) {
       headers.emplace_back("Authorization", std::string("Bearer ") + kApiKey);
     }
     if ((method == "POST" || method == "PUT") && HeaderValue(headers, "Content-Type").empty()) {
       headers.emplace_back("Content-Type", "application/json");
     }
-    TestClient client(server_->port());
+    TestClient client(server_->port(), from);
     return client.Exchange(RequestText(method, target, headers, body));
   }
 
@@ -422,6 +436,8 @@ class ServerTest : public ::testing::Test {
         {"POST", "/api/v1/orders/{number}/cancellation", "/api/v1/orders/2026-000001/cancellation",
          R"({"reason": "the customer called"})"},
         {"GET", "/api/v1/escalations", "/api/v1/escalations", ""},
+        {"DELETE", "/api/v1/users/{name}/sign-in-throttle", "/api/v1/users/clerk/sign-in-throttle",
+         ""},
     };
   }
 

@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <string>
 #include <thread>
 #include <vector>
@@ -667,6 +668,79 @@ TEST_F(ServerTest, RefusesWhatIsNotHttp) {
   ExpectProblem(response, 400);
 }
 
+// RFC 9112 §6.1: a request whose Transfer-Encoding is not exactly chunked has no length the
+// server can trust. The parser took such a request as bodiless, so the bytes after its headers
+// ran as a second request of their own (request smuggling); now the first gets 400 naming the
+// header and the connection closes unread.
+TEST_F(ServerTest, RefusesATransferEncodingOtherThanChunkedAndClosesTheConnection) {
+  const std::string smuggled =
+      RequestText("POST", "/api/v1/customers",
+                  {{"Authorization", std::string("Bearer ") + kApiKey},
+                   {"Content-Type", "application/json"},
+                   {"Idempotency-Key", "smuggled"}},
+                  R"({"name": "Smuggled Customer", "email": "smuggled@example.com"})");
+  struct Case {
+    std::vector<std::string> codings;  // One Transfer-Encoding field each.
+    std::string body;                  // Before the smuggled request.
+  };
+  const std::vector<Case> cases = {
+      {{"xchunked"}, ""},
+      {{"gzip"}, ""},
+      {{"identity"}, ""},
+      {{"chunked, identity"}, ""},
+      {{"chunked;ext=1"}, ""},
+      {{"gzip, chunked"}, "0\r\n\r\n"},
+      {{"gzip", "chunked"}, "0\r\n\r\n"},
+      {{""}, ""},
+  };
+
+  for (const Case& test : cases) {
+    SCOPED_TRACE(test.codings.front() + (test.codings.size() > 1 ? ", " + test.codings[1] : ""));
+    TestClient client(server_->port());
+    std::string request = "POST /api/v1/quotes HTTP/1.1\r\nHost: localhost\r\n";
+    request += "Authorization: Bearer " + std::string(kApiKey) + "\r\n";
+    request += "Content-Type: application/json\r\n";
+    for (const std::string& coding : test.codings)
+      request += "Transfer-Encoding: " + coding + "\r\n";
+    request += "\r\n" + test.body + smuggled;
+
+    ASSERT_TRUE(client.Send(request));
+    const ClientResponse refused = client.Read();
+    const ClientResponse after = client.Read();
+
+    ExpectProblem(refused, 400);
+    EXPECT_TRUE(NamesField(refused, "Transfer-Encoding")) << refused.body;
+    EXPECT_EQ(refused.Header("Connection"), "close");
+    EXPECT_EQ(after.status, 0) << "the smuggled request was answered: " << after.body;
+  }
+  const ClientResponse customers = Call("GET", "/api/v1/customers?q=Smuggled");
+  ASSERT_EQ(customers.status, 200) << customers.body;
+  EXPECT_EQ(customers.Json()["entries"], Json::array());
+}
+
+TEST_F(ServerTest, ReadsAChunkedBodyWhateverTheCaseAndSpacing) {
+  const std::string body = DraftJson();
+  TestClient client(server_->port());
+  std::string request = "POST /api/v1/quotes HTTP/1.1\r\nHost: localhost\r\n";
+  request += "Authorization: Bearer " + std::string(kApiKey) + "\r\n";
+  request += "Content-Type: application/json\r\nTransfer-Encoding:  Chunked \r\n\r\n";
+  const std::size_t half = body.size() / 2;
+  for (const std::string& chunk : {body.substr(0, half), body.substr(half)}) {
+    char size[16];
+    std::snprintf(size, sizeof size, "%zx\r\n", chunk.size());
+    request += size + chunk + "\r\n";
+  }
+  request += "0\r\n\r\n";
+
+  ASSERT_TRUE(client.Send(request));
+  const ClientResponse quoted = client.Read();
+  const ClientResponse again = client.Exchange(RequestText(
+      "GET", "/api/v1/items/PEN-01", {{"Authorization", std::string("Bearer ") + kApiKey}}, ""));
+
+  EXPECT_EQ(quoted.status, 200) << quoted.body;
+  EXPECT_EQ(again.status, 200);  // The connection stays open for the next request.
+}
+
 TEST_F(ServerTest, RefusesAWrongContentTypeOnEveryBodyRoute) {
   for (const Sample& sample : Samples()) {
     if (!sample.HasBody()) continue;
@@ -784,15 +858,19 @@ TEST_F(ServerTest, StartReportsAnAddressInUse) {
 }
 
 TEST_F(ServerTest, StartRefusesOptionsThatCannotWork) {
+  const AccessOptions access{.login_max_failures = 0,
+                             .limits = {.per_key = {.per_second = 5, .burst = 0}}};
+
   auto server =
-      Server::Start(ServerOptions{.port = 0, .io_threads = 0, .access = {.login_max_failures = 0}},
-                    StoreServices());
+      Server::Start(ServerOptions{.port = 0, .io_threads = 0, .access = access}, StoreServices());
 
   ASSERT_FALSE(server.has_value());
   EXPECT_EQ(server.error().code, ErrorCode::kInvalidInput);
   EXPECT_EQ(server.error().fields,
-            (std::vector<FieldError>{{"io_threads", "must be at least 1"},
-                                     {"access", "login_max_failures must be at least 1"}}));
+            (std::vector<FieldError>{
+                {"io_threads", "must be at least 1"},
+                {"access", "login_max_failures must be at least 1"},
+                {"access", "limits.per_key needs a rate of 0 or more and a burst of at least 1"}}));
 }
 
 }  // namespace

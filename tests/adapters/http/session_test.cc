@@ -19,7 +19,22 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using Json = nlohmann::json;
 
-using SessionTest = ServerTest;
+class SessionTest : public ServerTest {
+ protected:
+  // Fails to sign in as `username` from `from` until `failures` wrong passwords were answered
+  // 401, waiting out every 429 on the fixed clock.
+  void FailToSignIn(const std::string& username, const std::string& from, int failures) {
+    for (int answered = 0, tries = 0; answered < failures && tries < 10 * failures; ++tries) {
+      const ClientResponse response = SignIn(username, "wrong password", from).response;
+      if (response.status == 429) {
+        clock_.Advance(std::chrono::seconds{std::stoi(response.Header("Retry-After"))});
+      } else {
+        ASSERT_EQ(response.status, 401) << response.body;
+        ++answered;
+      }
+    }
+  }
+};
 
 void ExpectProblem(const ClientResponse& response, int status, const std::string& path) {
   EXPECT_EQ(response.status, status) << response.body;
@@ -104,25 +119,163 @@ TEST_F(SessionTest, RefusesAMalformedSignIn) {
   EXPECT_EQ(invalid.Json()["errors"].size(), 3u);  // username, password, extra.
 }
 
-TEST_F(SessionTest, ThrottlesRepeatedFailuresUntilTheLockoutEnds) {
+// Sign-in throttling (decision 0016): waits per user name and address, growing.
+
+TEST_F(SessionTest, MakesAnAddressWaitLongerAfterEachFailureOverTheFreeOnes) {
   AddUser("chiara", Role::kClerk);
 
-  for (int attempt = 1; attempt <= 5; ++attempt) {
+  for (int attempt = 1; attempt <= 6; ++attempt) {
     EXPECT_EQ(SignIn("chiara", "guess " + std::to_string(attempt)).response.status, 401);
   }
-  const ClientResponse locked = SignIn("chiara", "chiara-password").response;
-  clock_.Advance(std::chrono::seconds{299});
-  const ClientResponse still = SignIn("chiara", "chiara-password").response;
+  const ClientResponse first_wait = SignIn("chiara", "chiara-password").response;
+  clock_.Advance(std::chrono::seconds{1});
+  const ClientResponse seventh = SignIn("chiara", "guess 7").response;
+  const ClientResponse second_wait = SignIn("chiara", "chiara-password").response;
+  clock_.Advance(std::chrono::seconds{2});
+  const ClientResponse eighth = SignIn("chiara", "guess 8").response;
+  clock_.Advance(std::chrono::seconds{3});
+  const ClientResponse third_wait = SignIn("chiara", "chiara-password").response;
   const ClientResponse other_user = SignIn("nobody", "x").response;
   clock_.Advance(std::chrono::seconds{1});
-  const ClientResponse again = SignIn("chiara", "chiara-password").response;
+  const ClientResponse right = SignIn("chiara", "chiara-password").response;
+  const ClientResponse typo_after = SignIn("chiara", "typo").response;
 
-  ExpectProblem(locked, 429, "password");
-  EXPECT_EQ(locked.Header("Retry-After"), "300");
-  ExpectProblem(still, 429, "password");
-  EXPECT_EQ(still.Header("Retry-After"), "1");
+  ExpectProblem(first_wait, 429, "password");  // Even with the right password.
+  EXPECT_EQ(first_wait.Header("Retry-After"), "1");
+  EXPECT_EQ(seventh.status, 401);
+  ExpectProblem(second_wait, 429, "password");
+  EXPECT_EQ(second_wait.Header("Retry-After"), "2");
+  EXPECT_EQ(eighth.status, 401);
+  ExpectProblem(third_wait, 429, "password");
+  EXPECT_EQ(third_wait.Header("Retry-After"), "1");  // 4 s after the eighth, 3 s gone.
   EXPECT_EQ(other_user.status, 401);
-  EXPECT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(right.status, 200) << right.body;
+  EXPECT_EQ(typo_after.status, 401);  // The success cleared the count.
+}
+
+TEST_F(SessionTest, CapsTheWaitAtTheLongestOne) {
+  server_.reset();
+  StartServer(1 << 20, AccessOptions{.login_max_failures = 1,
+                                     .login_longest_wait = std::chrono::seconds{10}});
+  AddUser("chiara", Role::kClerk);
+
+  FailToSignIn("chiara", "127.0.0.1", 4);  // Waits 1, 2, 4.
+  const ClientResponse growing = SignIn("chiara", "chiara-password").response;
+  FailToSignIn("chiara", "127.0.0.1", 4);  // Waits 8, 10, 10, 10.
+  const ClientResponse capped = SignIn("chiara", "chiara-password").response;
+
+  ExpectProblem(growing, 429, "password");
+  EXPECT_EQ(growing.Header("Retry-After"), "4");
+  ExpectProblem(capped, 429, "password");
+  EXPECT_EQ(capped.Header("Retry-After"), "10");
+}
+
+// A stranger who knows a user name used to lock its user out for everyone with five wrong
+// passwords.
+TEST_F(SessionTest, AStrangersFailuresDoNotKeepTheUserOutFromAnotherAddress) {
+  AddUser("chiara", Role::kClerk);
+  FailToSignIn("chiara", "127.0.0.2", 12);
+
+  const ClientResponse stranger = SignIn("chiara", "chiara-password", "127.0.0.2").response;
+  const ClientResponse user = SignIn("chiara", "chiara-password", "127.0.0.1").response;
+
+  ExpectProblem(stranger, 429, "password");
+  EXPECT_EQ(stranger.Header("Retry-After"), "64");  // 1 s, doubled for each failure over 6.
+  EXPECT_EQ(user.status, 200) << user.body;
+}
+
+TEST_F(SessionTest, MakesAnAddressThatFailsForManyNamesWait) {
+  AddUser("chiara", Role::kClerk);
+  for (int name = 0; name < 20; ++name) {
+    ASSERT_EQ(SignIn("user" + std::to_string(name), "x", "127.0.0.2").response.status, 401);
+  }
+
+  const ClientResponse twenty_first = SignIn("user20", "x", "127.0.0.2").response;
+  const ClientResponse from_there = SignIn("chiara", "chiara-password", "127.0.0.2").response;
+  const ClientResponse elsewhere = SignIn("chiara", "chiara-password", "127.0.0.3").response;
+
+  EXPECT_EQ(twenty_first.status, 401);
+  ExpectProblem(from_there, 429, "password");
+  EXPECT_EQ(from_there.Header("Retry-After"), "1");
+  EXPECT_EQ(elsewhere.status, 200) << elsewhere.body;
+}
+
+TEST_F(SessionTest, ASpreadOutAttackMakesEachFailingAddressWaitTheLongestButNotTheUser) {
+  AddUser("chiara", Role::kClerk);
+  for (int address = 2; address < 27; ++address) {  // 25 addresses, 4 free failures each.
+    FailToSignIn("chiara", "127.0.0." + std::to_string(address), 4);
+  }
+
+  const ClientResponse hundred_first = SignIn("chiara", "guess", "127.0.0.100").response;
+  const ClientResponse again = SignIn("chiara", "chiara-password", "127.0.0.100").response;
+  const ClientResponse user = SignIn("chiara", "chiara-password", "127.0.0.1").response;
+
+  EXPECT_EQ(hundred_first.status, 401);
+  ExpectProblem(again, 429, "password");
+  EXPECT_EQ(again.Header("Retry-After"), "300");
+  EXPECT_EQ(user.status, 200) << user.body;
+}
+
+TEST_F(SessionTest, ASupervisorLiftsTheThrottleOfAUser) {
+  AddUser("chiara", Role::kClerk);
+  AddUser("sergio", Role::kSupervisor);
+  AddUser("marco", Role::kClerk);
+  FailToSignIn("chiara", "127.0.0.1", 10);
+  const ClientResponse waiting = SignIn("chiara", "chiara-password").response;
+  const Login sergio = SignIn("sergio", "sergio-password", "127.0.0.3");
+  const Login marco = SignIn("marco", "marco-password", "127.0.0.3");
+
+  const ClientResponse by_clerk = CallAs(marco, "DELETE", "/api/v1/users/chiara/sign-in-throttle");
+  const ClientResponse lifted = CallAs(sergio, "DELETE", "/api/v1/users/chiara/sign-in-throttle");
+  const ClientResponse again = CallAs(sergio, "DELETE", "/api/v1/users/chiara/sign-in-throttle");
+  const ClientResponse no_name =
+      CallAs(sergio, "DELETE", "/api/v1/users/Chiara%20Clerici/sign-in-throttle");
+  const ClientResponse right = SignIn("chiara", "chiara-password").response;
+
+  ExpectProblem(waiting, 429, "password");
+  EXPECT_EQ(waiting.Header("Retry-After"), "16");
+  EXPECT_EQ(by_clerk.status, 403);
+  EXPECT_EQ(by_clerk.Json()["permission"], "users:supervise");
+  EXPECT_EQ(lifted.status, 204) << lifted.body;
+  EXPECT_EQ(again.status, 204);  // Nothing left to lift: the same answer.
+  ExpectProblem(no_name, 404, "name");
+  EXPECT_EQ(right.status, 200) << right.body;
+}
+
+// Behind a TLS proxy every user comes from the proxy's address: without its X-Forwarded-For,
+// a stranger's failures would make the user wait as well.
+TEST_F(SessionTest, CountsSignInsByTheAddressATrustedProxyForwards) {
+  server_.reset();
+  ServerOptions options = Options();
+  options.trusted_proxies = {"127.0.0.1", "127.0.0.9"};
+  StartServer(options);
+  AddUser("chiara", Role::kClerk);
+  const auto sign_in = [&](const std::string& password, const std::string& from,
+                           const std::string& forwarded_for) {
+    TestClient client(server_->port(), from);
+    return client.Exchange(
+        RequestText("POST", "/api/v1/session",
+                    {{"Content-Type", "application/json"}, {"X-Forwarded-For", forwarded_for}},
+                    Json{{"username", "chiara"}, {"password", password}}.dump()));
+  };
+
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    const ClientResponse failed = sign_in("guess", "127.0.0.1", "203.0.113.7");
+    if (failed.status == 429) clock_.Advance(std::chrono::seconds{4});
+  }
+  const ClientResponse stranger = sign_in("chiara-password", "127.0.0.1", "203.0.113.7");
+  const ClientResponse user = sign_in("chiara-password", "127.0.0.1", "198.51.100.1");
+  const ClientResponse two_proxies =
+      sign_in("chiara-password", "127.0.0.1", "203.0.113.7, 127.0.0.9");
+  for (int attempt = 0; attempt < 6; ++attempt) {  // Not a proxy: its header is not believed.
+    sign_in("guess", "127.0.0.2", "192.0.2." + std::to_string(attempt));
+  }
+  const ClientResponse spoofed = sign_in("chiara-password", "127.0.0.2", "198.51.100.1");
+
+  ExpectProblem(stranger, 429, "password");
+  EXPECT_EQ(user.status, 200) << user.body;
+  ExpectProblem(two_proxies, 429, "password");
+  ExpectProblem(spoofed, 429, "password");
 }
 
 TEST_F(SessionTest, EndsASessionAfterTheIdleLimit) {
@@ -221,6 +374,64 @@ TEST_F(SessionTest, RefusesAChangeWithoutTheRightCsrfToken) {
   EXPECT_EQ(right.status, 201) << right.body;
   EXPECT_EQ(by_key.status, 201) << by_key.body;  // An API key needs no CSRF token.
   EXPECT_EQ(CallAs(login, "GET", "/api/v1/session").status, 200);
+}
+
+// Origin checks (decision 0016): a browser says where a request comes from; a change made with
+// the session cookie from another site is refused even with the right CSRF token.
+TEST_F(SessionTest, RefusesACookieChangeFromAnotherSite) {
+  AddUser("chiara", Role::kClerk);
+  const Login login = SignIn("chiara", "chiara-password");
+  const std::string draft = R"({"channel": "phone"})";
+  const auto create = [&](const std::string& key, Headers headers) {
+    headers.emplace_back("Idempotency-Key", key);
+    return CallAs(login, "POST", "/api/v1/drafts", draft, headers);
+  };
+
+  const ClientResponse cross_site = create("o-1", {{"Sec-Fetch-Site", "cross-site"}});
+  const ClientResponse same_site = create("o-2", {{"Sec-Fetch-Site", "same-site"}});
+  const ClientResponse other_origin = create("o-3", {{"Origin", "http://evil.example"}});
+  const ClientResponse other_port = create("o-4", {{"Origin", "http://localhost:8081"}});
+  const ClientResponse null_origin = create("o-5", {{"Origin", "null"}});
+  const ClientResponse locale = CallAs(login, "PUT", "/api/v1/session/locale",
+                                       R"({"locale": "en"})", {{"Origin", "https://evil.example"}});
+  const ClientResponse own =
+      create("o-6", {{"Origin", "http://localhost"}, {"Sec-Fetch-Site", "same-origin"}});
+  const ClientResponse own_https = create("o-7", {{"Origin", "https://localhost"}});
+  const ClientResponse neither = create("o-8", {});
+  const ClientResponse read =
+      CallAs(login, "GET", "/api/v1/drafts", "", {{"Sec-Fetch-Site", "cross-site"}});
+  const ClientResponse by_key = Call("POST", "/api/v1/drafts", draft,
+                                     {{"Idempotency-Key", "o-9"},
+                                      {"Origin", "http://evil.example"},
+                                      {"Sec-Fetch-Site", "cross-site"}});
+
+  ExpectProblem(cross_site, 403, "Sec-Fetch-Site");
+  ExpectProblem(same_site, 403, "Sec-Fetch-Site");
+  ExpectProblem(other_origin, 403, "Origin");
+  ExpectProblem(other_port, 403, "Origin");
+  ExpectProblem(null_origin, 403, "Origin");
+  ExpectProblem(locale, 403, "Origin");
+  EXPECT_EQ(own.status, 201) << own.body;
+  EXPECT_EQ(own_https.status, 201) << own_https.body;
+  EXPECT_EQ(neither.status, 201) << neither.body;  // Not a browser: the CSRF token holds.
+  EXPECT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(by_key.status, 201) << by_key.body;  // Browsers never send an API key by themselves.
+}
+
+TEST_F(SessionTest, TakesThePublicOriginForTheServersOwnWhenConfigured) {
+  server_.reset();
+  StartServer(1 << 20, AccessOptions{.public_origin = "https://orders.example.com"});
+  AddUser("chiara", Role::kClerk);
+  const Login login = SignIn("chiara", "chiara-password");
+
+  const ClientResponse public_origin =
+      CallAs(login, "PUT", "/api/v1/session/locale", R"({"locale": "en"})",
+             {{"Origin", "HTTPS://Orders.Example.com"}});
+  const ClientResponse host = CallAs(login, "PUT", "/api/v1/session/locale", R"({"locale": "en"})",
+                                     {{"Origin", "http://localhost"}});
+
+  EXPECT_EQ(public_origin.status, 200) << public_origin.body;
+  ExpectProblem(host, 403, "Origin");
 }
 
 TEST_F(SessionTest, StoresTheLocaleOnTheUser) {

@@ -34,12 +34,20 @@ struct ClientResponse {
 // A blocking HTTP/1.1 client on plain POSIX sockets, one connection per object, for tests:
 // it sends exactly the bytes it is given, so tests can send what a real client library would
 // refuse to (invalid UTF-8, oversized bodies, odd headers). Reads and writes give up after
-// 60 s so a broken server fails the test instead of hanging it. Not thread-safe.
+// 60 s so a broken server fails the test instead of hanging it. It connects from `from`, any
+// address of 127.0.0.0/8, so a test can play callers at several addresses. Not thread-safe.
 class TestClient {
  public:
-  explicit TestClient(std::uint16_t port) {
+  explicit TestClient(std::uint16_t port, const std::string& from = "127.0.0.1") {
     socket_ = ::socket(AF_INET, SOCK_STREAM, 0);
     if (socket_ < 0) throw std::runtime_error("socket() failed");
+    sockaddr_in source{};
+    source.sin_family = AF_INET;
+    if (::inet_pton(AF_INET, from.c_str(), &source.sin_addr) != 1 ||
+        ::bind(socket_, reinterpret_cast<sockaddr*>(&source), sizeof source) != 0) {
+      ::close(socket_);
+      throw std::runtime_error("cannot connect from " + from);
+    }
     timeval timeout{.tv_sec = 60, .tv_usec = 0};
     ::setsockopt(socket_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     ::setsockopt(socket_, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
