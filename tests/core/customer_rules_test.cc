@@ -120,11 +120,11 @@ const BadCustomer bad_customers[] = {
     {"AddressLineTooLong",
      [](Customer& c) { c.addresses[0].address.line2 = std::string(201, 'x'); },
      {{"addresses[0].address.line2", "at most 200 characters"}}},
-    // Issue 7: shaped like a code, naming no country.
+    // Shaped like a code, naming no country.
     {"AddressInNoCountry",
      [](Customer& c) { c.addresses[0].address.country = "XX"; },
      {{"addresses[0].address.country", "is not an ISO 3166-1 country code (like IT)"}}},
-    // Issue 9: postal codes, tax ids, control characters.
+    // Postal codes, tax ids, control characters.
     {"ItalianPostalCodeOfLetters",
      [](Customer& c) { c.addresses[0].address.postal_code = "ABCDE"; },
      {{"addresses[0].address.postal_code", "is not a postal code of IT (like 20121)"}}},
@@ -149,7 +149,7 @@ const BadCustomer bad_customers[] = {
     {"C1ControlInTheCompany",
      [](Customer& c) { c.company = "ACME\xC2\x9B"; },
      {{"company", "must not contain control characters or line breaks"}}},
-    // Issue 5: card numbers in any text a person types.
+    // Card numbers in any text a person types.
     {"CardNumberInTheName",
      [](Customer& c) { c.name = "Mario 4111 1111 1111 1111"; },
      {{"name", kCardNumberProblem}}},

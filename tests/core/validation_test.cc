@@ -290,7 +290,7 @@ const BadDraft bad_drafts[] = {
        d.shipping_address->country = "it";
      },
      {{"shipping_address.country", "is not an ISO 3166-1 country code (like IT)"}}},
-    // Issue 7: XX is shaped like a code but names no country; it used to ship to the world
+    // XX is shaped like a code but names no country; it used to ship to the world
     // zone, untaxed.
     {"ShippingCountryOfNoCountry",
      [](OrderDraft& d, Customer&, PricingRules&) { d.shipping_address = AddressIn("XX"); },
@@ -429,7 +429,7 @@ const BadDraft bad_drafts[] = {
     {"ClerkTooLong",
      [](OrderDraft& d, Customer&, PricingRules&) { d.clerk = std::string(101, 'c'); },
      {{"clerk", "at most 100 characters"}}},
-    // Issue 5: a card number typed into any free text.
+    // A card number typed into any free text.
     {"CardNumberInNotes",
      [](OrderDraft& d, Customer&, PricingRules&) { d.notes = "carta 4111 1111 1111 1111"; },
      {{"notes", kCardNumberProblem}}},
@@ -447,7 +447,7 @@ const BadDraft bad_drafts[] = {
     {"CardNumberForTheClerk",
      [](OrderDraft& d, Customer&, PricingRules&) { d.clerk = "6011111111111117"; },
      {{"clerk", kCardNumberProblem}}},
-    // Issue 9: control characters.
+    // Control characters.
     {"NulInTheBillingName",
      [](OrderDraft& d, Customer&, PricingRules&) {
        d.billing_address = AddressIn("IT");

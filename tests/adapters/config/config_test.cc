@@ -439,7 +439,7 @@ zones = []
                   Problem("shipping.methods[0].zones", "must not be empty")));
 }
 
-// Issue 7: the configuration names countries from the list orders are validated against.
+// The configuration names countries from the same list orders are validated against.
 TEST(ConfigTest, RefusesCountryCodesOfNoCountry) {
   std::string text(kMinimal);
   text += R"toml([[shipping.methods]]

@@ -74,7 +74,7 @@ class HostileJsonServerTest : public ServerTest {
   int keys_ = 0;
 };
 
-// Issue 1: draft content 20,000 levels deep aborted the process in a recursive walk.
+// Draft content 20,000 levels deep aborted the process in a recursive walk.
 TEST_F(HostileJsonServerTest, RefusesDeeplyNestedDraftContentAndStaysUp) {
   ASSERT_EQ(SendBody("POST", "/api/v1/drafts", "/api/v1/drafts", R"({"channel": "phone"})").status,
             201);
@@ -120,7 +120,7 @@ TEST_F(HostileJsonServerTest, RefusesDeeplyNestedOrdersAndQuotes) {
   EXPECT_EQ(CountOrders(), 0u);
 }
 
-// Issue 2: a number beyond the double's range was a 500 (and its text went to the log).
+// A number beyond the double's range was a 500 (and its text went to the log).
 TEST_F(HostileJsonServerTest, RefusesNumbersOutOfRangeNamingTheField) {
   const std::string mario = std::to_string(mario_.value);
   struct Case {
@@ -173,7 +173,7 @@ TEST_F(HostileJsonServerTest, RefusesNumbersOutOfRangeNamingTheField) {
   EXPECT_EQ(CountOrders(), 0u);
 }
 
-// Issue 6: the last of two members of one name won.
+// The last of two members of one name won.
 TEST_F(HostileJsonServerTest, RefusesDuplicateMembersNamingTheirPath) {
   const std::string mario = std::to_string(mario_.value);
   const std::string top = R"({"customer_id": 999, "customer_id": )" + mario +

@@ -82,7 +82,7 @@ class InputHygieneTest : public ServerTest {
   std::shared_ptr<spdlog::logger> before_;
 };
 
-// Issue 5: card numbers.
+// Card numbers.
 
 TEST_F(InputHygieneTest, RefusesACardNumberInOrderNotesAndStoresNothing) {
   const std::string notes = R"(, "notes": "carta 4111 1111 1111 1111 scad. 12/28")";
@@ -177,7 +177,7 @@ TEST_F(InputHygieneTest, AcceptsAPhoneNumberAndAnEanInText) {
   EXPECT_EQ(created.Json()["phone_e164"], "+4915123456789");
 }
 
-// Issue 7: countries.
+// Countries.
 
 TEST_F(InputHygieneTest, RefusesCountryCodesOfNoCountry) {
   const ClientResponse quoted = Call(
@@ -195,7 +195,7 @@ TEST_F(InputHygieneTest, RefusesCountryCodesOfNoCountry) {
   EXPECT_THAT(PathsOf(created), ElementsAre("addresses[0].address.country"));
 }
 
-// Issue 9: postal codes, tax ids, control characters, normalization.
+// Postal codes, tax ids, control characters, normalization.
 
 TEST_F(InputHygieneTest, RefusesAnItalianPostalCodeOfLetters) {
   const ClientResponse created =

@@ -96,7 +96,7 @@ TEST(ReadJsonTest, RefusesHostileNestingAtOnce) {
   }
 }
 
-// Issue 6: the last of two members of one name used to win.
+// The last of two members of one name used to win.
 TEST(ReadJsonTest, RefusesDuplicateMembersNamingTheirPath) {
   EXPECT_EQ(RefusalOf(R"({"quantity": 1, "quantity": 5})"),
             (FieldError{"quantity", "appears twice"}));
@@ -107,7 +107,7 @@ TEST(ReadJsonTest, RefusesDuplicateMembersNamingTheirPath) {
   EXPECT_TRUE(ReadJson(R"({"a": {"x": 1}, "b": {"x": 1}, "c": [{"x": 1}, {"x": 2}]})"));
 }
 
-// Issue 2: a number beyond the double's range used to escape as an exception (a 500).
+// A number beyond the double's range used to escape as an exception (a 500).
 TEST(ReadJsonTest, RefusesNumbersOutOfRangeNamingTheField) {
   const std::string huge_integer(100'000, '7');
   const std::string huge_negative = "-" + huge_integer;
