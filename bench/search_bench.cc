@@ -194,7 +194,7 @@ int Main(int argc, char** argv) {
       for (std::int64_t index = next++; index < items; index = next++) {
         const Item item = GeneratedItem(index, seed);
         const IdempotencyKey key{.value = "search-bench-" + item.sku, .fingerprint = item.sku};
-        auto created = catalog.Create(item, key);
+        auto created = catalog.Create(item, key, nullptr);
         if (created) continue;
         ++failures;
         std::lock_guard lock(first_failure_mutex);

@@ -162,12 +162,13 @@ Result<FulfillmentTask> FulfillmentDesk::Complete(std::int64_t task_id, const st
 }
 
 Result<FulfillmentTask> FulfillmentDesk::Ship(std::int64_t task_id, const Shipment& shipment,
-                                              const IdempotencyKey& key) {
+                                              const IdempotencyKey& key,
+                                              KeptAnswer<FulfillmentTask>* answer) {
   auto task = store_.Find(task_id);
   if (!task) return Fail(task.error());
   const Department* department = FindDepartment(rules_, task->department);
   if (department != nullptr && !department->ships) return Fail(WrongKind(*task, false));
-  return store_.Ship(task_id, shipment, key);
+  return store_.Ship(task_id, shipment, key, answer);
 }
 
 }  // namespace commesso

@@ -87,9 +87,9 @@ class FulfillmentDesk {
   Result<FulfillmentTask> Complete(std::int64_t task_id, const std::string& who, Timestamp now);
 
   // Ships part of a task of a goods department: kConflict (field "state") for a service
-  // department.
+  // department. `answer` (null: none) is kept with the key (FulfillmentStore::Ship).
   Result<FulfillmentTask> Ship(std::int64_t task_id, const Shipment& shipment,
-                               const IdempotencyKey& key);
+                               const IdempotencyKey& key, KeptAnswer<FulfillmentTask>* answer);
 
  private:
   FulfillmentStore& store_;

@@ -7,7 +7,8 @@ namespace commesso {
 Result<std::pair<ReceiptDelivery, bool>> ResendReceipt::Run(const OrderNumber& number,
                                                             const std::string& to,
                                                             const std::string& requested_by,
-                                                            const IdempotencyKey& key) {
+                                                            const IdempotencyKey& key,
+                                                            KeptAnswer<ReceiptDelivery>* answer) {
   if (!to.empty()) {
     if (std::optional<std::string> problem = MailAddressProblem(to)) {
       return Fail({ErrorCode::kInvalidInput, "The address is not usable.", {{"to", *problem}}});
@@ -40,7 +41,7 @@ Result<std::pair<ReceiptDelivery, bool>> ResendReceipt::Run(const OrderNumber& n
                                                        .to = address,
                                                        .requested_by = requested_by,
                                                        .requested_at = clock_.Now()},
-                                       key);
+                                       key, answer);
   if (!requested) return Fail(requested.error());
   signal_.Notify();
   return requested;

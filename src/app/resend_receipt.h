@@ -25,10 +25,12 @@ class ResendReceipt {
   // and wakes the mailer; returns it, and whether `key` replayed an earlier request.
   // kInvalidInput on field "to" when the address given, or else the customer's, is missing or
   // not usable (MailAddressProblem); kNotFound when there is no such order or it has no
-  // receipt; kInvalidInput on "Idempotency-Key" for a key used with another request.
+  // receipt; kInvalidInput on "Idempotency-Key" for a key used with another request. `answer`
+  // (null: none) is kept with the key (DeliveryStore::Request).
   Result<std::pair<ReceiptDelivery, bool>> Run(const OrderNumber& number, const std::string& to,
                                                const std::string& requested_by,
-                                               const IdempotencyKey& key);
+                                               const IdempotencyKey& key,
+                                               KeptAnswer<ReceiptDelivery>* answer);
 
  private:
   DeliveryStore& deliveries_;

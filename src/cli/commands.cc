@@ -216,8 +216,7 @@ Result<void> QuoteFile(const DraftFileOptions& options) {
 Result<void> PlaceFile(const DraftFileOptions& options) {
   auto text = ReadFile(options.file);
   if (!text) return Fail(text.error());
-  // The fingerprint the HTTP API gives the same body posted to /api/v1/orders, so a key used
-  // on both sides with the same draft is recognized as one request.
+  // The fingerprint the HTTP API gives the same body posted to /api/v1/orders.
   const std::string fingerprint = http::RequestFingerprint("POST", "/api/v1/orders", *text);
   std::string key = options.idempotency_key;
   if (key.empty()) key = "cli-" + fingerprint.substr(0, 32);
@@ -234,7 +233,9 @@ Result<void> PlaceFile(const DraftFileOptions& options) {
   if (!draft) return Fail(draft.error());
   draft->placed_by = "cli";
 
-  auto placed = (*wiring)->place().Run(*draft, IdempotencyKey{key, fingerprint});
+  // The command line's keys are its own, apart from every API caller's (decision 0017).
+  auto placed = (*wiring)->place().Run(
+      *draft, IdempotencyKey{.value = key, .fingerprint = fingerprint, .principal = "cli:place"});
   if (!placed) return Fail(placed.error());
   PrintJson(json::ToPublicJson(placed->order));
   const Order& order = placed->order;

@@ -776,6 +776,12 @@ constexpr PersonRow kPersons[] = {
      {"Viale Amerigo Vespucci 30", "47921", "Rimini", "RN"}},
 };
 
+// The key of one demo record: seeding is the command line's, apart from every API caller.
+IdempotencyKey DemoKey(std::string value) {
+  return IdempotencyKey{
+      .value = std::move(value), .fingerprint = "demo", .principal = "cli:seed-demo"};
+}
+
 }  // namespace
 
 std::vector<Item> DemoItems() {
@@ -907,13 +913,13 @@ Result<DemoCounts> SeedDemo(Catalog& catalog, CustomerStore& customers, const Ph
 
   DemoCounts counts;
   for (const Item& item : items) {
-    auto created = catalog.Create(item, IdempotencyKey{"demo-item-" + item.sku, "demo"});
+    auto created = catalog.Create(item, DemoKey("demo-item-" + item.sku), nullptr);
     if (!created) return Fail(created.error());
     ++counts.items;
   }
   for (std::size_t i = 0; i < people.size(); ++i) {
-    auto created = customers.Create(
-        people[i], IdempotencyKey{"demo-customer-" + std::to_string(i + 1), "demo"});
+    auto created =
+        customers.Create(people[i], DemoKey("demo-customer-" + std::to_string(i + 1)), nullptr);
     if (!created) return Fail(created.error());
     ++counts.customers;
   }

@@ -45,7 +45,7 @@ Result<void> AddWebhook(const WebhookOptions& options) {
                                                   .secret = secret,
                                                   .created_by = "cli",
                                                   .created_at = (*wiring)->clock().Now()},
-                                                 IdempotencyKey{});
+                                                 IdempotencyKey{}, nullptr);
   if (!created) return Fail(created.error());
   fmt::print("{}\n", secret);
   fmt::print(stderr, "subscribed {} (id {}) to {}; the signing secret above is shown only now\n",

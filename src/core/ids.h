@@ -31,11 +31,15 @@ struct OrderNumber {
   friend auto operator<=>(const OrderNumber&, const OrderNumber&) = default;
 };
 
-// The client's `Idempotency-Key` and a fingerprint of the request it came with. The same key
-// with the same fingerprint is a replay; with another fingerprint it is a client error.
+// The client's `Idempotency-Key`, a fingerprint of the request it came with and the principal
+// that sent it. A key belongs to its principal (and, each kind of resource having its own
+// route, to its route): the same value from another principal is another key, never a replay
+// (docs/decisions/0017). The same key with the same fingerprint is a replay; with another
+// fingerprint it is a client error.
 struct IdempotencyKey {
   std::string value;
   std::string fingerprint;
+  std::string principal{};  // "anna", "key:shop", "cli:place"; "" only in tests of the stores.
   friend auto operator<=>(const IdempotencyKey&, const IdempotencyKey&) = default;
 };
 

@@ -26,8 +26,8 @@ class UseCaseTest : public ::testing::Test {
  protected:
   UseCaseTest() {
     business_.rules = ItalianRules();
-    const auto customer =
-        stores_.customers().Create(CustomerIn("IT"), {.value = "customer", .fingerprint = ""});
+    const auto customer = stores_.customers().Create(
+        CustomerIn("IT"), {.value = "customer", .fingerprint = ""}, nullptr);
     EXPECT_EQ(customer.value().id, CustomerId{1});
     AddItem(Good("PEN", 150));
     AddItem(Good("BOOK", 1200, "super_reduced", 400));
@@ -39,7 +39,8 @@ class UseCaseTest : public ::testing::Test {
   }
 
   void AddItem(const Item& item) {
-    auto created = stores_.catalog().Create(item, {.value = "item " + item.sku, .fingerprint = ""});
+    auto created =
+        stores_.catalog().Create(item, {.value = "item " + item.sku, .fingerprint = ""}, nullptr);
     EXPECT_TRUE(created.has_value());
   }
 

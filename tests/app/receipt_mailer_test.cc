@@ -80,7 +80,7 @@ class ReceiptMailerTest : public testing::UseCaseTest {
     commesso::Customer customer = testing::CustomerIn("IT");
     customer.id = CustomerId{};
     customer.email = email;
-    auto created = stores_.customers().Create(customer, Key("customer " + key));
+    auto created = stores_.customers().Create(customer, Key("customer " + key), nullptr);
     EXPECT_TRUE(created.has_value());
     return created.has_value() ? created->id : CustomerId{};
   }
@@ -293,11 +293,11 @@ TEST_F(ReceiptMailerTest, ResendsTheSameDocumentToACorrectedAddress) {
   ResendReceipt resend(*deliveries_, *documents_, signal, clock_);
 
   auto refused = resend.Run(OrderNumber{number}, "anna@example.com\r\nBcc: all@example.com",
-                            "clerk1", Key("bad"));
+                            "clerk1", Key("bad"), nullptr);
   auto requested = resend.Run(OrderNumber{number}, "anna.corretta@example.com", "clerk1",
-                              Key("resend", "corrected"));
+                              Key("resend", "corrected"), nullptr);
   auto replayed = resend.Run(OrderNumber{number}, "anna.corretta@example.com", "clerk1",
-                             Key("resend", "corrected"));
+                             Key("resend", "corrected"), nullptr);
   const MailerRound round = Round();
 
   ASSERT_FALSE(refused.has_value());
@@ -328,8 +328,8 @@ TEST_F(ReceiptMailerTest, RefusesAResendWhenTheCustomerHasNoAddressAndNoneIsGive
   CountingSignal signal;
   ResendReceipt resend(*deliveries_, *documents_, signal, clock_);
 
-  auto refused = resend.Run(OrderNumber{number}, "", "clerk1", Key("resend"));
-  auto missing = resend.Run(OrderNumber{"2026-999999"}, "", "clerk1", Key("other"));
+  auto refused = resend.Run(OrderNumber{number}, "", "clerk1", Key("resend"), nullptr);
+  auto missing = resend.Run(OrderNumber{"2026-999999"}, "", "clerk1", Key("other"), nullptr);
 
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);

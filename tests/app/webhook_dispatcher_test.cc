@@ -73,7 +73,7 @@ class WebhookDispatcherTest : public testing::UseCaseTest {
                                      .secret = kSecret,
                                      .created_by = "admin",
                                      .created_at = clock_.Now()},
-                                    Key("subscription " + url));
+                                    Key("subscription " + url), nullptr);
     EXPECT_TRUE(created.has_value());
     return created.has_value() ? created->first : WebhookSubscription{};
   }

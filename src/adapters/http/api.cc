@@ -9,6 +9,7 @@
 #include <tl/expected.hpp>
 
 #include "adapters/http/api_support.h"
+#include "adapters/http/keyed_response.h"
 #include "adapters/http/origin_check.h"
 #include "adapters/http/problem.h"
 #include "adapters/json/card_json.h"
@@ -33,7 +34,8 @@ using json::Json;
 
 constexpr std::size_t kMaxKeyLength = 255;
 
-// The request's Idempotency-Key with its fingerprint: 400 when missing or malformed.
+// The request's Idempotency-Key with its fingerprint and the caller's principal, whose key it
+// is: 400 when missing or malformed.
 OrResponse<IdempotencyKey> ParseIdempotencyKey(const HttpRequest& request, const Target& target) {
   const std::string_view key = request.Header("Idempotency-Key");
   std::string problem;
@@ -50,7 +52,8 @@ OrResponse<IdempotencyKey> ParseIdempotencyKey(const HttpRequest& request, const
   }
   return IdempotencyKey{
       .value = std::string(key),
-      .fingerprint = RequestFingerprint(request.method, target.path, request.body)};
+      .fingerprint = RequestFingerprint(request.method, target.path, request.body),
+      .principal = request.principal};
 }
 
 HttpResponse KeyInFlight() {
@@ -376,8 +379,12 @@ HttpResponse Api::Route(HttpRequest& request) {
   if (chosen != nullptr && chosen->keyed) {
     OrResponse<IdempotencyKey> key = ParseIdempotencyKey(request, *target);
     if (!key) return key.error();
-    // Held until the handler has answered, so a retry meanwhile gets 409 (decision 0003).
-    std::optional<InFlightKeys::Claim> claim = in_flight_.TryClaim(key->value);
+    // Held until the handler has answered, so the caller's retry meanwhile gets 409 (decision
+    // 0003); another caller's same key, or this caller's on another route, is another request.
+    std::optional<InFlightKeys::Claim> claim =
+        in_flight_.TryClaim({.principal = key->principal,
+                             .route = std::string(chosen->method) + " " + chosen->path,
+                             .value = key->value});
     if (!claim) return KeyInFlight();
     request.idempotency_key = *std::move(key);
     return (this->*chosen->handler)(request, *target, param);
@@ -472,9 +479,12 @@ HttpResponse Api::CreateItem(const HttpRequest& request, const Target&, const st
   std::vector<FieldError> problems = ValidateItem(*item, services_.business.rules);
   if (!problems.empty()) return Invalid("the item has errors", problems);
 
-  Result<Item> created = services_.catalog.Create(*item, key);
+  KeyedResponse<Item> answer([](const Item& stored) {
+    return Created(std::string(kApiPrefix) + "/items/" + stored.sku, json::ToJson(stored));
+  });
+  Result<Item> created = services_.catalog.Create(*item, key, answer.kept());
   if (!created) return Failure(request, created.error());
-  return Created(std::string(kApiPrefix) + "/items/" + created->sku, json::ToJson(*created));
+  return answer.For(*created);
 }
 
 HttpResponse Api::ReplaceItem(const HttpRequest& request, const Target&, const std::string& sku) {
@@ -557,10 +567,13 @@ HttpResponse Api::CreateCustomer(const HttpRequest& request, const Target&, cons
   if (!customer) return ProblemResponse(customer.error());
   customer->id = CustomerId{};  // Storage assigns it.
 
-  Result<Customer> created = services_.customers.Create(*customer, key);
+  KeyedResponse<Customer> answer([](const Customer& stored) {
+    return Created(std::string(kApiPrefix) + "/customers/" + std::to_string(stored.id.value),
+                   json::ToJson(stored));
+  });
+  Result<Customer> created = services_.customers.Create(*customer, key, answer.kept());
   if (!created) return Failure(request, created.error());
-  return Created(std::string(kApiPrefix) + "/customers/" + std::to_string(created->id.value),
-                 json::ToJson(*created));
+  return answer.For(*created);
 }
 
 HttpResponse Api::ReplaceCustomer(const HttpRequest& request, const Target&,
@@ -643,7 +656,9 @@ HttpResponse Api::PlaceOrder(const HttpRequest& request, const Target&, const st
   Result<StoredPlacement> placement = place_.Run(*draft, key);
   if (!placement) return Failure(request, placement.error());
   if (!placement->replayed) services_.outbox.Notify();  // Its receipt is due.
-  // Built only from the stored order, so a replay answers the same bytes (decision 0003).
+  // Built only from the order as placed (a replay gets it from the snapshot written in the
+  // placement's transaction, whatever its status became), so a replay answers the same bytes
+  // without keeping them: the placement's one transaction stays as small as it was (0017).
   const Order& order = placement->order;
   Json response = json::ToPublicJson(order);
   response["readback"] = json::ReadBack(order);
@@ -951,14 +966,14 @@ HttpResponse Api::ResendReceipt(const HttpRequest& request, const Target&,
   reader.Finish();
   if (!problems.empty()) return Invalid("the request has errors", problems);
 
+  KeyedResponse<ReceiptDelivery> answer([&number](const ReceiptDelivery& delivery) {
+    return Created(std::string(kApiPrefix) + "/orders/" + number + "/receipt/deliveries",
+                   ToJson(delivery));
+  });
   Result<std::pair<ReceiptDelivery, bool>> requested =
-      resend_.Run(OrderNumber{number}, to, PrincipalOf(request), key);
+      resend_.Run(OrderNumber{number}, to, PrincipalOf(request), key, answer.kept());
   if (!requested) return Failure(request, requested.error());
-  HttpResponse created =
-      Created(std::string(kApiPrefix) + "/orders/" + number + "/receipt/deliveries",
-              ToJson(requested->first));
-  if (requested->second) created.headers.emplace_back("Idempotent-Replayed", "true");
-  return created;
+  return answer.For(requested->first);
 }
 
 HttpResponse Api::CreateDraft(const HttpRequest& request, const Target&, const std::string&) {
@@ -977,10 +992,13 @@ HttpResponse Api::CreateDraft(const HttpRequest& request, const Target&, const s
                          .summary = std::move(input->summary),
                          .created_at = now,
                          .updated_at = now};
-  Result<EntryDraft> created = services_.drafts.Create(draft, key);
+  KeyedResponse<EntryDraft> answer([](const EntryDraft& stored) {
+    return Created(std::string(kApiPrefix) + "/drafts/" + std::to_string(stored.id.value),
+                   json::ToJson(stored, json::DraftDetail::kFull));
+  });
+  Result<EntryDraft> created = services_.drafts.Create(draft, key, answer.kept());
   if (!created) return Failure(request, created.error());
-  return Created(std::string(kApiPrefix) + "/drafts/" + std::to_string(created->id.value),
-                 json::ToJson(*created, json::DraftDetail::kFull));
+  return answer.For(*created);
 }
 
 HttpResponse Api::ListDrafts(const HttpRequest& request, const Target& target, const std::string&) {

@@ -45,7 +45,8 @@ struct RouteInfo {
 // origin checks and CSRF on cookie-authenticated changes (403), rate limits per address and
 // API key and sign-in throttling (429 with Retry-After), the caller's
 // principal (PrincipalOf), content type (415),
-// Idempotency-Key (400, and 409 while the first request with the key is in flight), strict JSON in
+// Idempotency-Key (400, and 409 while the caller's first request with the key is in flight;
+// replays answer the first answer's bytes, docs/decisions/0017), strict JSON in
 // (400, 422 naming fields) and out, and problem responses for every failure. Runs use cases on the
 // calling thread, which therefore must be allowed to block. Never throws: an exception from a
 // handler (an InvariantError is a bug) becomes a 500 whose reference the log also records. Borrows
@@ -196,8 +197,9 @@ class Api {
   // recorded under. The user name of a session, or "key:<name>" for an API key.
   static std::string PrincipalOf(const HttpRequest& request) { return request.principal; }
 
-  // The request's Idempotency-Key, which Route has read (400 when missing or malformed) and
-  // holds in flight (409 while another request has it) for a keyed route, and only there.
+  // The request's Idempotency-Key with the caller's principal, which Route has read (400 when
+  // missing or malformed) and holds in flight (409 while another request of the same caller
+  // on the same route has it) for a keyed route, and only there.
   static const IdempotencyKey& KeyOf(const HttpRequest& request);
 
   // The problem for `error`, logging kInternal in full with the reference it shows.

@@ -10,6 +10,7 @@
 
 #include "adapters/http/api.h"
 #include "adapters/http/api_support.h"
+#include "adapters/http/keyed_response.h"
 #include "adapters/http/problem.h"
 #include "adapters/json/domain_json.h"
 #include "adapters/json/fulfillment_json.h"
@@ -309,18 +310,33 @@ HttpResponse Api::ShipTask(const HttpRequest& request, const Target&, const std:
   if (!shipment) return ProblemResponse(shipment.error());
   const std::optional<std::int64_t> task_id = PositiveId(id);
   if (!task_id) return NoSuchTask(id);
+
+  // The answer is rendered in the shipment's transaction and kept with the key, from what is
+  // read here first: the task's order and department, which a shipment does not change.
+  Result<FulfillmentTask> before = services_.fulfillment.Find(*task_id);
+  if (!before) return Failure(request, before.error());
+  Result<Order> order = services_.orders.FindByNumber(before->order);
+  if (!order) return Failure(request, order.error());
+  const json::TaskOrderFacts facts = json::TaskOrderFactsOf(*order);
+  const Department* department = FindDepartment(services_.business.fulfillment, before->department);
+  const LocalizedText department_name = department != nullptr ? department->name : LocalizedText{};
+  const std::string locale = LocaleOf(request, services_.business);
+  const Timestamp now = services_.clock.Now();
+  KeyedResponse<FulfillmentTask> answer([&](const FulfillmentTask& task) {
+    HttpResponse response =
+        JsonResponse(201, json::Dump(json::ToJson(task, department_name, facts, locale, now)));
+    response.headers.emplace_back("Location", "/api/v1/tasks/" + id);
+    return response;
+  });
   auto task = desk_.Ship(*task_id,
                          Shipment{.carrier = shipment->carrier,
                                   .tracking_number = shipment->tracking_number,
                                   .lines = shipment->lines,
                                   .shipped_by = PrincipalOf(request),
-                                  .shipped_at = services_.clock.Now()},
-                         key);
-  HttpResponse response = TaskResponse(request, task, 201);
-  if (response.status == 201) {
-    response.headers.emplace_back("Location", "/api/v1/tasks/" + id);
-  }
-  return response;
+                                  .shipped_at = now},
+                         key, answer.kept());
+  if (!task) return Failure(request, task.error());
+  return answer.For(*task);
 }
 
 HttpResponse Api::CompleteTask(const HttpRequest& request, const Target&, const std::string& id) {

@@ -7,6 +7,7 @@
 
 #include "adapters/http/api.h"
 #include "adapters/http/api_support.h"
+#include "adapters/http/keyed_response.h"
 #include "adapters/http/problem.h"
 #include "adapters/json/domain_json.h"
 #include "adapters/json/iso_time.h"
@@ -102,22 +103,25 @@ HttpResponse Api::CreateWebhook(const HttpRequest& request, const Target&, const
   if (!problems.empty()) return Invalid("the subscription has errors", problems);
 
   const std::string secret = "whsec_" + services_.credentials.RandomHex(32);
+  // The secret is shown once: in the answer to the request that created it, never again. What
+  // is kept for replays is that answer without it.
+  KeyedResponse<WebhookSubscription> replay([](const WebhookSubscription& subscription) {
+    return Created(std::string(kWebhooksPath) + "/" + std::to_string(subscription.id.value),
+                   ToJson(subscription));
+  });
   Result<std::pair<WebhookSubscription, bool>> created =
       services_.webhooks.Subscribe({.url = url,
                                     .events = std::move(events),
                                     .secret = secret,
                                     .created_by = PrincipalOf(request),
                                     .created_at = services_.clock.Now()},
-                                   key);
+                                   key, replay.kept());
   if (!created) return Failure(request, created.error());
+  if (created->second) return replay.For(created->first);
   Json answer = ToJson(created->first);
-  // The secret is shown once: in the answer to the request that created it, never again
-  // (a replay of that request does not show it either).
-  if (!created->second) answer["secret"] = secret;
-  HttpResponse response =
-      Created(std::string(kWebhooksPath) + "/" + std::to_string(created->first.id.value), answer);
-  if (created->second) response.headers.emplace_back("Idempotent-Replayed", "true");
-  return response;
+  answer["secret"] = secret;
+  return Created(std::string(kWebhooksPath) + "/" + std::to_string(created->first.id.value),
+                 answer);
 }
 
 HttpResponse Api::ListWebhooks(const HttpRequest& request, const Target& target,

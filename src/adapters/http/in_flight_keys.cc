@@ -11,18 +11,18 @@ InFlightKeys::Claim::~Claim() {
   if (keys_ != nullptr) keys_->Release(key_);
 }
 
-std::optional<InFlightKeys::Claim> InFlightKeys::TryClaim(const std::string& key) {
+std::optional<InFlightKeys::Claim> InFlightKeys::TryClaim(const Key& key) {
   std::lock_guard lock(mutex_);
   if (!keys_.insert(key).second) return std::nullopt;
   return Claim(*this, key);
 }
 
-bool InFlightKeys::Contains(const std::string& key) const {
+bool InFlightKeys::Contains(const Key& key) const {
   std::lock_guard lock(mutex_);
   return keys_.contains(key);
 }
 
-void InFlightKeys::Release(const std::string& key) {
+void InFlightKeys::Release(const Key& key) {
   std::lock_guard lock(mutex_);
   keys_.erase(key);
 }

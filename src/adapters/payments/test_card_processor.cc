@@ -18,7 +18,7 @@ Result<CardAuthorization> TestCardProcessor::Authorize(Money amount, const std::
                                                        const IdempotencyKey& key) {
   std::lock_guard lock(mutex_);
   if (!key.value.empty()) {
-    const auto earlier = by_key_.find(key.value);
+    const auto earlier = by_key_.find({key.principal, key.value});
     if (earlier != by_key_.end()) {
       if (earlier->second.fingerprint != key.fingerprint) {
         return Fail(Error{
@@ -45,7 +45,10 @@ Result<CardAuthorization> TestCardProcessor::Authorize(Money amount, const std::
                                   .reference = reference,
                                   .authorized_at = clock_.Now()};
   by_token_.emplace(authorization.token, authorization);
-  if (!key.value.empty()) by_key_.emplace(key.value, Keyed{key.fingerprint, authorization.token});
+  if (!key.value.empty()) {
+    by_key_.emplace(std::pair{key.principal, key.value},
+                    Keyed{key.fingerprint, authorization.token});
+  }
   return authorization;
 }
 

@@ -4,6 +4,7 @@
 #include <mutex>
 #include <random>
 #include <string>
+#include <utility>
 
 #include "app/ports/card_payments.h"
 #include "app/ports/clock.h"
@@ -22,8 +23,9 @@ struct SimulatedCard {
 // 0.51) is declined with "insufficient funds" — the test trigger for the declined path.
 // Authorizations live in this object's memory only (docs/decisions/0009): a restart forgets
 // them, as if the processor had voided them, and an order still to be placed then needs a new
-// authorization. Idempotency keys are honoured as a real processor would: the same key with
-// the same amount and reference returns the first authorization. Tokens are "tok_test_"
+// authorization. Idempotency keys are honoured as a real processor would, per caller: the same
+// key of the same principal with the same amount and reference returns the first
+// authorization. Tokens are "tok_test_"
 // followed by 16 random hex digits. Borrows `clock`, which must outlive it. Thread-safe.
 class TestCardProcessor final : public CardPayments {
  public:
@@ -47,7 +49,8 @@ class TestCardProcessor final : public CardPayments {
   mutable std::mutex mutex_;
   std::mt19937_64 random_;                             // Guarded by mutex_.
   std::map<std::string, CardAuthorization> by_token_;  // Guarded by mutex_.
-  std::map<std::string, Keyed> by_key_;                // Guarded by mutex_.
+  // By principal and key: another caller's same key is another request. Guarded by mutex_.
+  std::map<std::pair<std::string, std::string>, Keyed> by_key_;
 };
 
 }  // namespace commesso

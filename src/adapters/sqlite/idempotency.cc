@@ -1,7 +1,5 @@
 #include "adapters/sqlite/idempotency.h"
 
-#include <fmt/format.h>
-
 #include "adapters/sqlite/values.h"
 
 namespace commesso::sqlite {
@@ -23,6 +21,12 @@ const char* NameOf(KeyScope scope) {
       return "users";
     case KeyScope::kApiKeys:
       return "api_keys";
+    case KeyScope::kReceiptDeliveries:
+      return "receipt_deliveries";
+    case KeyScope::kShipments:
+      return "shipments";
+    case KeyScope::kWebhooks:
+      return "webhooks";
   }
   return "orders";
 }
@@ -37,47 +41,44 @@ Error KeyUsedForAnotherRequest() {
                .fields = {{"Idempotency-Key", "was already used for a different request"}}};
 }
 
-Result<std::optional<std::int64_t>> FindKey(Connection& connection, KeyScope scope,
-                                            const IdempotencyKey& key) {
-  if (key.value.empty()) return std::optional<std::int64_t>{};
+Result<std::optional<RecordedKey>> FindKey(Connection& connection, KeyScope scope,
+                                           const IdempotencyKey& key) {
+  if (key.value.empty()) return std::optional<RecordedKey>{};
   SQLite::Statement& find = connection.Prepare(
-      "SELECT fingerprint, resource_id FROM idempotency_keys WHERE scope = ? AND key = ?");
+      "SELECT fingerprint, resource_id, answer FROM idempotency_keys "
+      "WHERE scope = ? AND principal = ? AND key = ?");
   find.bind(1, NameOf(scope));
-  find.bind(2, key.value);
-  if (!find.executeStep()) return std::optional<std::int64_t>{};
-  if (find.getColumn(0).getString() != key.fingerprint) return Fail(KeyUsedForAnotherRequest());
-  return std::optional<std::int64_t>{find.getColumn(1).getInt64()};
-}
-
-Result<std::optional<std::int64_t>> FindRowKey(Connection& connection, std::string_view table,
-                                               std::string_view id_column,
-                                               const IdempotencyKey& key) {
-  if (key.value.empty()) return std::optional<std::int64_t>{};
-  SQLite::Statement& find = connection.Prepare(fmt::format(
-      "SELECT {}, request_fingerprint FROM {} WHERE request_key = ?", id_column, table));
-  find.bind(1, key.value);
+  find.bind(2, key.principal);
+  find.bind(3, key.value);
   if (!find.executeStep()) {
     find.reset();
-    return std::optional<std::int64_t>{};
+    return std::optional<RecordedKey>{};
   }
-  const std::int64_t id = find.getColumn(0).getInt64();
-  const bool same = find.getColumn(1).getString() == key.fingerprint;
+  const bool same = find.getColumn(0).getString() == key.fingerprint;
+  RecordedKey recorded{.resource_id = find.getColumn(1).getInt64()};
+  if (!find.getColumn(2).isNull()) recorded.answer = find.getColumn(2).getString();
   find.reset();
   if (!same) return Fail(KeyUsedForAnotherRequest());
-  return std::optional<std::int64_t>{id};
+  return std::optional<RecordedKey>{std::move(recorded)};
 }
 
 void RecordKey(Connection& connection, KeyScope scope, const IdempotencyKey& key,
-               std::int64_t resource_id) {
+               std::int64_t resource_id, const std::optional<std::string>& answer) {
   if (key.value.empty()) return;
   SQLite::Statement& record = connection.Prepare(
-      "INSERT INTO idempotency_keys (scope, key, fingerprint, resource_id, created_at) "
-      "VALUES (?, ?, ?, ?, ?)");
+      "INSERT INTO idempotency_keys (scope, principal, key, fingerprint, resource_id, answer, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
   record.bind(1, NameOf(scope));
-  record.bind(2, key.value);
-  record.bind(3, key.fingerprint);
-  record.bind(4, resource_id);
-  record.bind(5, NowMillis());
+  record.bind(2, key.principal);
+  record.bind(3, key.value);
+  record.bind(4, key.fingerprint);
+  record.bind(5, resource_id);
+  if (answer) {
+    record.bind(6, answer->data(), static_cast<int>(answer->size()));  // A BLOB: kept as is.
+  } else {
+    record.bind(6);  // NULL: no answer kept.
+  }
+  record.bind(7, NowMillis());
   record.exec();
 }
 

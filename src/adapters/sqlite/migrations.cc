@@ -560,6 +560,51 @@ CREATE INDEX outbox_public_pending ON outbox (id)
 ALTER TABLE items ADD COLUMN category TEXT NOT NULL DEFAULT '';
 ALTER TABLE items ADD COLUMN location TEXT NOT NULL DEFAULT '';
 )sql"},
+    Migration{11, "idempotency keys per caller, with the first answer", R"sql(
+-- A key belongs to the principal that sent it ("anna", "key:shop"): the same key from another
+-- caller is another request (docs/decisions/0017). `answer` is the first answer as the API
+-- sent it (opaque bytes), given back on a replay; NULL when none was kept. Every route that
+-- records its keys records them here, each in its own scope; there is no CHECK on scope, so a
+-- new one needs no rebuild. The request_key columns of receipt_deliveries, shipments and webhook_subscriptions
+-- are no longer written: their keys move here with the caller the row names.
+CREATE TABLE idempotency_keys_11 (
+  scope TEXT NOT NULL,
+  principal TEXT NOT NULL,
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  resource_id INTEGER NOT NULL,
+  answer BLOB,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (scope, principal, key)
+) STRICT;
+-- Earlier keys keep the caller where the resource names it; items and customers do not, so
+-- their keys get principal '', which no caller has: they are never replayed again.
+INSERT INTO idempotency_keys_11 (scope, principal, key, fingerprint, resource_id, created_at)
+SELECT k.scope,
+       coalesce(CASE k.scope
+                  WHEN 'orders' THEN (SELECT json_extract(o.snapshot, '$.placed_by')
+                                      FROM orders o WHERE o.id = k.resource_id)
+                  WHEN 'drafts' THEN (SELECT d.owner FROM drafts d WHERE d.id = k.resource_id)
+                  WHEN 'confirmations' THEN (SELECT c.principal FROM order_confirmations c
+                                             WHERE c.id = k.resource_id)
+                END, ''),
+       k.key, k.fingerprint, k.resource_id, k.created_at
+FROM idempotency_keys k;
+-- `commesso place` records placed_by 'cli' and now sends its keys as 'cli:place'.
+UPDATE idempotency_keys_11 SET principal = 'cli:place' WHERE scope = 'orders' AND principal = 'cli';
+INSERT INTO idempotency_keys_11 (scope, principal, key, fingerprint, resource_id, created_at)
+SELECT 'receipt_deliveries', requested_by, request_key, request_fingerprint, id, requested_at
+FROM receipt_deliveries WHERE request_key IS NOT NULL;
+INSERT INTO idempotency_keys_11 (scope, principal, key, fingerprint, resource_id, created_at)
+SELECT 'shipments', shipped_by, request_key, request_fingerprint, id, shipped_at
+FROM shipments WHERE request_key IS NOT NULL;
+INSERT INTO idempotency_keys_11 (scope, principal, key, fingerprint, resource_id, created_at)
+SELECT 'webhooks', created_by, request_key, request_fingerprint, id, created_at
+FROM webhook_subscriptions WHERE request_key IS NOT NULL;
+DROP TABLE idempotency_keys;
+ALTER TABLE idempotency_keys_11 RENAME TO idempotency_keys;
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+)sql"},
 };
 
 int CurrentVersion(Connection& connection) {

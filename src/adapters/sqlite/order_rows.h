@@ -15,10 +15,16 @@ namespace commesso::sqlite {
 // The columns OrderFrom reads, first in every query of orders.
 inline constexpr const char* kOrderColumns = "id, number, snapshot, revision, status";
 
-// The order of a row whose first columns are kOrderColumns: its snapshot with the row's id,
-// number, revision and status (the column wins: the status follows the fulfillment tasks,
-// the snapshot keeps the order as placed). kInternal when the snapshot is not a valid order.
-Result<Order> OrderFrom(SQLite::Statement& row);
+// Which revision and status an order read back has.
+enum class OrderState {
+  kCurrent,   // The row's: the status follows the fulfillment tasks.
+  kAsPlaced,  // The snapshot's, which keeps the order as placed: what its placement answered.
+};
+
+// The order of a row whose first columns are kOrderColumns: its snapshot with the row's id and
+// number, and the revision and status `state` says. kInternal when the snapshot is not a
+// valid order.
+Result<Order> OrderFrom(SQLite::Statement& row, OrderState state = OrderState::kCurrent);
 
 // Appends `event` to the history of the order with row id `order_id`, in the caller's
 // transaction. Throws SQLite::Exception.

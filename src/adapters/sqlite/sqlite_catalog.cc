@@ -92,10 +92,14 @@ Item FindById(Connection& connection, std::int64_t id) {
   return ItemFrom(find);
 }
 
-Result<Item> CreateIn(Connection& connection, const Item& item, const IdempotencyKey& key) {
+Result<Item> CreateIn(Connection& connection, const Item& item, const IdempotencyKey& key,
+                      KeptAnswer<Item>* answer) {
   auto earlier = FindKey(connection, KeyScope::kItems, key);
   if (!earlier) return Fail(earlier.error());
-  if (*earlier) return FindById(connection, **earlier);
+  if (*earlier) {
+    TellReplayed(answer, **earlier);
+    return FindById(connection, (*earlier)->resource_id);
+  }
 
   SQLite::Statement& taken = connection.Prepare("SELECT sku FROM items WHERE sku = ?");
   taken.bind(1, item.sku);
@@ -117,7 +121,7 @@ Result<Item> CreateIn(Connection& connection, const Item& item, const Idempotenc
 
   Item stored = item;
   stored.id = ItemId{connection.database().getLastInsertRowid()};
-  RecordKey(connection, KeyScope::kItems, key, stored.id.value);
+  RecordKey(connection, KeyScope::kItems, key, stored.id.value, AnswerFor(answer, stored));
   return stored;
 }
 
@@ -289,9 +293,10 @@ Result<Item> SqliteCatalog::FindBySku(const std::string& sku) const {
   });
 }
 
-Result<Item> SqliteCatalog::Create(const Item& item, const IdempotencyKey& key) {
+Result<Item> SqliteCatalog::Create(const Item& item, const IdempotencyKey& key,
+                                   KeptAnswer<Item>* answer) {
   return database_.writer().Write<Item>(
-      [&](Connection& connection) { return CreateIn(connection, item, key); });
+      [&](Connection& connection) { return CreateIn(connection, item, key, answer); });
 }
 
 Result<Item> SqliteCatalog::Update(const Item& item) {

@@ -19,7 +19,8 @@ class SqliteCatalog final : public Catalog {
 
   Result<std::vector<Item>> FindBySkus(const std::vector<std::string>& skus) const override;
   Result<Item> FindBySku(const std::string& sku) const override;
-  Result<Item> Create(const Item& item, const IdempotencyKey& key) override;
+  Result<Item> Create(const Item& item, const IdempotencyKey& key,
+                      KeptAnswer<Item>* answer) override;
   Result<Item> Update(const Item& item) override;
   Result<Page<Item>> Search(const std::string& query, int limit,
                             const std::string& cursor) const override;

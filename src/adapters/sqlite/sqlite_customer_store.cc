@@ -105,11 +105,12 @@ void InsertAddresses(Connection& connection, CustomerId id,
 }
 
 Result<Customer> CreateIn(Connection& connection, const Customer& customer,
-                          const IdempotencyKey& key) {
+                          const IdempotencyKey& key, KeptAnswer<Customer>* answer) {
   auto earlier = FindKey(connection, KeyScope::kCustomers, key);
   if (!earlier) return Fail(earlier.error());
   if (*earlier) {
-    std::optional<Customer> first = FindIn(connection, CustomerId{**earlier});
+    TellReplayed(answer, **earlier);
+    std::optional<Customer> first = FindIn(connection, CustomerId{(*earlier)->resource_id});
     if (!first) return Fail(ErrorCode::kInternal, "An idempotency key refers to a lost customer.");
     return *std::move(first);
   }
@@ -125,7 +126,7 @@ Result<Customer> CreateIn(Connection& connection, const Customer& customer,
   Customer stored = customer;
   stored.id = CustomerId{connection.database().getLastInsertRowid()};
   InsertAddresses(connection, stored.id, stored.addresses);
-  RecordKey(connection, KeyScope::kCustomers, key, stored.id.value);
+  RecordKey(connection, KeyScope::kCustomers, key, stored.id.value, AnswerFor(answer, stored));
   return stored;
 }
 
@@ -212,9 +213,10 @@ Result<Customer> SqliteCustomerStore::Find(CustomerId id) const {
   });
 }
 
-Result<Customer> SqliteCustomerStore::Create(const Customer& customer, const IdempotencyKey& key) {
+Result<Customer> SqliteCustomerStore::Create(const Customer& customer, const IdempotencyKey& key,
+                                             KeptAnswer<Customer>* answer) {
   return database_.writer().Write<Customer>(
-      [&](Connection& connection) { return CreateIn(connection, customer, key); });
+      [&](Connection& connection) { return CreateIn(connection, customer, key, answer); });
 }
 
 Result<Customer> SqliteCustomerStore::Update(const Customer& customer) {

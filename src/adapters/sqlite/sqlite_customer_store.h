@@ -16,7 +16,8 @@ class SqliteCustomerStore final : public CustomerStore {
   explicit SqliteCustomerStore(Database& database) : database_(database) {}
 
   Result<Customer> Find(CustomerId id) const override;
-  Result<Customer> Create(const Customer& customer, const IdempotencyKey& key) override;
+  Result<Customer> Create(const Customer& customer, const IdempotencyKey& key,
+                          KeptAnswer<Customer>* answer) override;
   Result<Customer> Update(const Customer& customer) override;
   Result<Page<Customer>> Search(const CustomerQuery& query, int limit,
                                 const std::string& cursor) const override;

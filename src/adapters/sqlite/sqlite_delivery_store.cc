@@ -77,13 +77,13 @@ Result<std::int64_t> OrderIdOf(Connection& connection, const OrderNumber& number
 }
 
 // Inserts a delivery of `request` for order `order_id` and returns its id; queued and due at
-// once unless refused. `outbox_id` and `key` are bound when given.
+// once unless refused. `outbox_id` is bound when given.
 std::int64_t Insert(Connection& connection, std::int64_t order_id, const DeliveryRequest& request,
-                    std::optional<std::int64_t> outbox_id, const IdempotencyKey* key) {
+                    std::optional<std::int64_t> outbox_id) {
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO receipt_deliveries (order_id, outbox_id, document_number, to_address, state, "
-      "next_attempt_at, error, requested_by, request_key, request_fingerprint, requested_at, "
-      "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)");
+      "next_attempt_at, error, requested_by, requested_at, updated_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)");
   const std::int64_t at = MillisOf(request.requested_at);
   insert.bind(1, order_id);
   if (outbox_id) insert.bind(2, *outbox_id);
@@ -93,11 +93,7 @@ std::int64_t Insert(Connection& connection, std::int64_t order_id, const Deliver
   if (!request.refusal) insert.bind(6, at);
   insert.bind(7, request.refusal.value_or(""));
   insert.bind(8, request.requested_by);
-  if (key != nullptr && !key->value.empty()) {
-    insert.bind(9, key->value);
-    insert.bind(10, key->fingerprint);
-  }
-  insert.bind(11, at);
+  insert.bind(9, at);
   insert.exec();
   return connection.database().getLastInsertRowid();
 }
@@ -126,7 +122,7 @@ Result<ReceiptDelivery> TakeIn(Connection& connection, const DueReceipt& event,
     earlier.reset();
     return FindById(connection, id);
   }
-  const std::int64_t id = Insert(connection, order_id, request, event.event_id, nullptr);
+  const std::int64_t id = Insert(connection, order_id, request, event.event_id);
   SQLite::Statement& done =
       connection.Prepare("UPDATE outbox SET delivered_at = ?, last_error = '' WHERE id = ?");
   done.bind(1, MillisOf(request.requested_at));
@@ -137,19 +133,22 @@ Result<ReceiptDelivery> TakeIn(Connection& connection, const DueReceipt& event,
 
 Result<std::pair<ReceiptDelivery, bool>> RequestIn(Connection& connection,
                                                    const DeliveryRequest& request,
-                                                   const IdempotencyKey& key) {
-  Result<std::optional<std::int64_t>> earlier =
-      FindRowKey(connection, "receipt_deliveries", "id", key);
+                                                   const IdempotencyKey& key,
+                                                   KeptAnswer<ReceiptDelivery>* answer) {
+  auto earlier = FindKey(connection, KeyScope::kReceiptDeliveries, key);
   if (!earlier) return Fail(earlier.error());
   if (*earlier) {
-    auto first = FindById(connection, **earlier);
+    TellReplayed(answer, **earlier);
+    auto first = FindById(connection, (*earlier)->resource_id);
     if (!first) return Fail(first.error());
     return std::pair{*std::move(first), true};
   }
   auto order_id = OrderIdOf(connection, request.order);
   if (!order_id) return Fail(order_id.error());
-  auto created = FindById(connection, Insert(connection, *order_id, request, std::nullopt, &key));
+  auto created = FindById(connection, Insert(connection, *order_id, request, std::nullopt));
   if (!created) return Fail(created.error());
+  RecordKey(connection, KeyScope::kReceiptDeliveries, key, created->id.value,
+            AnswerFor(answer, *created));
   return std::pair{*std::move(created), false};
 }
 
@@ -198,9 +197,10 @@ Result<void> SqliteDeliveryStore::Postpone(const DueReceipt& event, Timestamp un
 }
 
 Result<std::pair<ReceiptDelivery, bool>> SqliteDeliveryStore::Request(
-    const DeliveryRequest& request, const IdempotencyKey& key) {
+    const DeliveryRequest& request, const IdempotencyKey& key,
+    KeptAnswer<ReceiptDelivery>* answer) {
   return database_.writer().Write<std::pair<ReceiptDelivery, bool>>(
-      [&](Connection& connection) { return RequestIn(connection, request, key); });
+      [&](Connection& connection) { return RequestIn(connection, request, key, answer); });
 }
 
 Result<std::vector<ReceiptDelivery>> SqliteDeliveryStore::Due(Timestamp now, int limit) const {

@@ -14,8 +14,9 @@ namespace commesso::sqlite {
 // receipt_deliveries table (migration 7). Writes go through the database's single writer, each
 // in its own transaction; reads use reader connections. Taking an event and creating its
 // delivery is one transaction, so a delivery exists exactly once per event whatever crashes
-// in between. Idempotency keys of re-sends live on the delivery itself (request_key), unique
-// over all deliveries. Borrows `database`, which must outlive it. Thread-safe.
+// in between. Idempotency keys of re-sends are recorded with their caller in idempotency_keys
+// (scope receipt_deliveries), with the first answer. Borrows `database`, which must outlive it.
+// Thread-safe.
 class SqliteDeliveryStore final : public DeliveryStore {
  public:
   explicit SqliteDeliveryStore(Database& database) : database_(database) {}
@@ -25,7 +26,8 @@ class SqliteDeliveryStore final : public DeliveryStore {
   Result<void> Postpone(const DueReceipt& event, Timestamp until,
                         const std::string& error) override;
   Result<std::pair<ReceiptDelivery, bool>> Request(const DeliveryRequest& request,
-                                                   const IdempotencyKey& key) override;
+                                                   const IdempotencyKey& key,
+                                                   KeptAnswer<ReceiptDelivery>* answer) override;
   Result<std::vector<ReceiptDelivery>> Due(Timestamp now, int limit) const override;
   Result<std::vector<ReceiptDelivery>> ForOrder(const OrderNumber& number) const override;
   Result<void> Update(const ReceiptDelivery& delivery) override;

@@ -57,11 +57,20 @@ Result<EntryDraft> FindOwned(Connection& connection, DraftId id, const std::stri
 }
 
 Result<EntryDraft> CreateIn(Connection& connection, const EntryDraft& draft,
-                            const IdempotencyKey& key) {
+                            const IdempotencyKey& key, KeptAnswer<EntryDraft>* answer) {
   auto earlier = FindKey(connection, KeyScope::kDrafts, key);
   if (!earlier) return Fail(earlier.error());
   if (*earlier) {
-    std::optional<Result<EntryDraft>> first = FindById(connection, DraftId{**earlier});
+    TellReplayed(answer, **earlier);
+    std::optional<Result<EntryDraft>> first =
+        FindById(connection, DraftId{(*earlier)->resource_id});
+    // A kept answer is the replay's whatever became of the draft; without one, a draft placed
+    // or deleted since cannot be shown again.
+    if (!first && (*earlier)->answer) {
+      EntryDraft gone = draft;
+      gone.id = DraftId{(*earlier)->resource_id};
+      return gone;
+    }
     if (!first) {
       return Fail(Error{.code = ErrorCode::kConflict,
                         .message =
@@ -88,7 +97,7 @@ Result<EntryDraft> CreateIn(Connection& connection, const EntryDraft& draft,
   EntryDraft created = draft;
   created.id = DraftId{connection.database().getLastInsertRowid()};
   created.revision = 1;
-  RecordKey(connection, KeyScope::kDrafts, key, created.id.value);
+  RecordKey(connection, KeyScope::kDrafts, key, created.id.value, AnswerFor(answer, created));
   return created;
 }
 
@@ -158,9 +167,10 @@ Result<Page<EntryDraft>> ListIn(Connection& connection, const DraftQuery& query,
 
 }  // namespace
 
-Result<EntryDraft> SqliteDraftStore::Create(const EntryDraft& draft, const IdempotencyKey& key) {
+Result<EntryDraft> SqliteDraftStore::Create(const EntryDraft& draft, const IdempotencyKey& key,
+                                            KeptAnswer<EntryDraft>* answer) {
   return database_.writer().Write<EntryDraft>(
-      [&](Connection& connection) { return CreateIn(connection, draft, key); });
+      [&](Connection& connection) { return CreateIn(connection, draft, key, answer); });
 }
 
 Result<EntryDraft> SqliteDraftStore::Find(DraftId id, const std::string& owner) const {

@@ -17,7 +17,8 @@ class SqliteDraftStore final : public DraftStore {
  public:
   explicit SqliteDraftStore(Database& database) : database_(database) {}
 
-  Result<EntryDraft> Create(const EntryDraft& draft, const IdempotencyKey& key) override;
+  Result<EntryDraft> Create(const EntryDraft& draft, const IdempotencyKey& key,
+                            KeptAnswer<EntryDraft>* answer) override;
   Result<EntryDraft> Find(DraftId id, const std::string& owner) const override;
   Result<Page<EntryDraft>> List(const DraftQuery& query, int limit,
                                 const std::string& cursor) const override;

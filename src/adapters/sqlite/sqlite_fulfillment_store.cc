@@ -13,6 +13,7 @@
 #include "adapters/sqlite/reader_pool.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
+#include "core/invariant.h"
 #include "core/order_history.h"
 
 namespace commesso::sqlite {
@@ -560,12 +561,29 @@ Result<FulfillmentTask> PicksIn(Connection& connection, std::int64_t task_id,
   return FindTask(connection, task_id);
 }
 
+// The task of shipment `shipment_id`.
+std::int64_t TaskOfShipment(Connection& connection, std::int64_t shipment_id) {
+  SQLite::Statement& find = connection.Prepare("SELECT task_id FROM shipments WHERE id = ?");
+  find.bind(1, shipment_id);
+  const bool found = find.executeStep();
+  COMMESSO_INVARIANT(found, "an idempotency key refers to a shipment that exists");
+  const std::int64_t task_id = find.getColumn(0).getInt64();
+  find.reset();
+  return task_id;
+}
+
 Result<FulfillmentTask> ShipIn(Connection& connection, std::int64_t task_id,
-                               const Shipment& shipment, const IdempotencyKey& key) {
-  Result<std::optional<std::int64_t>> earlier = FindRowKey(connection, "shipments", "task_id", key);
+                               const Shipment& shipment, const IdempotencyKey& key,
+                               KeptAnswer<FulfillmentTask>* answer) {
+  auto earlier = FindKey(connection, KeyScope::kShipments, key);
   if (!earlier) return Fail(earlier.error());
-  if (*earlier && **earlier != task_id) return Fail(KeyUsedForAnotherRequest());
-  if (*earlier) return FindTask(connection, task_id);
+  if (*earlier) {
+    if (TaskOfShipment(connection, (*earlier)->resource_id) != task_id) {
+      return Fail(KeyUsedForAnotherRequest());
+    }
+    TellReplayed(answer, **earlier);
+    return FindTask(connection, task_id);
+  }
   std::vector<FieldError> problems;
   if (shipment.carrier.empty() || shipment.carrier.size() > 64) {
     problems.push_back({"carrier", "must be 1..64 characters"});
@@ -604,17 +622,13 @@ Result<FulfillmentTask> ShipIn(Connection& connection, std::int64_t task_id,
   const std::int64_t order_id = OrderIdOfTask(connection, task_id);
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO shipments (order_id, task_id, carrier, tracking_number, shipped_by, "
-      "shipped_at, request_key, request_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "shipped_at) VALUES (?, ?, ?, ?, ?, ?)");
   insert.bind(1, order_id);
   insert.bind(2, task_id);
   insert.bind(3, shipment.carrier);
   insert.bind(4, shipment.tracking_number);
   insert.bind(5, shipment.shipped_by);
   insert.bind(6, MillisOf(now));
-  if (!key.value.empty()) {
-    insert.bind(7, key.value);
-    insert.bind(8, key.fingerprint);
-  }
   insert.exec();
   const std::int64_t shipment_id = connection.database().getLastInsertRowid();
   SQLite::Statement& insert_line = connection.Prepare(
@@ -663,7 +677,10 @@ Result<FulfillmentTask> ShipIn(Connection& connection, std::int64_t task_id,
                                     .detail = std::move(detail)},
                          "order.shipped", std::move(payload));
   if (!recorded) return Fail(recorded.error());
-  return FindTask(connection, task_id);
+  auto shipped = FindTask(connection, task_id);
+  if (!shipped) return Fail(shipped.error());
+  RecordKey(connection, KeyScope::kShipments, key, shipment_id, AnswerFor(answer, *shipped));
+  return shipped;
 }
 
 Result<FulfillmentTask> CompleteIn(Connection& connection, std::int64_t task_id,
@@ -962,9 +979,10 @@ Result<FulfillmentTask> SqliteFulfillmentStore::RecordPicks(
 }
 
 Result<FulfillmentTask> SqliteFulfillmentStore::Ship(std::int64_t task_id, const Shipment& shipment,
-                                                     const IdempotencyKey& key) {
+                                                     const IdempotencyKey& key,
+                                                     KeptAnswer<FulfillmentTask>* answer) {
   return database_.writer().Write<FulfillmentTask>(
-      [&](Connection& connection) { return ShipIn(connection, task_id, shipment, key); });
+      [&](Connection& connection) { return ShipIn(connection, task_id, shipment, key, answer); });
 }
 
 Result<FulfillmentTask> SqliteFulfillmentStore::Complete(std::int64_t task_id,

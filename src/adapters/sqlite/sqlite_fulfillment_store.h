@@ -19,8 +19,8 @@ namespace commesso::sqlite {
 // a release, a claim or an escalation happens once even when two processes share the file.
 // Each change writes its order_events row, the order's status (StatusOf its tasks; a cancelled
 // order stays cancelled) and its outbox event in the same transaction. Shipment idempotency keys
-// live on the shipment itself (request_key), unique over all shipments, as on receipt
-// deliveries. Borrows `database`, which must outlive it. Thread-safe.
+// are recorded with their caller in idempotency_keys (scope shipments), with the first answer.
+// Borrows `database`, which must outlive it. Thread-safe.
 class SqliteFulfillmentStore final : public FulfillmentStore {
  public:
   explicit SqliteFulfillmentStore(Database& database) : database_(database) {}
@@ -48,7 +48,8 @@ class SqliteFulfillmentStore final : public FulfillmentStore {
                                       const std::vector<Shipment::Line>& picked,
                                       Timestamp now) override;
   Result<FulfillmentTask> Ship(std::int64_t task_id, const Shipment& shipment,
-                               const IdempotencyKey& key) override;
+                               const IdempotencyKey& key,
+                               KeptAnswer<FulfillmentTask>* answer) override;
   Result<FulfillmentTask> Complete(std::int64_t task_id, const std::string& who,
                                    Timestamp now) override;
   Result<std::vector<Hold>> Holds(const OrderNumber& number) const override;

@@ -26,7 +26,7 @@ namespace commesso::sqlite {
 
 using Json = nlohmann::json;
 
-Result<Order> OrderFrom(SQLite::Statement& row) {
+Result<Order> OrderFrom(SQLite::Statement& row, OrderState state) {
   const std::int64_t id = row.getColumn(0).getInt64();
   std::string number = row.getColumn(1).getString();
   auto snapshot = json::ReadJson(row.getColumn(2).getString());
@@ -40,6 +40,7 @@ Result<Order> OrderFrom(SQLite::Statement& row) {
   }
   order->id = OrderId{id};
   order->number = OrderNumber{std::move(number)};
+  if (state == OrderState::kAsPlaced) return order;
   order->revision = row.getColumn(3).getInt64();
   const std::string status = row.getColumn(4).getString();
   std::optional<OrderStatus> parsed = ParseOrderStatus(status);
@@ -70,14 +71,16 @@ std::string NumberText(int business_year, std::int64_t number) {
   return text;
 }
 
-Result<Order> FindById(Connection& connection, std::int64_t id) {
+// The order a key placed, as placed: a replay answers what the placement answered, whatever
+// became of the order since (docs/decisions/0017).
+Result<Order> FindPlaced(Connection& connection, std::int64_t id) {
   SQLite::Statement& find =
       connection.Prepare(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE id = ?");
   find.bind(1, id);
   if (!find.executeStep()) {
     return Fail(ErrorCode::kInternal, "An idempotency key refers to an order that is missing.");
   }
-  return OrderFrom(find);
+  return OrderFrom(find, OrderState::kAsPlaced);
 }
 
 // Reserves stock for every tracked line of `order`, filling in its backorders; kRejected with
@@ -252,11 +255,14 @@ std::string PlacedBy(const Order& order) {
   return "unknown";
 }
 
-// The entry the order was typed in is done: its placement key is the order's key.
+// The entry the order was typed in is done: its placement key is the order's key. Only the
+// caller's own draft: another's placement key places the caller's order and leaves that draft.
 void DeletePlacedDraft(Connection& connection, const IdempotencyKey& key) {
   if (key.value.empty()) return;
-  SQLite::Statement& remove = connection.Prepare("DELETE FROM drafts WHERE placement_key = ?");
+  SQLite::Statement& remove =
+      connection.Prepare("DELETE FROM drafts WHERE placement_key = ? AND owner = ?");
   remove.bind(1, key.value);
+  remove.bind(2, key.principal);
   remove.exec();
 }
 
@@ -266,7 +272,7 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
   auto earlier = FindKey(connection, KeyScope::kOrders, key);
   if (!earlier) return Fail(earlier.error());
   if (*earlier) {
-    auto first = FindById(connection, **earlier);
+    auto first = FindPlaced(connection, (*earlier)->resource_id);
     if (!first) return Fail(first.error());
     return StoredPlacement{.order = *std::move(first), .replayed = true};
   }
@@ -375,7 +381,7 @@ Result<StoredConfirmation> ConfirmIn(Connection& connection, const OrderNumber& 
   if (*earlier) {
     SQLite::Statement& find = connection.Prepare(std::string("SELECT ") + kConfirmationColumns +
                                                  " FROM order_confirmations WHERE id = ?");
-    find.bind(1, **earlier);
+    find.bind(1, (*earlier)->resource_id);
     if (!find.executeStep()) {
       return Fail(ErrorCode::kInternal, "An idempotency key refers to a missing confirmation.");
     }
@@ -427,7 +433,7 @@ Result<std::optional<Order>> SqliteOrderStore::FindByKey(const IdempotencyKey& k
         auto earlier = FindKey(connection, KeyScope::kOrders, key);
         if (!earlier) return Fail(earlier.error());
         if (!*earlier) return std::optional<Order>{};
-        auto order = FindById(connection, **earlier);
+        auto order = FindPlaced(connection, (*earlier)->resource_id);
         if (!order) return Fail(order.error());
         return std::optional<Order>{*std::move(order)};
       });

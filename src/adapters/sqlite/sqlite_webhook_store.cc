@@ -114,31 +114,28 @@ Result<WebhookDelivery> FindDelivery(Connection& connection, std::int64_t id) {
 
 Result<std::pair<WebhookSubscription, bool>> SubscribeIn(Connection& connection,
                                                          const NewWebhookSubscription& subscription,
-                                                         const IdempotencyKey& key) {
-  Result<std::optional<std::int64_t>> earlier =
-      FindRowKey(connection, "webhook_subscriptions", "id", key);
+                                                         const IdempotencyKey& key,
+                                                         KeptAnswer<WebhookSubscription>* answer) {
+  auto earlier = FindKey(connection, KeyScope::kWebhooks, key);
   if (!earlier) return Fail(earlier.error());
   if (*earlier) {
-    auto first = FindSubscription(connection, **earlier);
+    TellReplayed(answer, **earlier);
+    auto first = FindSubscription(connection, (*earlier)->resource_id);
     if (!first) return Fail(first.error());
     return std::pair{*std::move(first), true};
   }
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO webhook_subscriptions (url, events, secret, after_outbox_id, created_by, "
-      "created_at, request_key, request_fingerprint) "
-      "VALUES (?1, ?2, ?3, (SELECT coalesce(max(id), 0) FROM outbox), ?4, ?5, ?6, ?7)");
+      "created_at) VALUES (?1, ?2, ?3, (SELECT coalesce(max(id), 0) FROM outbox), ?4, ?5)");
   insert.bind(1, subscription.url);
   insert.bind(2, json(subscription.events).dump());
   insert.bind(3, subscription.secret);
   insert.bind(4, subscription.created_by);
   insert.bind(5, MillisOf(subscription.created_at));
-  if (!key.value.empty()) {
-    insert.bind(6, key.value);
-    insert.bind(7, key.fingerprint);
-  }
   insert.exec();
   auto created = FindSubscription(connection, connection.database().getLastInsertRowid());
   if (!created) return Fail(created.error());
+  RecordKey(connection, KeyScope::kWebhooks, key, created->id.value, AnswerFor(answer, *created));
   return std::pair{*std::move(created), false};
 }
 
@@ -182,9 +179,10 @@ Result<int> FanOutIn(Connection& connection, Timestamp now, int limit) {
 }  // namespace
 
 Result<std::pair<WebhookSubscription, bool>> SqliteWebhookStore::Subscribe(
-    const NewWebhookSubscription& subscription, const IdempotencyKey& key) {
+    const NewWebhookSubscription& subscription, const IdempotencyKey& key,
+    KeptAnswer<WebhookSubscription>* answer) {
   return database_.writer().Write<std::pair<WebhookSubscription, bool>>(
-      [&](Connection& connection) { return SubscribeIn(connection, subscription, key); });
+      [&](Connection& connection) { return SubscribeIn(connection, subscription, key, answer); });
 }
 
 Result<std::vector<WebhookSubscription>> SqliteWebhookStore::Subscriptions() const {

@@ -19,8 +19,9 @@ class SqliteWebhookStore final : public WebhookStore {
  public:
   explicit SqliteWebhookStore(Database& database) : database_(database) {}
 
-  Result<std::pair<WebhookSubscription, bool>> Subscribe(const NewWebhookSubscription& subscription,
-                                                         const IdempotencyKey& key) override;
+  Result<std::pair<WebhookSubscription, bool>> Subscribe(
+      const NewWebhookSubscription& subscription, const IdempotencyKey& key,
+      KeptAnswer<WebhookSubscription>* answer) override;
   Result<std::vector<WebhookSubscription>> Subscriptions() const override;
   Result<WebhookSubscription> Subscription(WebhookSubscriptionId id) const override;
   Result<WebhookSubscription> Disable(WebhookSubscriptionId id, Timestamp now) override;

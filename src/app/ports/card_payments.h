@@ -17,9 +17,9 @@ class CardPayments {
   virtual ~CardPayments() = default;
 
   // Reserves `amount` on the card being presented for `reference` (ours, for the processor's
-  // records). `key` makes it idempotent at the processor: the same key with the same request
-  // returns the first authorization instead of reserving twice; kInvalidInput (field
-  // "Idempotency-Key") with another request. kRejected when the card is declined, with the
+  // records). `key` makes it idempotent at the processor: the same key of the same principal
+  // with the same request returns the first authorization instead of reserving twice; kInvalidInput
+  // (field "Idempotency-Key") with another request. kRejected when the card is declined, with the
   // processor's reason for a person as the message ("insufficient funds"); kUnavailable when
   // the processor or terminal cannot be reached (retrying with the same key is safe).
   virtual Result<CardAuthorization> Authorize(Money amount, const std::string& reference,

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ports/kept_answer.h"
 #include "app/ports/page.h"
 #include "core/catalog.h"
 #include "core/ids.h"
@@ -22,10 +23,13 @@ class Catalog {
   // The item with `sku`; kNotFound when there is none.
   virtual Result<Item> FindBySku(const std::string& sku) const = 0;
 
-  // Adds `item` (its id is ignored) and records `key` in the same transaction; returns it
-  // with its id. A replay of `key` returns the item created first. kConflict when the SKU
-  // exists; kInvalidInput (field "Idempotency-Key") when the key came with another request.
-  virtual Result<Item> Create(const Item& item, const IdempotencyKey& key) = 0;
+  // Adds `item` (its id is ignored) and records `key`, with the answer `answer` renders from
+  // the item as stored (null: none kept), in the same transaction; returns it with its id. A
+  // replay of `key` (of the same principal) returns the item created first as it is now and
+  // hands `answer` what was kept. kConflict when the SKU exists; kInvalidInput (field
+  // "Idempotency-Key") when the key came with another request.
+  virtual Result<Item> Create(const Item& item, const IdempotencyKey& key,
+                              KeptAnswer<Item>* answer) = 0;
 
   // Replaces the item with `item.sku`; kNotFound when there is none.
   virtual Result<Item> Update(const Item& item) = 0;

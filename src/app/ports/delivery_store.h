@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/ports/kept_answer.h"
 #include "core/ids.h"
 #include "core/receipt_delivery.h"
 #include "core/result.h"
@@ -51,12 +52,15 @@ class DeliveryStore {
   virtual Result<void> Postpone(const DueReceipt& event, Timestamp until,
                                 const std::string& error) = 0;
 
-  // Creates a delivery a clerk asked for (queued, due at once). Asking again with the same
-  // `key` returns the first delivery; kInvalidInput (field "Idempotency-Key") for a key used
-  // with another request; kNotFound when the order does not exist. The second member says
-  // whether it was a replay.
+  // Creates a delivery a clerk asked for (queued, due at once) and records `key`, with the
+  // answer `answer` renders from the delivery as stored (null: none kept), in the same
+  // transaction. Asking again with the same `key` (of the same principal) returns the first
+  // delivery as it is now and hands `answer` what was kept; kInvalidInput (field
+  // "Idempotency-Key") for a key used with another request; kNotFound when the order does not
+  // exist. The second member says whether it was a replay.
   virtual Result<std::pair<ReceiptDelivery, bool>> Request(const DeliveryRequest& request,
-                                                           const IdempotencyKey& key) = 0;
+                                                           const IdempotencyKey& key,
+                                                           KeptAnswer<ReceiptDelivery>* answer) = 0;
 
   // Queued deliveries whose next attempt is due at `now`, oldest first (by creation).
   virtual Result<std::vector<ReceiptDelivery>> Due(Timestamp now, int limit) const = 0;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "app/ports/kept_answer.h"
 #include "app/ports/page.h"
 #include "core/entry_draft.h"
 #include "core/ids.h"
@@ -23,11 +24,15 @@ class DraftStore {
  public:
   virtual ~DraftStore() = default;
 
-  // Adds `draft` at revision 1 (its id and revision are ignored) and records `key` in the
-  // same transaction; returns it with its id. A replay of `key` returns the draft created
-  // first as it is now; kConflict when that draft has since been placed or deleted;
-  // kInvalidInput (field "Idempotency-Key") when the key came with another request.
-  virtual Result<EntryDraft> Create(const EntryDraft& draft, const IdempotencyKey& key) = 0;
+  // Adds `draft` at revision 1 (its id and revision are ignored) and records `key`, with the
+  // answer `answer` renders from the draft as stored (null: none kept), in the same
+  // transaction; returns it with its id. A replay of `key` (of the same principal) hands
+  // `answer` what was kept and returns the draft created first as it is now, or `draft` with
+  // the first one's id when that was placed or deleted since (kConflict when, moreover, no
+  // answer was kept); kInvalidInput (field "Idempotency-Key") when the key came with another
+  // request.
+  virtual Result<EntryDraft> Create(const EntryDraft& draft, const IdempotencyKey& key,
+                                    KeptAnswer<EntryDraft>* answer) = 0;
 
   // kNotFound when `owner` has no draft `id`.
   virtual Result<EntryDraft> Find(DraftId id, const std::string& owner) const = 0;

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/ports/kept_answer.h"
 #include "core/fulfillment.h"
 #include "core/ids.h"
 #include "core/order.h"
@@ -138,9 +139,12 @@ class FulfillmentStore {
   // Records a shipment by `shipment.shipped_by`, who must hold the claim: the lines' quantities
   // (default: what is picked and not shipped) leave; what is still unshipped stays
   // backordered and the task is partly_shipped, else shipped (and finished, claim released).
-  // Idempotent on `key`: the same key returns the task as after the first call.
+  // Idempotent on `key` (of the same principal): the same key returns the task as it is now
+  // and hands `answer` what was kept with the key; `answer` (null: none kept) renders what to
+  // keep from the task as after the shipment, in the same transaction.
   virtual Result<FulfillmentTask> Ship(std::int64_t task_id, const Shipment& shipment,
-                                       const IdempotencyKey& key) = 0;
+                                       const IdempotencyKey& key,
+                                       KeptAnswer<FulfillmentTask>* answer) = 0;
 
   // Marks a service department's task done (every line counted as delivered).
   virtual Result<FulfillmentTask> Complete(std::int64_t task_id, const std::string& who,

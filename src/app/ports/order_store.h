@@ -44,14 +44,16 @@ class OrderStore {
   // order within `business_year`, and returns once it is durable. The saved entry whose
   // placement key is `key` (EntryDraft) is deleted in the same transaction. A tracked good short of
   // stock is backordered or, when its policy refuses, the whole order is kRejected with one field
-  // error per short line ("lines[1].quantity": "only 3 in stock"). Placing again with the
-  // same `key` returns the first order (replayed); kInvalidInput (field "Idempotency-Key")
-  // when the key came with a different request.
+  // error per short line ("lines[1].quantity": "only 3 in stock"). Keys are the principal's:
+  // only a draft the key's principal owns is deleted. Placing again with the same `key`
+  // returns the first order as placed (replayed), with the status and revision it was placed
+  // with, whatever they are now; kInvalidInput (field "Idempotency-Key") when the key came
+  // with a different request.
   virtual Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key,
                                         int business_year) = 0;
 
-  // The order placed with `key`, if any. kInvalidInput (field "Idempotency-Key") when the
-  // key was used with a different request.
+  // The order placed with `key` (of its principal), as placed, if any. kInvalidInput (field
+  // "Idempotency-Key") when the key was used with a different request.
   virtual Result<std::optional<Order>> FindByKey(const IdempotencyKey& key) const = 0;
 
   // kNotFound when there is no such order.
@@ -64,8 +66,9 @@ class OrderStore {
   // Records `confirmation` of the order `number` and its "confirmed" history event in one
   // transaction, after checking there that its revision is the order's current one
   // (CanConfirm: kConflict on field "revision" otherwise). kNotFound when there is no such
-  // order. Confirming again with the same `key` returns the first confirmation (replayed);
-  // kInvalidInput (field "Idempotency-Key") when the key came with a different request.
+  // order. Confirming again with the same `key` (of the same principal) returns the first
+  // confirmation (replayed); kInvalidInput (field "Idempotency-Key") when the key came with a
+  // different request.
   virtual Result<StoredConfirmation> Confirm(const OrderNumber& number,
                                              const Confirmation& confirmation,
                                              const IdempotencyKey& key) = 0;

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/ports/kept_answer.h"
 #include "core/ids.h"
 #include "core/order.h"
 #include "core/result.h"
@@ -37,11 +38,14 @@ class WebhookStore {
  public:
   virtual ~WebhookStore() = default;
 
-  // Creates an active subscription. Asking again with the same `key` returns the first one
-  // (second member true); kInvalidInput (field "Idempotency-Key") for a key used with another
-  // request.
+  // Creates an active subscription and records `key`, with the answer `answer` renders from
+  // it as stored (null: none kept), in the same transaction. Asking again with the same `key`
+  // (of the same principal) returns the first one as it is now (second member true) and
+  // hands `answer` what was kept; kInvalidInput (field "Idempotency-Key") for a key used with
+  // another request.
   virtual Result<std::pair<WebhookSubscription, bool>> Subscribe(
-      const NewWebhookSubscription& subscription, const IdempotencyKey& key) = 0;
+      const NewWebhookSubscription& subscription, const IdempotencyKey& key,
+      KeptAnswer<WebhookSubscription>* answer) = 0;
 
   // Every subscription, active and disabled, by id.
   virtual Result<std::vector<WebhookSubscription>> Subscriptions() const = 0;

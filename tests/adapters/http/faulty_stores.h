@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -61,6 +62,12 @@ class Faults {
     changed_.wait(lock, [&] { return held_ >= count; });
   }
 
+  // Waits at most `timeout` for `count` writes to be waiting; whether they are.
+  bool WaitUntilHeldFor(int count, std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] { return held_ >= count; });
+  }
+
   void Release() {
     std::lock_guard lock(mutex_);
     holding_ = false;
@@ -98,10 +105,11 @@ class FaultyCatalog final : public Catalog {
     if (auto error = faults_.Inject()) return Fail(*error);
     return inner_.FindBySku(sku);
   }
-  Result<Item> Create(const Item& item, const IdempotencyKey& key) override {
+  Result<Item> Create(const Item& item, const IdempotencyKey& key,
+                      KeptAnswer<Item>* answer) override {
     if (auto error = faults_.Inject()) return Fail(*error);
     faults_.Gate();
-    return inner_.Create(item, key);
+    return inner_.Create(item, key, answer);
   }
   Result<Item> Update(const Item& item) override {
     if (auto error = faults_.Inject()) return Fail(*error);
@@ -127,10 +135,11 @@ class FaultyCustomerStore final : public CustomerStore {
     if (auto error = faults_.Inject()) return Fail(*error);
     return inner_.Find(id);
   }
-  Result<Customer> Create(const Customer& customer, const IdempotencyKey& key) override {
+  Result<Customer> Create(const Customer& customer, const IdempotencyKey& key,
+                          KeptAnswer<Customer>* answer) override {
     if (auto error = faults_.Inject()) return Fail(*error);
     faults_.Gate();
-    return inner_.Create(customer, key);
+    return inner_.Create(customer, key, answer);
   }
   Result<Customer> Update(const Customer& customer) override {
     if (auto error = faults_.Inject()) return Fail(*error);
@@ -224,10 +233,11 @@ class FaultyDraftStore final : public DraftStore {
  public:
   FaultyDraftStore(DraftStore& inner, Faults& faults) : inner_(inner), faults_(faults) {}
 
-  Result<EntryDraft> Create(const EntryDraft& draft, const IdempotencyKey& key) override {
+  Result<EntryDraft> Create(const EntryDraft& draft, const IdempotencyKey& key,
+                            KeptAnswer<EntryDraft>* answer) override {
     if (auto error = faults_.Inject()) return Fail(*error);
     faults_.Gate();
-    return inner_.Create(draft, key);
+    return inner_.Create(draft, key, answer);
   }
   Result<EntryDraft> Find(DraftId id, const std::string& owner) const override {
     if (auto error = faults_.Inject()) return Fail(*error);
@@ -293,10 +303,11 @@ class FaultyDeliveryStore final : public DeliveryStore {
     return inner_.Postpone(event, until, error);
   }
   Result<std::pair<ReceiptDelivery, bool>> Request(const DeliveryRequest& request,
-                                                   const IdempotencyKey& key) override {
+                                                   const IdempotencyKey& key,
+                                                   KeptAnswer<ReceiptDelivery>* answer) override {
     if (auto error = faults_.Inject()) return Fail(*error);
     faults_.Gate();
-    return inner_.Request(request, key);
+    return inner_.Request(request, key, answer);
   }
   Result<std::vector<ReceiptDelivery>> Due(Timestamp now, int limit) const override {
     if (auto error = faults_.Inject()) return Fail(*error);
@@ -326,11 +337,12 @@ class FaultyWebhookStore final : public WebhookStore {
  public:
   FaultyWebhookStore(WebhookStore& inner, Faults& faults) : inner_(inner), faults_(faults) {}
 
-  Result<std::pair<WebhookSubscription, bool>> Subscribe(const NewWebhookSubscription& subscription,
-                                                         const IdempotencyKey& key) override {
+  Result<std::pair<WebhookSubscription, bool>> Subscribe(
+      const NewWebhookSubscription& subscription, const IdempotencyKey& key,
+      KeptAnswer<WebhookSubscription>* answer) override {
     if (auto error = faults_.Inject()) return Fail(*error);
     faults_.Gate();
-    return inner_.Subscribe(subscription, key);
+    return inner_.Subscribe(subscription, key, answer);
   }
   Result<std::vector<WebhookSubscription>> Subscriptions() const override {
     if (auto error = faults_.Inject()) return Fail(*error);
@@ -456,10 +468,11 @@ class FaultyFulfillmentStore final : public FulfillmentStore {
     return inner_.RecordPicks(task_id, who, picked, now);
   }
   Result<FulfillmentTask> Ship(std::int64_t task_id, const Shipment& shipment,
-                               const IdempotencyKey& key) override {
+                               const IdempotencyKey& key,
+                               KeptAnswer<FulfillmentTask>* answer) override {
     if (auto error = faults_.Inject()) return Fail(*error);
     faults_.Gate();
-    return inner_.Ship(task_id, shipment, key);
+    return inner_.Ship(task_id, shipment, key, answer);
   }
   Result<FulfillmentTask> Complete(std::int64_t task_id, const std::string& who,
                                    Timestamp now) override {

@@ -217,21 +217,21 @@ class ServerTest : public ::testing::Test {
     limited.stock_on_hand = 2;
     for (const Item& item : {Good("PEN-01", 1250), Good("BOOK-01", 1800, "reduced"),
                              Service("SETUP", 5000), limited}) {
-      auto created = catalog_->Create(item, IdempotencyKey{"seed-" + item.sku, item.sku});
+      auto created = catalog_->Create(item, IdempotencyKey{"seed-" + item.sku, item.sku}, nullptr);
       ASSERT_TRUE(created.has_value()) << created.error().message;
     }
     Customer mario = commesso::testing::CustomerIn("IT");
     mario.phone = "02 1234 5678";
     mario.phone_e164 = "+390212345678";
     mario.tax_id = "IT09876543217";  // A business customer: invoices may be issued to him.
-    auto created = customers_->Create(mario, IdempotencyKey{"seed-mario", "mario"});
+    auto created = customers_->Create(mario, IdempotencyKey{"seed-mario", "mario"}, nullptr);
     ASSERT_TRUE(created.has_value()) << created.error().message;
     mario_ = created->id;
     Customer nadia;
     nadia.name = "Nadia Smith";
     nadia.email = "nadia@example.com";
     nadia.locale = "en";
-    created = customers_->Create(nadia, IdempotencyKey{"seed-nadia", "nadia"});
+    created = customers_->Create(nadia, IdempotencyKey{"seed-nadia", "nadia"}, nullptr);
     ASSERT_TRUE(created.has_value()) << created.error().message;
     nadia_ = created->id;
     auto authorized =
@@ -251,7 +251,7 @@ class ServerTest : public ::testing::Test {
                                               .secret = "whsec_seed",
                                               .created_by = "seed",
                                               .created_at = clock_.Now()},
-                                             IdempotencyKey{"seed-webhook", "webhook"});
+                                             IdempotencyKey{"seed-webhook", "webhook"}, nullptr);
     ASSERT_TRUE(subscription.has_value()) << subscription.error().message;
   }
 

@@ -35,7 +35,7 @@ std::vector<std::string> SkusOf(const std::vector<Item>& items) {
 class SqliteCatalogTest : public ::testing::Test {
  protected:
   Item Create(const Item& item) {
-    auto created = stores_.catalog().Create(item, Key("create " + item.sku));
+    auto created = stores_.catalog().Create(item, Key("create " + item.sku), nullptr);
     EXPECT_TRUE(created.has_value()) << created.error().message;
     return created.value_or(Item{});
   }
@@ -101,8 +101,8 @@ TEST_F(SqliteCatalogTest, FindBySkuIsExactAndReportsUnknownSkus) {
 TEST_F(SqliteCatalogTest, ADuplicateSkuIsAConflictOnTheSkuField) {
   Create(Good("PEN-1", 150));
 
-  auto again = stores_.catalog().Create(Good("PEN-1", 999), Key("another"));
-  auto other_case = stores_.catalog().Create(Good("pen-1", 999), Key("yet another"));
+  auto again = stores_.catalog().Create(Good("PEN-1", 999), Key("another"), nullptr);
+  auto other_case = stores_.catalog().Create(Good("pen-1", 999), Key("yet another"), nullptr);
 
   ASSERT_FALSE(again.has_value());
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
@@ -112,11 +112,11 @@ TEST_F(SqliteCatalogTest, ADuplicateSkuIsAConflictOnTheSkuField) {
 }
 
 TEST_F(SqliteCatalogTest, ReplayingACreateReturnsTheFirstItem) {
-  auto first = stores_.catalog().Create(Good("PEN-1", 150), Key("k"));
+  auto first = stores_.catalog().Create(Good("PEN-1", 150), Key("k"), nullptr);
   ASSERT_TRUE(first.has_value());
 
-  auto replay = stores_.catalog().Create(Good("PEN-1", 150), Key("k"));
-  auto misuse = stores_.catalog().Create(Good("PEN-2", 150), Key("k", "other request"));
+  auto replay = stores_.catalog().Create(Good("PEN-1", 150), Key("k"), nullptr);
+  auto misuse = stores_.catalog().Create(Good("PEN-2", 150), Key("k", "other request"), nullptr);
 
   ASSERT_TRUE(replay.has_value());
   EXPECT_EQ(*replay, *first);

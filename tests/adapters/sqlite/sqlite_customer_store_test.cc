@@ -46,7 +46,7 @@ std::vector<std::string> NamesOf(const Page<Customer>& page) {
 class SqliteCustomerStoreTest : public ::testing::Test {
  protected:
   Customer Create(const Customer& customer) {
-    auto created = stores_.customers().Create(customer, Key("create " + customer.name));
+    auto created = stores_.customers().Create(customer, Key("create " + customer.name), nullptr);
     EXPECT_TRUE(created.has_value()) << created.error().message;
     return created.value_or(Customer{});
   }
@@ -104,11 +104,11 @@ TEST_F(SqliteCustomerStoreTest, UpdateReplacesTheCustomerAndAllItsAddresses) {
 
 TEST_F(SqliteCustomerStoreTest, ReplayingACreateReturnsTheFirstCustomer) {
   const Customer customer = Person("Anna Bianchi", "", "anna@bianchi.it", "");
-  auto first = stores_.customers().Create(customer, Key("k"));
+  auto first = stores_.customers().Create(customer, Key("k"), nullptr);
   ASSERT_TRUE(first.has_value());
 
-  auto replay = stores_.customers().Create(customer, Key("k"));
-  auto misuse = stores_.customers().Create(customer, Key("k", "another request"));
+  auto replay = stores_.customers().Create(customer, Key("k"), nullptr);
+  auto misuse = stores_.customers().Create(customer, Key("k", "another request"), nullptr);
 
   ASSERT_TRUE(replay.has_value());
   EXPECT_EQ(*replay, *first);
@@ -139,8 +139,8 @@ TEST_F(SqliteCustomerStoreTest, SearchPagesByNameWithoutRepeatsOrGaps) {
   const std::vector<std::string> names = {"Bruno", "anna",  "Carla", "Anna",
                                           "Dario", "Elena", "Anna"};
   for (std::size_t i = 0; i < names.size(); ++i) {
-    auto created =
-        stores_.customers().Create(Person(names[i], "", "", ""), Key("k" + std::to_string(i)));
+    auto created = stores_.customers().Create(Person(names[i], "", "", ""),
+                                              Key("k" + std::to_string(i)), nullptr);
     ASSERT_TRUE(created.has_value());
   }
 

@@ -34,12 +34,12 @@ class SqliteDocumentStoreTest : public ::testing::Test {
     Customer business = CustomerIn("IT");
     business.company = "Rossi Forniture S.p.A.";
     business.tax_id = "IT09876543217";
-    business_ = stores_.customers().Create(business, Key("business")).value();
+    business_ = stores_.customers().Create(business, Key("business"), nullptr).value();
     Customer english = CustomerIn("GB");
     english.name = "Nadia Smith";
     english.locale = "en";
-    english_ = stores_.customers().Create(english, Key("english")).value();
-    pen_ = stores_.catalog().Create(Good("PEN-1", 150), Key("pen")).value();
+    english_ = stores_.customers().Create(english, Key("english"), nullptr).value();
+    pen_ = stores_.catalog().Create(Good("PEN-1", 150), Key("pen"), nullptr).value();
   }
 
   Result<StoredPlacement> Place(const Customer& customer, const std::string& key,

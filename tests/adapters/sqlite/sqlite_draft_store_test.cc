@@ -38,7 +38,8 @@ class SqliteDraftStoreTest : public ::testing::Test {
 
   EntryDraft Created(const std::string& name, Timestamp at = SystemNow(),
                      const std::string& owner = "anna") {
-    auto created = stores_.drafts().Create(DraftOf(name, at, owner), Key("create " + name));
+    auto created =
+        stores_.drafts().Create(DraftOf(name, at, owner), Key("create " + name), nullptr);
     EXPECT_TRUE(created.has_value()) << created.error().message;
     return created.value_or(EntryDraft{});
   }
@@ -77,8 +78,8 @@ TEST_F(SqliteDraftStoreTest, ADraftSurvivesClosingAndReopening) {
 TEST_F(SqliteDraftStoreTest, AReplayOfTheKeyReturnsTheFirstDraft) {
   const EntryDraft created = Created("a");
 
-  auto again = stores_.drafts().Create(DraftOf("a"), Key("create a"));
-  auto other = stores_.drafts().Create(DraftOf("b"), Key("create a", "another request"));
+  auto again = stores_.drafts().Create(DraftOf("a"), Key("create a"), nullptr);
+  auto other = stores_.drafts().Create(DraftOf("b"), Key("create a", "another request"), nullptr);
 
   ASSERT_TRUE(again.has_value());
   EXPECT_EQ(again->id, created.id);
@@ -152,7 +153,7 @@ TEST_F(SqliteDraftStoreTest, DeletesADraft) {
 
   EXPECT_EQ(stores_.drafts().Find(created.id, "anna").error().code, ErrorCode::kNotFound);
   EXPECT_EQ(stores_.drafts().Delete(created.id, "anna").error().code, ErrorCode::kNotFound);
-  auto replay = stores_.drafts().Create(DraftOf("a"), Key("create a"));
+  auto replay = stores_.drafts().Create(DraftOf("a"), Key("create a"), nullptr);
   ASSERT_FALSE(replay.has_value());
   EXPECT_EQ(replay.error().code, ErrorCode::kConflict);
 }
@@ -169,21 +170,27 @@ TEST_F(SqliteDraftStoreTest, PurgesDraftsUntouchedForThirtyDaysWhenOpened) {
 
 TEST_F(SqliteDraftStoreTest, PlacingWithTheDraftsPlacementKeyDeletesItInTheSameTransaction) {
   const Customer customer =
-      stores_.customers().Create(commesso::testing::CustomerIn("IT"), Key("customer")).value();
+      stores_.customers()
+          .Create(commesso::testing::CustomerIn("IT"), Key("customer"), nullptr)
+          .value();
   const Item pen =
-      stores_.catalog().Create(commesso::testing::Good("PEN", 150), Key("pen")).value();
+      stores_.catalog().Create(commesso::testing::Good("PEN", 150), Key("pen"), nullptr).value();
   Item last = commesso::testing::Good("LAST", 150);
   last.track_stock = true;
   last.stock_on_hand = 0;
-  last = stores_.catalog().Create(last, Key("last")).value();
+  last = stores_.catalog().Create(last, Key("last"), nullptr).value();
   const EntryDraft placed_draft = Created("a");
   const EntryDraft kept = Created("b");
+  // Anna's keys: the placement key is hers.
+  const auto annas = [](std::string fingerprint) {
+    return IdempotencyKey{.value = "place a", .fingerprint = fingerprint, .principal = "anna"};
+  };
 
   auto refused = stores_.orders().Place(commesso::testing::OrderOf(customer, {{last, 1}}, At()),
-                                        Key("place a", "short"), 2026);
+                                        annas("short"), 2026);
   const bool kept_after_refusal = stores_.drafts().Find(placed_draft.id, "anna").has_value();
   auto placed = stores_.orders().Place(commesso::testing::OrderOf(customer, {{pen, 1}}, At()),
-                                       Key("place a"), 2026);
+                                       annas("f"), 2026);
 
   // A refused placement rolls back with its savepoint and leaves the draft.
   ASSERT_FALSE(refused.has_value());

@@ -65,9 +65,9 @@ std::int64_t Count(const std::string& path, const std::string& sql) {
 class SqliteFulfillmentStoreTest : public ::testing::Test {
  protected:
   SqliteFulfillmentStoreTest() {
-    customer_ = stores_.customers().Create(CustomerIn("IT"), Key("customer")).value();
-    pen_ = stores_.catalog().Create(Good("PEN-1", 150), Key("pen")).value();
-    setup_ = stores_.catalog().Create(Service("SRV-SETUP", 5000), Key("setup")).value();
+    customer_ = stores_.customers().Create(CustomerIn("IT"), Key("customer"), nullptr).value();
+    pen_ = stores_.catalog().Create(Good("PEN-1", 150), Key("pen"), nullptr).value();
+    setup_ = stores_.catalog().Create(Service("SRV-SETUP", 5000), Key("setup"), nullptr).value();
     Open();
   }
 
@@ -328,7 +328,7 @@ TEST_F(SqliteFulfillmentStoreTest, ShipsPartlyWithABackorderThenTheRest) {
       id,
       Shipment{
           .carrier = "BRT", .tracking_number = "T1", .shipped_by = "franco", .shipped_at = At(3)},
-      Key("ship-1"));
+      Key("ship-1"), nullptr);
   ASSERT_TRUE(first.has_value()) << first.error().message;
   EXPECT_EQ(first->state, TaskState::kPartlyShipped);
   EXPECT_EQ(first->lines[0].shipped, 6);
@@ -348,7 +348,7 @@ TEST_F(SqliteFulfillmentStoreTest, ShipsPartlyWithABackorderThenTheRest) {
       id,
       Shipment{
           .carrier = "BRT", .tracking_number = "T1", .shipped_by = "franco", .shipped_at = At(3)},
-      Key("ship-1"));
+      Key("ship-1"), nullptr);
   ASSERT_TRUE(replay.has_value());
   EXPECT_EQ(replay->shipments.size(), 1u);
   EXPECT_EQ(desk_
@@ -357,7 +357,7 @@ TEST_F(SqliteFulfillmentStoreTest, ShipsPartlyWithABackorderThenTheRest) {
                                 .tracking_number = "Y",
                                 .shipped_by = "franco",
                                 .shipped_at = At(3)},
-                       Key("ship-1", "other"))
+                       Key("ship-1", "other"), nullptr)
                 .error()
                 .code,
             ErrorCode::kInvalidInput);
@@ -368,7 +368,7 @@ TEST_F(SqliteFulfillmentStoreTest, ShipsPartlyWithABackorderThenTheRest) {
       id,
       Shipment{
           .carrier = "BRT", .tracking_number = "T2", .shipped_by = "franco", .shipped_at = At(5)},
-      Key("ship-2"));
+      Key("ship-2"), nullptr);
   ASSERT_TRUE(rest.has_value()) << rest.error().message;
   EXPECT_EQ(rest->state, TaskState::kShipped);
   EXPECT_EQ(rest->lines[0].shipped, 10);
@@ -388,7 +388,7 @@ TEST_F(SqliteFulfillmentStoreTest, ShipsPartlyWithABackorderThenTheRest) {
                                 .tracking_number = "T3",
                                 .shipped_by = "franco",
                                 .shipped_at = At(6)},
-                       Key("ship-3"))
+                       Key("ship-3"), nullptr)
                 .error()
                 .fields.at(0)
                 .path,
@@ -413,12 +413,12 @@ TEST_F(SqliteFulfillmentStoreTest, PicksAndShipmentsNeedTheClaimAndValidQuantiti
       id,
       Shipment{
           .carrier = "BRT", .tracking_number = "T", .shipped_by = "franco", .shipped_at = At(3)},
-      Key("s"));
+      Key("s"), nullptr);
   EXPECT_EQ(nothing.error().fields.at(0).path, "lines");
   auto blank = desk_->Ship(
       id,
       Shipment{.carrier = "", .tracking_number = "", .shipped_by = "franco", .shipped_at = At(3)},
-      Key("b"));
+      Key("b"), nullptr);
   ASSERT_EQ(blank.error().fields.size(), 2u);
   EXPECT_EQ(blank.error().fields[0].path, "carrier");
   EXPECT_EQ(blank.error().fields[1].path, "tracking_number");
@@ -559,7 +559,7 @@ TEST_F(SqliteFulfillmentStoreTest, StatisticsCountAndTimeEachDepartment) {
       a,
       Shipment{
           .carrier = "BRT", .tracking_number = "1", .shipped_by = "franco", .shipped_at = At(10)},
-      Key("a")));
+      Key("a"), nullptr));
   const std::int64_t b = store_->ForOrder(second).value()[0].id;
   ASSERT_TRUE(store_->Acknowledge(b, "gina", At(8)).has_value());
 

@@ -38,13 +38,13 @@ std::string NumberOf(int year, int number) {
 class SqliteOrderStoreTest : public ::testing::Test {
  protected:
   SqliteOrderStoreTest() {
-    customer_ = stores_.customers().Create(CustomerIn("IT"), Key("customer")).value();
-    other_customer_ = stores_.customers().Create(CustomerIn("GB"), Key("other")).value();
+    customer_ = stores_.customers().Create(CustomerIn("IT"), Key("customer"), nullptr).value();
+    other_customer_ = stores_.customers().Create(CustomerIn("GB"), Key("other"), nullptr).value();
     pen_ = AddItem(Good("PEN-1", 150));
   }
 
   Item AddItem(const Item& item) {
-    auto created = stores_.catalog().Create(item, Key("item " + item.sku));
+    auto created = stores_.catalog().Create(item, Key("item " + item.sku), nullptr);
     EXPECT_TRUE(created.has_value());
     return created.value_or(Item{});
   }

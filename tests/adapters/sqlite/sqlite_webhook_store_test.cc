@@ -23,8 +23,8 @@ using commesso::testing::SqliteStores;
 class SqliteWebhookStoreTest : public ::testing::Test {
  protected:
   SqliteWebhookStoreTest() {
-    customer_ = stores_.customers().Create(CustomerIn("IT"), Key("customer")).value();
-    pen_ = stores_.catalog().Create(Good("PEN-1", 150), Key("item")).value();
+    customer_ = stores_.customers().Create(CustomerIn("IT"), Key("customer"), nullptr).value();
+    pen_ = stores_.catalog().Create(Good("PEN-1", 150), Key("item"), nullptr).value();
   }
 
   // Places an order; returns its number. Placing writes its order.placed event.
@@ -53,7 +53,7 @@ class SqliteWebhookStoreTest : public ::testing::Test {
                                      .secret = "whsec_test",
                                      .created_by = "admin",
                                      .created_at = At()},
-                                    Key(key));
+                                    Key(key), nullptr);
     EXPECT_TRUE(created.has_value());
     return created.has_value() ? created->first : WebhookSubscription{};
   }
@@ -203,8 +203,9 @@ TEST_F(SqliteWebhookStoreTest, ADisabledSubscriptionGetsNothingMore) {
 TEST_F(SqliteWebhookStoreTest, SubscribingAgainWithTheKeyReturnsTheFirstSubscription) {
   const WebhookSubscription first = Subscribe({"*"}, "same");
 
-  auto again = store_.Subscribe({.url = "https://hooks.example/in", .events = {"*"}}, Key("same"));
-  auto other = store_.Subscribe({.url = "https://x.example"}, Key("same", "different"));
+  auto again =
+      store_.Subscribe({.url = "https://hooks.example/in", .events = {"*"}}, Key("same"), nullptr);
+  auto other = store_.Subscribe({.url = "https://x.example"}, Key("same", "different"), nullptr);
 
   ASSERT_TRUE(again.has_value());
   EXPECT_TRUE(again->second);
