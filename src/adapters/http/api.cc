@@ -804,6 +804,7 @@ Json ToJson(const ReceiptDelivery& delivery) {
     return at ? Json(json::FormatTimestamp(*at)) : Json(nullptr);
   };
   return Json{{"id", delivery.id.value},
+              {"kind", Name(delivery.kind)},
               {"document_number", delivery.document_number},
               {"to", delivery.to},
               {"state", Name(delivery.state)},
