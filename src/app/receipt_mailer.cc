@@ -64,8 +64,8 @@ Result<MailerRound> ReceiptMailer::DeliverDue() {
   while (true) {
     auto due = deliveries_.Due(clock_.Now(), kBatch);
     if (!due) return Fail(due.error());
-    for (ReceiptDelivery& delivery : *due) {
-      auto reachable = Attempt(std::move(delivery), round);
+    for (const ReceiptDelivery& delivery : *due) {
+      auto reachable = Attempt(delivery, round);
       if (!reachable) return Fail(reachable.error());
       if (!*reachable) return round;
     }
@@ -102,7 +102,11 @@ Result<void> ReceiptMailer::TakeEvents(MailerRound& round) {
       auto delivery = deliveries_.Take(event, request);
       if (!delivery) return Fail(delivery.error());
       ++round.taken;
-      if (request.refusal) ++round.failed;
+      if (delivery->state == DeliveryState::kWithdrawn) {
+        ++round.withdrawn;
+      } else if (delivery->state == DeliveryState::kFailed) {
+        ++round.failed;
+      }
     }
     if (events->size() < static_cast<std::size_t>(kBatch)) return {};
   }
@@ -111,25 +115,44 @@ Result<void> ReceiptMailer::TakeEvents(MailerRound& round) {
 Result<MailMessage> ReceiptMailer::Compose(const ReceiptDelivery& delivery) {
   auto document = documents_.Find(delivery.document_number);
   if (!document) return Fail(document.error());
-  auto pdf = renderings_.Pdf(*document);
-  if (!pdf) return Fail(pdf.error());
   std::string from_name = document->seller.name;
   if (HeaderTextProblem(from_name)) from_name.clear();  // The address alone, then.
-  return MailMessage{.from = settings_.from,
-                     .from_name = std::move(from_name),
-                     .reply_to = settings_.reply_to,
-                     .to = delivery.to,
-                     .subject = renderings_.Subject(*document),
-                     .text = renderings_.Text(*document, settings_.text_columns),
-                     .html = renderings_.Html(*document),
-                     .attachments = {MailAttachment{.filename = document->number + ".pdf",
-                                                    .content_type = "application/pdf",
-                                                    .bytes = *std::move(pdf)}},
-                     .message_id = delivery.message_id,
-                     .date = clock_.Now()};
+  MailMessage message{.from = settings_.from,
+                      .from_name = std::move(from_name),
+                      .reply_to = settings_.reply_to,
+                      .to = delivery.to,
+                      .subject = "",
+                      .text = "",
+                      .html = "",
+                      .attachments = {},
+                      .message_id = delivery.message_id,
+                      .date = clock_.Now()};
+  if (delivery.kind == DeliveryKind::kCancellation) {
+    CancellationNotice notice = renderings_.Cancellation(*document, settings_.text_columns);
+    message.subject = std::move(notice.subject);
+    message.text = std::move(notice.text);
+    message.html = std::move(notice.html);
+    return message;
+  }
+  auto pdf = renderings_.Pdf(*document);
+  if (!pdf) return Fail(pdf.error());
+  message.subject = renderings_.Subject(*document);
+  message.text = renderings_.Text(*document, settings_.text_columns);
+  message.html = renderings_.Html(*document);
+  message.attachments = {MailAttachment{.filename = document->number + ".pdf",
+                                        .content_type = "application/pdf",
+                                        .bytes = *std::move(pdf)}};
+  return message;
 }
 
-Result<bool> ReceiptMailer::Attempt(ReceiptDelivery delivery, MailerRound& round) {
+Result<bool> ReceiptMailer::Attempt(const ReceiptDelivery& due, MailerRound& round) {
+  // Taken in a transaction of its own that looks at the order again: a receipt of an order
+  // cancelled since it was found due is withdrawn there, not sent.
+  auto claimed = deliveries_.Claim(due.id, clock_.Now());
+  if (!claimed) return Fail(claimed.error());
+  if (claimed->state == DeliveryState::kWithdrawn) ++round.withdrawn;
+  if (claimed->state != DeliveryState::kQueued) return true;
+  ReceiptDelivery delivery = *std::move(claimed);
   if (delivery.message_id.empty()) {
     delivery.message_id = DeliveryMessageId(delivery, settings_.from);
   }

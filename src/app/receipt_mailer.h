@@ -27,6 +27,7 @@ struct MailerRound {
   int sent = 0;              // Deliveries the server accepted.
   int retrying = 0;          // Deliveries that failed and wait for another try.
   int failed = 0;            // Deliveries given up (or refused for want of an address).
+  int withdrawn = 0;         // Receipts of orders cancelled before they went out.
   bool unreachable = false;  // The SMTP server could not be reached; the round stopped.
   std::string last_error{};  // Why, when unreachable.
 };
@@ -48,6 +49,10 @@ struct MailerRound {
 // - the server is unreachable (down, TLS or login trouble): not the message's fault, so no
 //   attempt is counted; every due delivery waits, the wait growing by the same policy while
 //   the server stays unreachable, and the round ends.
+// Each try first claims the delivery (DeliveryStore::Claim), which looks at the order again in
+// the same transaction: the receipt of an order cancelled meanwhile is withdrawn, not sent. A
+// cancellation notice (kind kCancellation) is the notice's subject, text and HTML, without
+// attachment (docs/receipts.md, "Cancelled orders").
 // A crash between the server's acceptance and the store's update sends that receipt again
 // after the restart, with the same Message-ID: at least once, never lost.
 //
@@ -64,8 +69,9 @@ class ReceiptMailer {
 
  private:
   Result<void> TakeEvents(MailerRound& round);
-  // Tries one delivery; false when the server was unreachable and the round must stop.
-  Result<bool> Attempt(ReceiptDelivery delivery, MailerRound& round);
+  // Claims one due delivery and tries it; false when the server was unreachable and the
+  // round must stop.
+  Result<bool> Attempt(const ReceiptDelivery& due, MailerRound& round);
   Result<MailMessage> Compose(const ReceiptDelivery& delivery);
 
   DeliveryStore& deliveries_;

@@ -20,6 +20,7 @@ constexpr std::pair<Permission, std::string_view> kPermissionNames[] = {
     {Permission::kCustomersRead, "customers:read"},
     {Permission::kCustomersWrite, "customers:write"},
     {Permission::kOrdersRead, "orders:read"},
+    {Permission::kOrdersReadPrivate, "orders:read_private"},
     {Permission::kOrdersWrite, "orders:write"},
     {Permission::kDraftsWrite, "drafts:write"},
     {Permission::kUsersAdmin, "users:admin"},
@@ -83,16 +84,16 @@ std::vector<Permission> PermissionsOf(Role role) {
   using P = Permission;
   switch (role) {
     case Role::kClerk:
-      return {P::kItemsRead,  P::kCustomersRead, P::kCustomersWrite,
-              P::kOrdersRead, P::kOrdersWrite,   P::kDraftsWrite};
+      return {P::kItemsRead,         P::kCustomersRead, P::kCustomersWrite, P::kOrdersRead,
+              P::kOrdersReadPrivate, P::kOrdersWrite,   P::kDraftsWrite};
     case Role::kSupervisor:
-      return {
-          P::kItemsRead,        P::kItemsWrite,           P::kCustomersRead, P::kCustomersWrite,
-          P::kOrdersRead,       P::kOrdersWrite,          P::kDraftsWrite,   P::kFulfillmentRead,
-          P::kFulfillmentWrite, P::kFulfillmentSupervise, P::kUsersSupervise};
+      return {P::kItemsRead,        P::kItemsWrite,           P::kCustomersRead,
+              P::kCustomersWrite,   P::kOrdersRead,           P::kOrdersReadPrivate,
+              P::kOrdersWrite,      P::kDraftsWrite,          P::kFulfillmentRead,
+              P::kFulfillmentWrite, P::kFulfillmentSupervise, P::kUsersSupervise};
     case Role::kCustomerService:
-      return {P::kItemsRead, P::kCustomersRead, P::kCustomersWrite, P::kOrdersRead,
-              P::kOrdersWrite};
+      return {P::kItemsRead,  P::kCustomersRead,     P::kCustomersWrite,
+              P::kOrdersRead, P::kOrdersReadPrivate, P::kOrdersWrite};
     case Role::kFulfillment:
       return {P::kItemsRead, P::kOrdersRead, P::kFulfillmentRead, P::kFulfillmentWrite};
     case Role::kAdmin:
@@ -103,6 +104,10 @@ std::vector<Permission> PermissionsOf(Role role) {
 
 bool Holds(const std::vector<Permission>& granted, Permission permission) {
   return std::find(granted.begin(), granted.end(), permission) != granted.end();
+}
+
+OrderView OrderViewOf(const std::vector<Permission>& granted) {
+  return Holds(granted, Permission::kOrdersReadPrivate) ? OrderView::kFull : OrderView::kDelivery;
 }
 
 }  // namespace commesso

@@ -12,7 +12,7 @@ enum class Role {
   kClerk,            // Takes orders: catalog and customers to read, customers, orders, drafts.
   kSupervisor,       // A clerk who also maintains the catalog and oversees fulfillment.
   kCustomerService,  // Customers and orders, without order entry drafts.
-  kFulfillment,      // Reads items and orders; works the department queues.
+  kFulfillment,      // Reads items and what delivery needs of orders; works the queues.
   kAdmin,            // Everything, including users and API keys.
 };
 
@@ -21,7 +21,10 @@ enum class Permission {
   kItemsWrite,
   kCustomersRead,
   kCustomersWrite,
-  kOrdersRead,
+  kOrdersRead,  // Orders as delivery needs them (OrderView::kDelivery), their history and tasks.
+  // The rest of an order: the customer's e-mail, tax id and billing address, the payment, the
+  // prices and totals, the receipt and invoice with their e-mails, the read-back and quotes.
+  kOrdersReadPrivate,
   kOrdersWrite,
   kDraftsWrite,
   kUsersAdmin,
@@ -48,5 +51,18 @@ std::vector<Permission> PermissionsOf(Role role);
 
 // Whether `granted` holds `permission`.
 bool Holds(const std::vector<Permission>& granted, Permission permission);
+
+// How much of an order its reader sees (docs/security.md, "What each role reads").
+enum class OrderView {
+  kFull,  // Everything the API shows of an order.
+  // What delivery needs: the ship-to name, company, phone and address; the lines with their
+  // items, quantities and appointments; the shipping method, the notes, the promised day; on
+  // a cash-on-delivery order the amount to collect. No e-mail, tax id, billing address,
+  // payment details, prices, taxes, totals or documents.
+  kDelivery,
+};
+
+// kFull for a holder of orders:read_private, kDelivery for everyone else.
+OrderView OrderViewOf(const std::vector<Permission>& granted);
 
 }  // namespace commesso

@@ -20,6 +20,8 @@ const char* Name(DeliveryState state) {
       return "sent";
     case DeliveryState::kFailed:
       return "failed";
+    case DeliveryState::kWithdrawn:
+      return "withdrawn";
   }
   return "queued";
 }
@@ -28,6 +30,17 @@ std::optional<DeliveryState> ParseDeliveryState(std::string_view name) {
   if (name == "queued") return DeliveryState::kQueued;
   if (name == "sent") return DeliveryState::kSent;
   if (name == "failed") return DeliveryState::kFailed;
+  if (name == "withdrawn") return DeliveryState::kWithdrawn;
+  return std::nullopt;
+}
+
+const char* Name(DeliveryKind kind) {
+  return kind == DeliveryKind::kCancellation ? "cancellation" : "receipt";
+}
+
+std::optional<DeliveryKind> ParseDeliveryKind(std::string_view name) {
+  if (name == "receipt") return DeliveryKind::kReceipt;
+  if (name == "cancellation") return DeliveryKind::kCancellation;
   return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -11,10 +12,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "adapters/render/cancellation_notice.h"
 #include "adapters/render/receipt_render.h"
 #include "adapters/render/receipt_renderings.h"
 #include "adapters/smtp/smtp_mail_transport.h"
 #include "adapters/sqlite/sqlite_delivery_store.h"
+#include "adapters/sqlite/sqlite_fulfillment_store.h"
 #include "app/outbox_worker.h"
 #include "app/resend_receipt.h"
 #include "app_fixture.h"
@@ -43,6 +46,66 @@ class CountingSignal final : public OutboxSignal {
   std::atomic<int> count{0};
 };
 
+// The delivery store, running `after_due` once right after Due answers: what a cancellation
+// committed between the mailer finding a delivery due and claiming it looks like.
+class CancelledAfterDue final : public DeliveryStore {
+ public:
+  CancelledAfterDue(DeliveryStore& inner, std::function<void()> after_due)
+      : inner_(inner), after_due_(std::move(after_due)) {}
+
+  Result<std::vector<DueReceipt>> PendingReceipts(Timestamp now, int limit) const override {
+    return inner_.PendingReceipts(now, limit);
+  }
+  Result<ReceiptDelivery> Take(const DueReceipt& event, const DeliveryRequest& request) override {
+    return inner_.Take(event, request);
+  }
+  Result<void> Postpone(const DueReceipt& event, Timestamp until,
+                        const std::string& error) override {
+    return inner_.Postpone(event, until, error);
+  }
+  Result<std::pair<ReceiptDelivery, bool>> Request(const DeliveryRequest& request,
+                                                   const IdempotencyKey& key) override {
+    return inner_.Request(request, key);
+  }
+  Result<std::vector<ReceiptDelivery>> Due(Timestamp now, int limit) const override {
+    auto due = inner_.Due(now, limit);
+    if (after_due_) std::exchange(after_due_, nullptr)();
+    return due;
+  }
+  Result<ReceiptDelivery> Claim(DeliveryId id, Timestamp now) override {
+    return inner_.Claim(id, now);
+  }
+  Result<std::vector<ReceiptDelivery>> ForOrder(const OrderNumber& number) const override {
+    return inner_.ForOrder(number);
+  }
+  Result<void> Update(const ReceiptDelivery& delivery) override { return inner_.Update(delivery); }
+  Result<std::int64_t> PostponeAll(Timestamp now, Timestamp until,
+                                   const std::string& error) override {
+    return inner_.PostponeAll(now, until, error);
+  }
+
+ private:
+  DeliveryStore& inner_;
+  mutable std::function<void()> after_due_;
+};
+
+// The transport, running `before_send` once before it hands the message to the server: what a
+// cancellation committed while the server accepts the receipt looks like.
+class CancelledWhileSending final : public MailTransport {
+ public:
+  CancelledWhileSending(MailTransport& inner, std::function<void()> before_send)
+      : inner_(inner), before_send_(std::move(before_send)) {}
+
+  Result<std::string> Send(const MailMessage& message) override {
+    if (before_send_) std::exchange(before_send_, nullptr)();
+    return inner_.Send(message);
+  }
+
+ private:
+  MailTransport& inner_;
+  std::function<void()> before_send_;
+};
+
 class ReceiptMailerTest : public testing::UseCaseTest {
  protected:
   static constexpr RetryPolicy kPolicy{.first_delay = std::chrono::seconds{1},
@@ -58,6 +121,7 @@ class ReceiptMailerTest : public testing::UseCaseTest {
   // The mailer and its parts over the current database, as `commesso serve` wires them.
   void Open() {
     deliveries_ = std::make_unique<sqlite::SqliteDeliveryStore>(stores_.database());
+    fulfillment_ = std::make_unique<sqlite::SqliteFulfillmentStore>(stores_.database());
     documents_ = std::make_unique<OrderReceipts>(stores_.orders());
     transport_ = std::make_unique<smtp::SmtpMailTransport>(smtp::SmtpOptions{
         .host = "127.0.0.1", .port = sink_.port(), .tls = smtp::Tls::kNone, .timeout_seconds = 10});
@@ -69,6 +133,7 @@ class ReceiptMailerTest : public testing::UseCaseTest {
   }
 
   void Close() {
+    fulfillment_.reset();
     mailer_.reset();
     transport_.reset();
     documents_.reset();
@@ -92,6 +157,24 @@ class ReceiptMailerTest : public testing::UseCaseTest {
     auto placed = place_.Run(draft, Key(key));
     EXPECT_TRUE(placed.has_value()) << (placed ? "" : placed.error().message);
     return placed.has_value() ? placed->order.number.value : "";
+  }
+
+  // Cancels order `number` as a supervisor would, before any task was released.
+  void Cancel(const std::string& number) {
+    auto cancelled = fulfillment_->Cancel(OrderNumber{number}, "supervisor1", "the customer called",
+                                          clock_.Now());
+    ASSERT_TRUE(cancelled.has_value()) << cancelled.error().message;
+  }
+
+  // A round of a mailer over `deliveries` and `transport` instead of the fixture's.
+  MailerRound RoundOver(DeliveryStore& deliveries, MailTransport& transport) {
+    ReceiptMailer mailer(deliveries, *documents_, renderings_, transport, clock_,
+                         ReceiptMailSettings{.from = "ricevute@cartoleria.example",
+                                             .reply_to = "ordini@cartoleria.example",
+                                             .retry = kPolicy});
+    auto round = mailer.DeliverDue();
+    EXPECT_TRUE(round.has_value()) << (round ? "" : round.error().message);
+    return round.value_or(MailerRound{});
   }
 
   MailerRound Round() {
@@ -119,6 +202,7 @@ class ReceiptMailerTest : public testing::UseCaseTest {
   std::unique_ptr<OrderReceipts> documents_;
   std::unique_ptr<smtp::SmtpMailTransport> transport_;
   std::unique_ptr<ReceiptMailer> mailer_;
+  std::unique_ptr<sqlite::SqliteFulfillmentStore> fulfillment_;
 };
 
 TEST_F(ReceiptMailerTest, SendsTheReceiptOfAPlacedOrderEndToEnd) {
@@ -336,6 +420,125 @@ TEST_F(ReceiptMailerTest, RefusesAResendWhenTheCustomerHasNoAddressAndNoneIsGive
   EXPECT_EQ(refused.error().fields.at(0).path, "to");
   ASSERT_FALSE(missing.has_value());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(signal.count, 0);
+}
+
+// Finding 12: cancelling an order left its receipt e-mail queued, so the customer still got it.
+TEST_F(ReceiptMailerTest, SendsNothingForAnOrderCancelledBeforeTheMailerTookItsReceipt) {
+  const std::string number = Place("order");
+  Cancel(number);
+
+  const MailerRound round = Round();
+
+  EXPECT_EQ(round.taken, 1);
+  EXPECT_EQ(round.withdrawn, 1);
+  EXPECT_EQ(round.sent, 0);
+  EXPECT_TRUE(Arrived().empty());
+  const std::vector<ReceiptDelivery> deliveries = DeliveriesOf(number);
+  ASSERT_EQ(deliveries.size(), 1u);
+  EXPECT_EQ(deliveries[0].state, DeliveryState::kWithdrawn);
+  EXPECT_EQ(deliveries[0].error, "the order was cancelled: the customer called");
+  EXPECT_FALSE(deliveries[0].next_attempt_at.has_value());
+}
+
+TEST_F(ReceiptMailerTest, WithdrawsAQueuedReceiptInTheCancellationsTransaction) {
+  sink_.Stop();
+  const std::string number = Place("order");
+  ASSERT_TRUE(Round().unreachable);
+  ASSERT_EQ(DeliveriesOf(number).at(0).state, DeliveryState::kQueued);
+
+  Cancel(number);
+  const std::vector<ReceiptDelivery> after_cancel = DeliveriesOf(number);
+  sink_.Start();
+  clock_.Advance(std::chrono::hours{1});
+  const MailerRound round = Round();
+
+  ASSERT_EQ(after_cancel.size(), 1u);
+  EXPECT_EQ(after_cancel[0].state, DeliveryState::kWithdrawn);
+  EXPECT_EQ(after_cancel[0].error, "the order was cancelled: the customer called");
+  EXPECT_EQ(round.sent, 0);
+  EXPECT_TRUE(Arrived().empty());
+  EXPECT_EQ(DeliveriesOf(number), after_cancel) << "no cancellation notice: nothing went out";
+}
+
+TEST_F(ReceiptMailerTest, LooksAtTheOrderAgainWhenItTakesADeliveryToSend) {
+  sink_.Stop();
+  const std::string number = Place("order");
+  ASSERT_TRUE(Round().unreachable);
+  sink_.Start();
+  clock_.Advance(std::chrono::hours{1});
+  CancelledAfterDue racing(*deliveries_, [&] { Cancel(number); });
+
+  const MailerRound round = RoundOver(racing, *transport_);
+
+  EXPECT_EQ(round.sent, 0);
+  EXPECT_TRUE(Arrived().empty());
+  const std::vector<ReceiptDelivery> deliveries = DeliveriesOf(number);
+  ASSERT_EQ(deliveries.size(), 1u);
+  EXPECT_EQ(deliveries[0].state, DeliveryState::kWithdrawn);
+}
+
+TEST_F(ReceiptMailerTest, TellsTheCustomerWhenTheReceiptHadGoneOutBeforeTheCancellation) {
+  const std::string number = Place("order");
+  ASSERT_EQ(Round().sent, 1);
+
+  Cancel(number);
+  Cancel(number);  // Again: changes nothing, queues no second notice.
+  const MailerRound round = Round();
+
+  EXPECT_EQ(round.sent, 1);
+  const std::vector<ParsedMail> mails = Arrived();
+  ASSERT_EQ(mails.size(), 2u);
+  const Document receipt = documents_->Find("R-" + number).value();
+  const ParsedMail& notice = mails[1];
+  EXPECT_EQ(notice.to, "mario.rossi@example.com");
+  EXPECT_EQ(notice.subject, render::CancellationSubject(receipt));
+  EXPECT_EQ(notice.subject, "Ordine " + number + " annullato \u2013 ricevuta R-" + number);
+  ASSERT_EQ(notice.leaves.size(), 2u) << "text and HTML, no attachment";
+  EXPECT_EQ(WithoutCr(notice.leaves[0].bytes), render::CancellationText(receipt, 80));
+  EXPECT_THAT(notice.leaves[0].bytes, HasSubstr("R-" + number));
+  EXPECT_THAT(notice.leaves[0].bytes, ::testing::Not(HasSubstr("the customer called")));
+  EXPECT_EQ(WithoutCr(notice.leaves[1].bytes), render::CancellationHtml(receipt));
+  const std::vector<ReceiptDelivery> deliveries = DeliveriesOf(number);
+  ASSERT_EQ(deliveries.size(), 2u);
+  EXPECT_EQ(deliveries[0].kind, DeliveryKind::kReceipt);
+  EXPECT_EQ(deliveries[0].state, DeliveryState::kSent);
+  EXPECT_EQ(deliveries[1].kind, DeliveryKind::kCancellation);
+  EXPECT_EQ(deliveries[1].state, DeliveryState::kSent);
+  EXPECT_EQ(deliveries[1].requested_by, "cancellation");
+  EXPECT_EQ(deliveries[1].document_number, "R-" + number);
+}
+
+TEST_F(ReceiptMailerTest, RecordsAsSentAndFollowsUpAReceiptTheServerAcceptedDuringTheCancellation) {
+  const std::string number = Place("order");
+  CancelledWhileSending racing(*transport_, [&] { Cancel(number); });
+
+  const MailerRound sending = RoundOver(*deliveries_, racing);
+  const std::vector<ReceiptDelivery> after = DeliveriesOf(number);
+  const MailerRound next = Round();
+
+  EXPECT_EQ(sending.sent, 1);
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(after[0].state, DeliveryState::kSent) << "the customer has it: not withdrawn";
+  EXPECT_EQ(after[1].kind, DeliveryKind::kCancellation);
+  EXPECT_EQ(after[1].state, DeliveryState::kQueued);
+  EXPECT_EQ(next.sent, 1);
+  const std::vector<ParsedMail> mails = Arrived();
+  ASSERT_EQ(mails.size(), 2u);
+  EXPECT_EQ(mails[1].subject, "Ordine " + number + " annullato \u2013 ricevuta R-" + number);
+}
+
+TEST_F(ReceiptMailerTest, RefusesToResendTheReceiptOfACancelledOrder) {
+  const std::string number = Place("order");
+  Cancel(number);
+  CountingSignal signal;
+  ResendReceipt resend(*deliveries_, *documents_, signal, clock_);
+
+  auto refused = resend.Run(OrderNumber{number}, "", "clerk1", Key("resend"));
+
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(refused.error().fields.at(0).path, "state");
   EXPECT_EQ(signal.count, 0);
 }
 

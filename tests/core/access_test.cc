@@ -22,22 +22,25 @@ TEST(AccessTest, NamesRoundTrip) {
   EXPECT_EQ(ParsePermission("items:delete"), std::nullopt);
   EXPECT_EQ(Name(P::kFulfillmentSupervise), "fulfillment:supervise");
   EXPECT_EQ(Name(P::kUsersSupervise), "users:supervise");
-  EXPECT_EQ(AllPermissions().size(), 14u);
+  EXPECT_EQ(Name(P::kOrdersReadPrivate), "orders:read_private");
+  EXPECT_EQ(AllPermissions().size(), 15u);
 }
 
 TEST(AccessTest, GivesEachRoleThePermissionsOfTheContract) {
-  const std::vector<Permission> clerk = {P::kItemsRead,  P::kCustomersRead, P::kCustomersWrite,
-                                         P::kOrdersRead, P::kOrdersWrite,   P::kDraftsWrite};
+  const std::vector<Permission> clerk = {P::kItemsRead,  P::kCustomersRead,     P::kCustomersWrite,
+                                         P::kOrdersRead, P::kOrdersReadPrivate, P::kOrdersWrite,
+                                         P::kDraftsWrite};
 
   EXPECT_EQ(PermissionsOf(Role::kClerk), clerk);
-  EXPECT_EQ(PermissionsOf(Role::kSupervisor),
-            (std::vector<Permission>{P::kItemsRead, P::kItemsWrite, P::kCustomersRead,
-                                     P::kCustomersWrite, P::kOrdersRead, P::kOrdersWrite,
-                                     P::kDraftsWrite, P::kFulfillmentRead, P::kFulfillmentWrite,
-                                     P::kFulfillmentSupervise, P::kUsersSupervise}));
+  EXPECT_EQ(
+      PermissionsOf(Role::kSupervisor),
+      (std::vector<Permission>{P::kItemsRead, P::kItemsWrite, P::kCustomersRead, P::kCustomersWrite,
+                               P::kOrdersRead, P::kOrdersReadPrivate, P::kOrdersWrite,
+                               P::kDraftsWrite, P::kFulfillmentRead, P::kFulfillmentWrite,
+                               P::kFulfillmentSupervise, P::kUsersSupervise}));
   EXPECT_EQ(PermissionsOf(Role::kCustomerService),
             (std::vector<Permission>{P::kItemsRead, P::kCustomersRead, P::kCustomersWrite,
-                                     P::kOrdersRead, P::kOrdersWrite}));
+                                     P::kOrdersRead, P::kOrdersReadPrivate, P::kOrdersWrite}));
   EXPECT_EQ(PermissionsOf(Role::kFulfillment),
             (std::vector<Permission>{P::kItemsRead, P::kOrdersRead, P::kFulfillmentRead,
                                      P::kFulfillmentWrite}));
@@ -45,6 +48,18 @@ TEST(AccessTest, GivesEachRoleThePermissionsOfTheContract) {
   EXPECT_FALSE(Holds(PermissionsOf(Role::kSupervisor), P::kWebhooksAdmin));
   EXPECT_EQ(PermissionsOf(Role::kAdmin), AllPermissions());
   EXPECT_FALSE(Holds(PermissionsOf(Role::kSupervisor), P::kUsersAdmin));
+}
+
+// Finding 11: the warehouse read the customer's e-mail, tax id and billing address.
+TEST(AccessTest, OnlyAHolderOfOrdersReadPrivateSeesAllOfAnOrder) {
+  EXPECT_EQ(OrderViewOf(PermissionsOf(Role::kFulfillment)), OrderView::kDelivery);
+  EXPECT_EQ(OrderViewOf({P::kOrdersRead, P::kOrdersWrite, P::kCustomersRead}),
+            OrderView::kDelivery);
+  EXPECT_EQ(OrderViewOf({}), OrderView::kDelivery);
+  for (Role role : {Role::kClerk, Role::kSupervisor, Role::kCustomerService, Role::kAdmin}) {
+    EXPECT_EQ(OrderViewOf(PermissionsOf(role)), OrderView::kFull) << Name(role);
+  }
+  EXPECT_EQ(OrderViewOf({P::kOrdersReadPrivate}), OrderView::kFull);
 }
 
 TEST(SessionAliveTest, EndsAtTheIdleOrTheAbsoluteLimitWhicheverComesFirst) {

@@ -72,6 +72,7 @@ export function App() {
   const canEnter = can('orders:write');
   const canQueue = can('fulfillment:read');
   const canSupervise = can('fulfillment:supervise');
+  const canReadPrivate = can('orders:read_private');
 
   useShortcuts((event) => {
     if (!session || !event.altKey || event.ctrlKey) return false;
@@ -108,7 +109,7 @@ export function App() {
   const working = Boolean(queue || wave || task || taskPicks || path === '/escalations' || (path === '/' && !canEnter && canQueue));
   let screen;
   if (receipt) screen = <Receipt number={decodeURIComponent(receipt[1])} {...props} />;
-  else if (detail) screen = <OrderDetail number={decodeURIComponent(detail[1])} canSupervise={canSupervise} {...props} />;
+  else if (detail) screen = <OrderDetail number={decodeURIComponent(detail[1])} canSupervise={canSupervise} canReadPrivate={canReadPrivate} {...props} />;
   else if (path === '/orders') screen = <OrderList {...props} />;
   else if (wave) screen = <PickList path={`/departments/${wave[1]}/pick-list`} back={`/queue/${wave[1]}`} {...props} />;
   else if (taskPicks) screen = <PickList path={`/tasks/${taskPicks[1]}/pick-list`} back={`/tasks/${taskPicks[1]}`} {...props} />;

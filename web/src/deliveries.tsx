@@ -1,6 +1,7 @@
 // The e-mails of an order's receipt on the order detail: each delivery's state (queued with
-// its next attempt, sent with the server's reply, failed with the reason), and "Re-send"
-// (Alt+E) and "Send to another address" (Alt+W). Polls while a delivery is queued.
+// its next attempt, sent with the server's reply, failed or withdrawn with the reason), the
+// cancellation notices beside the receipts, and "Re-send" (Alt+E) and "Send to another
+// address" (Alt+W). Polls while a delivery is queued. Needs orders:read_private.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, newKey, problemsOf } from './api';
 import { formatInstant, type Locale, type Translate } from './i18n';
@@ -8,9 +9,10 @@ import { Kbd, useShortcuts } from './shortcuts';
 
 export interface ReceiptDelivery {
   id: number;
+  kind?: 'receipt' | 'cancellation';
   document_number: string;
   to: string;
-  state: 'queued' | 'sent' | 'failed';
+  state: 'queued' | 'sent' | 'failed' | 'withdrawn';
   attempts: number;
   next_attempt_at: string | null;
   server_reply: string;
@@ -83,7 +85,7 @@ export function ReceiptDeliveries({ number, locale, t }: Props) {
     if (entry.state === 'sent') {
       return t('deliverySent', { at: entry.sent_at ? formatInstant(entry.sent_at, locale) : '', reply: entry.server_reply });
     }
-    if (entry.state === 'failed') return t('deliveryFailed', { reason: entry.error });
+    if (entry.state === 'failed' || entry.state === 'withdrawn') return t('deliveryFailed', { reason: entry.error });
     const next = entry.next_attempt_at ? formatInstant(entry.next_attempt_at, locale) : '';
     return t('deliveryQueued', { next, attempts: entry.attempts }) + (entry.error ? ` · ${entry.error}` : '');
   };
@@ -95,7 +97,8 @@ export function ReceiptDeliveries({ number, locale, t }: Props) {
       <ul id="deliveries">
         {entries?.map((entry) => (
           <li class={`delivery delivery-${entry.state}`} data-state={entry.state}>
-            <strong>{t(entry.state === 'sent' ? 'stateSent' : entry.state === 'failed' ? 'stateFailed' : 'stateQueued')}</strong>
+            <strong>{t(entry.state === 'sent' ? 'stateSent' : entry.state === 'failed' ? 'stateFailed' : entry.state === 'withdrawn' ? 'stateWithdrawn' : 'stateQueued')}</strong>
+            {entry.kind === 'cancellation' && <>{' · '}{t('cancellationNotice')}</>}
             {' · '}{entry.to || '—'} · {entry.document_number} · {describe(entry)}
             <small> · {entry.requested_by}, {formatInstant(entry.requested_at, locale)}</small>
           </li>

@@ -8,7 +8,7 @@ import { Totals } from './entry';
 import { Kbd, useShortcuts } from './shortcuts';
 import { ReceiptDeliveries } from './deliveries';
 import { OrderFulfillmentView } from './fulfillment';
-import type { Address, Customer, History, IssuedDocument, Order, Page } from './types';
+import { isFullOrder, type Address, type Customer, type History, type IssuedDocument, type Page, type ReadOrder } from './types';
 
 interface ScreenProps {
   locale: Locale;
@@ -35,7 +35,7 @@ export function OrderList({ locale, t, navigate }: ScreenProps) {
   const [until, setUntil] = useState('');
   const [channel, setChannel] = useState('');
   const [status, setStatus] = useState('');
-  const [orders, setOrders] = useState<Order[]>([]);
+  const [orders, setOrders] = useState<ReadOrder[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
 
@@ -62,7 +62,7 @@ export function OrderList({ locale, t, navigate }: ScreenProps) {
         params.set('customer_id', String(found.entries[0].id));
       }
       if (more && cursor) params.set('cursor', cursor);
-      const page = await api<Page<Order>>('GET', `/orders?${params}`);
+      const page = await api<Page<ReadOrder>>('GET', `/orders?${params}`);
       setOrders(more ? [...orders, ...page.entries] : page.entries);
       setCursor(page.next_cursor);
     } catch (error) {
@@ -111,7 +111,7 @@ export function OrderList({ locale, t, navigate }: ScreenProps) {
               <td>{order.customer.company || order.customer.name}</td>
               <td>{order.channel}</td>
               <td>{order.status}</td>
-              <td class="money">{formatMoney(order.totals.grand_total, locale)}</td>
+              <td class="money">{order.totals && formatMoney(order.totals.grand_total, locale)}</td>
             </tr>
           ))}
         </tbody>
@@ -121,13 +121,15 @@ export function OrderList({ locale, t, navigate }: ScreenProps) {
   );
 }
 
-export function OrderDetail({ number, locale, t, navigate, canSupervise = false }: ScreenProps & { number: string; canSupervise?: boolean }) {
-  const [order, setOrder] = useState<Order | null>(null);
+// Without orders:read_private (the fulfillment role) the order comes in its delivery view: no
+// customer e-mail or tax id, billing address, payment details, prices, documents or receipt.
+export function OrderDetail({ number, locale, t, navigate, canSupervise = false, canReadPrivate = false }: ScreenProps & { number: string; canSupervise?: boolean; canReadPrivate?: boolean }) {
+  const [order, setOrder] = useState<ReadOrder | null>(null);
   const [history, setHistory] = useState<History | null>(null);
   const [problem, setProblem] = useState('');
   useEffect(() => {
     const path = `/orders/${encodeURIComponent(number)}`;
-    Promise.all([api<Order>('GET', path), api<History>('GET', `${path}/history`)])
+    Promise.all([api<ReadOrder>('GET', path), api<History>('GET', `${path}/history`)])
       .then(([loaded, events]) => {
         setOrder(loaded);
         setHistory(events);
@@ -142,24 +144,24 @@ export function OrderDetail({ number, locale, t, navigate, canSupervise = false 
       <h2 id="order-title">{order.number} <small>· {t(`status_${order.status}` as 'status_placed')} · rev. {order.revision}</small></h2>
       <p>
         <button type="button" onClick={() => navigate('/orders')}>{t('back')}</button>{' '}
-        <button type="button" id="open-receipt" onClick={() => navigate(`/orders/${order.number}/receipt`)}>{t('receipt')}</button>
+        {canReadPrivate && <button type="button" id="open-receipt" onClick={() => navigate(`/orders/${order.number}/receipt`)}>{t('receipt')}</button>}
       </p>
       <dl class="fields">
         <dt>{t('channel')}</dt><dd>{order.channel}</dd>
         <dt>{t('placedAt')}</dt><dd>{formatInstant(order.placed_at, locale)}</dd>
         <dt>{t('placedBy')}</dt><dd>{order.placed_by}{order.clerk && ` (${order.clerk})`}</dd>
-        <dt>{t('customer')}</dt><dd>{order.customer.company} {order.customer.name} · {order.customer.tax_id} · {order.customer.phone} · {order.customer.email} · {order.customer.locale}</dd>
-        <dt>{t('billTo')}</dt><dd>{addressLines(order.billing_address).join(', ')}</dd>
+        <dt>{t('customer')}</dt><dd>{[`${order.customer.company} ${order.customer.name}`.trim(), order.customer.tax_id, order.customer.phone, order.customer.email, order.customer.locale].filter(Boolean).join(' · ')}</dd>
+        {order.billing_address && <><dt>{t('billTo')}</dt><dd>{addressLines(order.billing_address).join(', ')}</dd></>}
         <dt>{t('shipTo')}</dt><dd>{order.shipping_address ? addressLines(order.shipping_address).join(', ') : name(order.shipping.name)}</dd>
-        <dt>{t('shipping')}</dt><dd>{name(order.shipping.name)} · {formatMoney(order.shipping.amount, locale)}</dd>
-        <dt>{t('payment')}</dt><dd>{t(order.payment.type as 'cash')} · {order.payment.status}{order.payment.reference && ` · ${order.payment.reference}`}{order.payment.card && ` · ${order.payment.card.brand} •••• ${order.payment.card.last4}`}</dd>
+        <dt>{t('shipping')}</dt><dd>{name(order.shipping.name)}{order.shipping.amount && ` · ${formatMoney(order.shipping.amount, locale)}`}</dd>
+        <dt>{t('payment')}</dt><dd>{t(order.payment.type as 'cash')}{order.payment.status && ` · ${order.payment.status}`}{order.payment.reference && ` · ${order.payment.reference}`}{order.payment.card && ` · ${order.payment.card.brand} •••• ${order.payment.card.last4}`}{order.payment.amount_due && ` · ${formatMoney(order.payment.amount_due, locale)}`}</dd>
         {order.notes && <><dt>{t('notes')}</dt><dd>{order.notes}</dd></>}
-        <dt>{t('documents')}</dt>
+        {order.documents && <><dt>{t('documents')}</dt>
         <dd id="documents">
-          {(order.documents ?? []).map((document, index) => (
+          {order.documents.map((document, index) => (
             <span>{index > 0 && ' · '}{t(document.kind)} <strong class="document-number">{document.number}</strong> ({formatInstant(document.issued_at, locale)})</span>
           ))}
-        </dd>
+        </dd></>}
       </dl>
       <table class="lines-table">
         <thead><tr><th>SKU</th><th>{t('name')}</th><th>{t('quantity')}</th><th>{t('unitPrice')}</th><th>{t('amount')}</th></tr></thead>
@@ -167,13 +169,13 @@ export function OrderDetail({ number, locale, t, navigate, canSupervise = false 
           {order.lines.map((line) => (
             <tr><td>{line.item.sku}</td><td>{name(line.item.name)}{line.backordered ? ` (${line.backordered} ${t('backordered')})` : ''}
               {line.appointment && <div class="appointment">{t('appointment')}: {formatAppointment(line.appointment, locale)}</div>}</td><td>{line.quantity}</td>
-              <td class="money">{formatMoney(line.unit_price, locale)}</td><td class="money">{formatMoney(line.amount, locale)}</td></tr>
+              <td class="money">{line.unit_price && formatMoney(line.unit_price, locale)}</td><td class="money">{line.amount && formatMoney(line.amount, locale)}</td></tr>
           ))}
         </tbody>
       </table>
-      <Totals priced={order} locale={locale} t={t} explain={false} />
+      {isFullOrder(order) && <Totals priced={order} locale={locale} t={t} explain={false} />}
       <OrderFulfillmentView number={order.number} locale={locale} t={t} canSupervise={canSupervise} />
-      <ReceiptDeliveries number={order.number} locale={locale} t={t} />
+      {canReadPrivate && <ReceiptDeliveries number={order.number} locale={locale} t={t} />}
       <h3>{t('confirmations')}</h3>
       <ul id="confirmations">
         {(order.confirmations ?? []).map((confirmation) => (
@@ -191,7 +193,7 @@ export function OrderDetail({ number, locale, t, navigate, canSupervise = false 
 }
 
 export function Receipt({ number, locale, t, navigate }: ScreenProps & { number: string }) {
-  const [order, setOrder] = useState<Order | null>(null);
+  const [order, setOrder] = useState<ReadOrder | null>(null);
   const [document, setDocument] = useState<IssuedDocument | null>(null);
   const [kind, setKind] = useState<DocumentKind>('receipt');
   const [paper, setPaper] = useState<'receipt-80mm' | 'receipt-a4'>('receipt-80mm');
@@ -201,7 +203,7 @@ export function Receipt({ number, locale, t, navigate }: ScreenProps & { number:
   const path = `/orders/${encodeURIComponent(number)}`;
 
   useEffect(() => {
-    api<Order>('GET', path)
+    api<ReadOrder>('GET', path)
       .then(setOrder)
       .catch((error) => setProblem(error instanceof ApiError ? error.message : String(error)));
   }, [number]);
@@ -232,7 +234,7 @@ export function Receipt({ number, locale, t, navigate }: ScreenProps & { number:
     setProblem('');
     try {
       await api<IssuedDocument>('POST', `${path}/invoice`, { idempotencyKey: newKey('invoice') });
-      setOrder(await api<Order>('GET', path));
+      setOrder(await api<ReadOrder>('GET', path));
       setKind('invoice');
     } catch (error) {
       setProblem(problemsOf(error).map((entry) => entry.problem).join('; '));
@@ -270,8 +272,8 @@ export function Receipt({ number, locale, t, navigate }: ScreenProps & { number:
       </div>
       <p class="no-print receipt-summary" id="receipt-summary">
         {t(kind)} <strong id="receipt-number">{document?.number ?? '…'}</strong>
-        {' · '}{t('grandTotal')} <strong id="receipt-total">{formatMoney(order.totals.grand_total, locale)}</strong>
-        {order.totals.change && <>{' · '}{t('changeDue')} <strong id="receipt-change">{formatMoney(order.totals.change, locale)}</strong></>}
+        {order.totals && <>{' · '}{t('grandTotal')} <strong id="receipt-total">{formatMoney(order.totals.grand_total, locale)}</strong></>}
+        {order.totals?.change && <>{' · '}{t('changeDue')} <strong id="receipt-change">{formatMoney(order.totals.change, locale)}</strong></>}
       </p>
       {problem && <p class="field-errors no-print" role="alert">{problem}</p>}
       <section class={`receipt ${paper}`} id="receipt-paper">

@@ -149,6 +149,40 @@ export interface Order extends Priced {
   documents?: DocumentSummary[];
 }
 
+// An order line as any reader of orders gets it: the delivery view (docs/security.md) has no
+// prices, taxes or tax category.
+export interface ReadOrderLine {
+  item: { sku: string; name: { it: string; en: string }; kind: string; unit: string; weight_grams: number; tax_category?: string; category?: string; location?: string };
+  quantity: number;
+  backordered?: number;
+  appointment?: Appointment;
+  unit_price?: Money;
+  amount?: Money;
+}
+
+// An order as GET /orders answers it: the whole Order for a holder of orders:read_private, the
+// delivery view otherwise (the fulfillment role), in which every private field is absent:
+// customer e-mail and tax id, billing address, payment details, prices, totals, documents.
+export interface ReadOrder extends Partial<Omit<Order, 'number' | 'revision' | 'channel' | 'status' | 'customer' | 'lines' | 'shipping' | 'payment' | 'notes' | 'clerk' | 'placed_by' | 'placed_at'>> {
+  number: string;
+  revision: number;
+  channel: string;
+  status: string;
+  customer: { id?: number; name: string; company: string; tax_id?: string; email?: string; phone: string; locale: string };
+  lines: ReadOrderLine[];
+  shipping: { method: string; name: { it: string; en: string }; weight_grams: number; amount?: Money };
+  payment: { type: string; status?: string; reference?: string; card?: { brand: string; last4: string }; amount_due?: Money };
+  notes: string;
+  clerk: string;
+  placed_by: string;
+  placed_at: string;
+}
+
+// Whether `order` is the whole order, prices and customer included.
+export function isFullOrder(order: ReadOrder): order is Order {
+  return order.totals !== undefined && order.billing_address !== undefined;
+}
+
 // A receipt or invoice issued from an order (GET /orders/{number} lists them).
 export interface DocumentSummary {
   kind: 'receipt' | 'invoice';

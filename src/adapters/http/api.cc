@@ -56,6 +56,9 @@ OrResponse<IdempotencyKey> ParseIdempotencyKey(const HttpRequest& request, const
       .principal = request.principal};
 }
 
+// How much of an order the caller of `request` reads (docs/security.md, "What each role reads").
+OrderView ViewOf(const HttpRequest& request) { return OrderViewOf(request.permissions); }
+
 HttpResponse KeyInFlight() {
   return ProblemResponse(409, "idempotency_key_in_flight", "Conflict",
                          "The first request with this Idempotency-Key is still being processed; "
@@ -213,19 +216,20 @@ const std::vector<Api::Entry>& Api::Table() {
       {"GET", "/api/v1/customers/{id}", &Api::GetCustomer, kNeeds, P::kCustomersRead},
       {"PUT", "/api/v1/customers/{id}", &Api::ReplaceCustomer, kNeeds, P::kCustomersWrite},
       {"GET", "/api/v1/shipping-methods", &Api::ShippingMethods, kNeeds, P::kOrdersRead},
-      {"POST", "/api/v1/quotes", &Api::Quote, kNeeds, P::kOrdersRead},
+      {"POST", "/api/v1/quotes", &Api::Quote, kNeeds, P::kOrdersReadPrivate},
       {"POST", "/api/v1/orders", &Api::PlaceOrder, kNeeds, P::kOrdersWrite, kKeyed},
       {"GET", "/api/v1/orders", &Api::ListOrders, kNeeds, P::kOrdersRead},
       {"GET", "/api/v1/orders/{number}", &Api::GetOrder, kNeeds, P::kOrdersRead},
       {"POST", "/api/v1/orders/{number}/confirmations", &Api::Confirm, kNeeds, P::kOrdersWrite,
        kKeyed},
       {"GET", "/api/v1/orders/{number}/history", &Api::History, kNeeds, P::kOrdersRead},
-      {"GET", "/api/v1/orders/{number}/read-back", &Api::GetReadBack, kNeeds, P::kOrdersRead},
-      {"GET", "/api/v1/orders/{number}/receipt", &Api::GetReceipt, kNeeds, P::kOrdersRead},
+      {"GET", "/api/v1/orders/{number}/read-back", &Api::GetReadBack, kNeeds,
+       P::kOrdersReadPrivate},
+      {"GET", "/api/v1/orders/{number}/receipt", &Api::GetReceipt, kNeeds, P::kOrdersReadPrivate},
       {"POST", "/api/v1/orders/{number}/invoice", &Api::IssueInvoice, kNeeds, P::kOrdersWrite,
        kKeyed},
       {"GET", "/api/v1/orders/{number}/receipt/deliveries", &Api::ReceiptDeliveries, kNeeds,
-       P::kOrdersRead},
+       P::kOrdersReadPrivate},
       {"POST", "/api/v1/orders/{number}/receipt/deliveries", &Api::ResendReceipt, kNeeds,
        P::kOrdersWrite, kKeyed},
       {"POST", "/api/v1/drafts", &Api::CreateDraft, kNeeds, P::kDraftsWrite, kKeyed},
@@ -374,6 +378,7 @@ HttpResponse Api::Route(HttpRequest& request) {
                              {}, Json{{"permission", needed}});
     }
     request.principal = caller->principal;
+    request.permissions = caller->permissions;
     if (caller->session) request.locale = caller->session->user.locale;
   }
   if (chosen != nullptr && chosen->keyed) {
@@ -660,8 +665,9 @@ HttpResponse Api::PlaceOrder(const HttpRequest& request, const Target&, const st
   // placement's transaction, whatever its status became), so a replay answers the same bytes
   // without keeping them: the placement's one transaction stays as small as it was (0017).
   const Order& order = placement->order;
-  Json response = json::ToPublicJson(order);
-  response["readback"] = json::ReadBack(order);
+  const OrderView view = ViewOf(request);
+  Json response = json::ToPublicJson(order, view);
+  if (view == OrderView::kFull) response["readback"] = json::ReadBack(order);
   HttpResponse created =
       Created(std::string(kApiPrefix) + "/orders/" + order.number.value, response);
   if (placement->replayed) created.headers.emplace_back("Idempotent-Replayed", "true");
@@ -671,6 +677,10 @@ HttpResponse Api::PlaceOrder(const HttpRequest& request, const Target&, const st
 HttpResponse Api::GetOrder(const HttpRequest& request, const Target&, const std::string& number) {
   Result<Order> order = services_.orders.FindByNumber(OrderNumber{number});
   if (!order) return Failure(request, order.error());
+  const OrderView view = ViewOf(request);
+  if (view == OrderView::kDelivery) {
+    return JsonResponse(200, json::Dump(json::ToPublicJson(*order, view)));
+  }
   Result<std::vector<Confirmation>> confirmations =
       services_.orders.Confirmations(OrderNumber{number});
   if (!confirmations) return Failure(request, confirmations.error());
@@ -716,7 +726,9 @@ HttpResponse Api::ListOrders(const HttpRequest& request, const Target& target, c
   Result<Page<Order>> page =
       services_.orders.List(query, limit, target.Param("cursor").value_or(""));
   if (!page) return Failure(request, page.error());
-  return PageResponse(*page, [](const Order& order) { return json::ToPublicJson(order); });
+  const OrderView view = ViewOf(request);
+  return PageResponse(*page,
+                      [view](const Order& order) { return json::ToPublicJson(order, view); });
 }
 
 namespace {
@@ -841,6 +853,7 @@ Json ToJson(const ReceiptDelivery& delivery) {
     return at ? Json(json::FormatTimestamp(*at)) : Json(nullptr);
   };
   return Json{{"id", delivery.id.value},
+              {"kind", Name(delivery.kind)},
               {"document_number", delivery.document_number},
               {"to", delivery.to},
               {"state", Name(delivery.state)},
@@ -929,16 +942,20 @@ HttpResponse Api::IssueInvoice(const HttpRequest& request, const Target&,
   // An order has one invoice: issuing again answers the one there is, with 200.
   Result<std::vector<Document>> documents = services_.documents.ForOrder(OrderNumber{number});
   if (!documents) return Failure(request, documents.error());
+  // The document is the customer's: without orders:read_private, only that it exists.
+  const auto to_json = [view = ViewOf(request)](const Document& document) {
+    return view == OrderView::kFull ? json::ToPublicJson(document) : json::ToSummaryJson(document);
+  };
   for (const Document& document : *documents) {
     if (document.kind == DocumentKind::kInvoice) {
-      return JsonResponse(200, json::Dump(json::ToPublicJson(document)));
+      return JsonResponse(200, json::Dump(to_json(document)));
     }
   }
   Result<Document> invoice =
       services_.documents.IssueInvoice(OrderNumber{number}, services_.clock.Now());
   if (!invoice) return Failure(request, invoice.error());
   return Created(std::string(kApiPrefix) + "/orders/" + number + "/receipt?kind=invoice",
-                 json::ToPublicJson(*invoice));
+                 to_json(*invoice));
 }
 
 HttpResponse Api::ReceiptDeliveries(const HttpRequest& request, const Target& target,
@@ -966,9 +983,12 @@ HttpResponse Api::ResendReceipt(const HttpRequest& request, const Target&,
   reader.Finish();
   if (!problems.empty()) return Invalid("the request has errors", problems);
 
-  KeyedResponse<ReceiptDelivery> answer([&number](const ReceiptDelivery& delivery) {
-    return Created(std::string(kApiPrefix) + "/orders/" + number + "/receipt/deliveries",
-                   ToJson(delivery));
+  const OrderView view = ViewOf(request);
+  KeyedResponse<ReceiptDelivery> answer([&number, view](const ReceiptDelivery& delivery) {
+    Json json = ToJson(delivery);
+    // The address may be the customer's, which only orders:read_private reads.
+    if (view == OrderView::kDelivery) json.erase("to");
+    return Created(std::string(kApiPrefix) + "/orders/" + number + "/receipt/deliveries", json);
   });
   Result<std::pair<ReceiptDelivery, bool>> requested =
       resend_.Run(OrderNumber{number}, to, PrincipalOf(request), key, answer.kept());

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/access.h"
 #include "core/ids.h"
 
 namespace commesso::http {
@@ -26,6 +27,9 @@ struct HttpRequest {
   std::string principal{};
   // The signed-in user's locale ("it", "en"); empty for API keys. Set with `principal`.
   std::string locale{};
+  // What the caller may do: the user's role's permissions or the key's scopes. Set with
+  // `principal`; the handlers read how much of an order to show from it (OrderViewOf).
+  std::vector<Permission> permissions{};
   // The Idempotency-Key with the request's fingerprint: set by the Api, once it holds the key
   // in flight, for a route that creates (Api::KeyOf).
   std::optional<IdempotencyKey> idempotency_key{};

@@ -652,6 +652,52 @@ Json ToPublicJson(const Order& order) {
   return json;
 }
 
+Json ToPublicJson(const Order& order, OrderView view) {
+  if (view == OrderView::kFull) return ToPublicJson(order);
+  // Built field by field, not by erasing from the full form: a field orders gain later stays
+  // out of this view until someone decides that delivery needs it.
+  Json lines = Json::array();
+  for (const PricedLine& line : order.priced.lines) {
+    const ItemSnapshot& item = line.item;
+    Json json{{"item", Json{{"sku", item.sku},
+                            {"name", ToJson(item.name)},
+                            {"kind", Name(item.kind)},
+                            {"unit", item.unit},
+                            {"weight_grams", item.weight_grams},
+                            {"category", item.category},
+                            {"location", item.location}}},
+              {"quantity", line.quantity},
+              {"backordered", line.backordered}};
+    if (line.appointment) json["appointment"] = ToJson(*line.appointment);
+    lines.push_back(std::move(json));
+  }
+  Json payment{{"type", Name(order.payment.type)}};
+  // The courier collects it, so the shipment is booked with the amount.
+  if (order.payment.type == PaymentType::kCashOnDelivery) {
+    payment["amount_due"] = ToJson(order.priced.totals.amount_due);
+  }
+  Json json{{"number", order.number.value},
+            {"revision", order.revision},
+            {"channel", Name(order.channel)},
+            {"status", Name(order.status)},
+            {"customer", Json{{"name", order.customer.name},
+                              {"company", order.customer.company},
+                              {"phone", order.customer.phone},
+                              {"locale", order.customer.locale}}},
+            {"lines", std::move(lines)},
+            {"shipping", Json{{"method", order.priced.shipping.method},
+                              {"name", ToJson(order.priced.shipping.name)},
+                              {"weight_grams", order.priced.shipping.weight_grams}}},
+            {"payment", std::move(payment)},
+            {"notes", order.notes},
+            {"clerk", order.clerk},
+            {"placed_by", order.placed_by},
+            {"placed_at", FormatTimestamp(order.placed_at)}};
+  if (order.shipping_address) json["shipping_address"] = ToJson(*order.shipping_address);
+  if (order.promised_dispatch) json["promised_dispatch"] = FormatDate(*order.promised_dispatch);
+  return json;
+}
+
 Result<OrderDraft> DraftFromJson(const Json& json, Currency currency) {
   std::vector<FieldError> problems;
   ObjectReader reader(json, "", problems);

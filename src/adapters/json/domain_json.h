@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/business.h"
+#include "core/access.h"
 #include "core/catalog.h"
 #include "core/customer.h"
 #include "core/order.h"
@@ -37,6 +38,13 @@ Json ToJson(const Appointment& appointment);
 // without the card processor's token. Not readable by OrderFromJson.
 Json ToPublicJson(const PricedOrder& priced);
 Json ToPublicJson(const Order& order);
+// The order as `view` shows it: kFull is ToPublicJson(order); kDelivery keeps the shape of the
+// fields it shows (number, revision, channel, status; customer name, company, phone and
+// locale; shipping_address; lines with item sku, name, kind, unit, weight, category and
+// location, quantity, backordered, appointment; shipping method, name and weight; payment
+// type, with amount_due on cash on delivery; notes, clerk, placed_by, placed_at,
+// promised_dispatch) and has no other.
+Json ToPublicJson(const Order& order, OrderView view);
 
 // Readers. `currency` is the business currency, used when a money object omits "currency";
 // a money object naming another currency is a field error ("unit_price.currency": "must be

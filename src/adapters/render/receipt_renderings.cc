@@ -1,5 +1,6 @@
 #include "adapters/render/receipt_renderings.h"
 
+#include "adapters/render/cancellation_notice.h"
 #include "adapters/render/receipt_render.h"
 
 namespace commesso::render {
@@ -18,6 +19,12 @@ std::string DocumentRenderings::Html(const Document& document) const {
 
 Result<std::string> DocumentRenderings::Pdf(const Document& document) const {
   return ReceiptPdf(document);
+}
+
+CancellationNotice DocumentRenderings::Cancellation(const Document& receipt, int columns) const {
+  return CancellationNotice{.subject = CancellationSubject(receipt),
+                            .text = CancellationText(receipt, columns),
+                            .html = CancellationHtml(receipt)};
 }
 
 }  // namespace commesso::render

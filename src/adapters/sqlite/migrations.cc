@@ -605,6 +605,47 @@ DROP TABLE idempotency_keys;
 ALTER TABLE idempotency_keys_11 RENAME TO idempotency_keys;
 CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
 )sql"},
+    Migration{12, "orders:read_private; withdrawn receipts and cancellation notices", R"sql(
+-- orders:read_private took the customer's and the money's side of orders off orders:read
+-- (docs/security.md): keys that held orders:read keep reading what they read.
+UPDATE api_keys SET scopes = json_insert(scopes, '$[#]', 'orders:read_private')
+WHERE EXISTS (SELECT 1 FROM json_each(api_keys.scopes) WHERE value = 'orders:read')
+  AND NOT EXISTS (SELECT 1 FROM json_each(api_keys.scopes) WHERE value = 'orders:read_private');
+
+-- Receipt e-mails gain the state 'withdrawn' (the order was cancelled before it went out) and
+-- a kind: the receipt, or the notice of the cancellation sent where the receipt had gone. A
+-- CHECK cannot change, so the table is rebuilt (as idempotency_keys in 4).
+CREATE TABLE receipt_deliveries_12 (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  outbox_id INTEGER UNIQUE REFERENCES outbox (id),
+  kind TEXT NOT NULL DEFAULT 'receipt' CHECK (kind IN ('receipt', 'cancellation')),
+  document_number TEXT NOT NULL,
+  to_address TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'failed', 'withdrawn')),
+  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  next_attempt_at INTEGER CHECK ((state = 'queued') = (next_attempt_at IS NOT NULL)),
+  server_reply TEXT NOT NULL DEFAULT '',
+  error TEXT NOT NULL DEFAULT '',
+  message_id TEXT NOT NULL DEFAULT '',
+  requested_by TEXT NOT NULL,
+  request_key TEXT UNIQUE,
+  request_fingerprint TEXT,
+  requested_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  sent_at INTEGER
+) STRICT;
+INSERT INTO receipt_deliveries_12 (id, order_id, outbox_id, document_number, to_address, state,
+  attempts, next_attempt_at, server_reply, error, message_id, requested_by, request_key,
+  request_fingerprint, requested_at, updated_at, sent_at)
+SELECT id, order_id, outbox_id, document_number, to_address, state, attempts, next_attempt_at,
+  server_reply, error, message_id, requested_by, request_key, request_fingerprint,
+  requested_at, updated_at, sent_at FROM receipt_deliveries;
+DROP TABLE receipt_deliveries;
+ALTER TABLE receipt_deliveries_12 RENAME TO receipt_deliveries;
+CREATE INDEX receipt_deliveries_queued ON receipt_deliveries (id) WHERE state = 'queued';
+CREATE INDEX receipt_deliveries_by_order ON receipt_deliveries (order_id, id);
+)sql"},
 };
 
 int CurrentVersion(Connection& connection) {

@@ -4,6 +4,7 @@
 
 #include "adapters/sqlite/idempotency.h"
 #include "adapters/sqlite/reader_pool.h"
+#include "adapters/sqlite/receipt_withdrawal.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
 
@@ -14,7 +15,7 @@ namespace {
 constexpr const char* kColumns =
     "d.id, o.number, d.document_number, d.to_address, d.state, d.attempts, d.next_attempt_at, "
     "d.server_reply, d.error, d.message_id, d.requested_by, d.requested_at, d.updated_at, "
-    "d.sent_at";
+    "d.sent_at, d.kind";
 
 std::string Select(const std::string& rest) {
   return std::string("SELECT ") + kColumns +
@@ -32,8 +33,14 @@ Result<ReceiptDelivery> DeliveryFrom(SQLite::Statement& row) {
   if (!parsed) {
     return Fail(ErrorCode::kInternal, "A receipt delivery has the unknown state " + state + ".");
   }
+  const std::string kind = row.getColumn(14).getString();
+  std::optional<DeliveryKind> parsed_kind = ParseDeliveryKind(kind);
+  if (!parsed_kind) {
+    return Fail(ErrorCode::kInternal, "A receipt delivery has the unknown kind " + kind + ".");
+  }
   return ReceiptDelivery{.id = DeliveryId{row.getColumn(0).getInt64()},
                          .order = OrderNumber{row.getColumn(1).getString()},
+                         .kind = *parsed_kind,
                          .document_number = row.getColumn(2).getString(),
                          .to = row.getColumn(3).getString(),
                          .state = *parsed,
@@ -76,10 +83,36 @@ Result<std::int64_t> OrderIdOf(Connection& connection, const OrderNumber& number
   return find.getColumn(0).getInt64();
 }
 
-// Inserts a delivery of `request` for order `order_id` and returns its id; queued and due at
-// once unless refused. `outbox_id` is bound when given.
+// Whether order `order_id` was cancelled.
+bool Cancelled(Connection& connection, std::int64_t order_id) {
+  SQLite::Statement& find = connection.Prepare("SELECT status FROM orders WHERE id = ?");
+  find.bind(1, order_id);
+  const bool cancelled =
+      find.executeStep() && find.getColumn(0).getString() == Name(OrderStatus::kCancelled);
+  find.reset();
+  return cancelled;
+}
+
+// What a new delivery starts as: queued and due at once; failed with the refusal; withdrawn
+// when its order was cancelled.
+struct Start {
+  DeliveryState state = DeliveryState::kQueued;
+  std::string error{};
+};
+
+Start StartOf(Connection& connection, std::int64_t order_id, const DeliveryRequest& request) {
+  if (Cancelled(connection, order_id)) {
+    return {DeliveryState::kWithdrawn,
+            WithdrawalReason(CancellationReasonOf(connection, order_id))};
+  }
+  if (request.refusal) return {DeliveryState::kFailed, *request.refusal};
+  return {};
+}
+
+// Inserts a delivery of `request` for order `order_id` as `start` says and returns its id.
+// `outbox_id` is bound when given.
 std::int64_t Insert(Connection& connection, std::int64_t order_id, const DeliveryRequest& request,
-                    std::optional<std::int64_t> outbox_id) {
+                    const Start& start, std::optional<std::int64_t> outbox_id) {
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO receipt_deliveries (order_id, outbox_id, document_number, to_address, state, "
       "next_attempt_at, error, requested_by, requested_at, updated_at) "
@@ -89,9 +122,9 @@ std::int64_t Insert(Connection& connection, std::int64_t order_id, const Deliver
   if (outbox_id) insert.bind(2, *outbox_id);
   insert.bind(3, request.document_number);
   insert.bind(4, request.to);
-  insert.bind(5, Name(request.refusal ? DeliveryState::kFailed : DeliveryState::kQueued));
-  if (!request.refusal) insert.bind(6, at);
-  insert.bind(7, request.refusal.value_or(""));
+  insert.bind(5, Name(start.state));
+  if (start.state == DeliveryState::kQueued) insert.bind(6, at);
+  insert.bind(7, start.error);
   insert.bind(8, request.requested_by);
   insert.bind(9, at);
   insert.exec();
@@ -122,7 +155,8 @@ Result<ReceiptDelivery> TakeIn(Connection& connection, const DueReceipt& event,
     earlier.reset();
     return FindById(connection, id);
   }
-  const std::int64_t id = Insert(connection, order_id, request, event.event_id);
+  const std::int64_t id =
+      Insert(connection, order_id, request, StartOf(connection, order_id, request), event.event_id);
   SQLite::Statement& done =
       connection.Prepare("UPDATE outbox SET delivered_at = ?, last_error = '' WHERE id = ?");
   done.bind(1, MillisOf(request.requested_at));
@@ -145,7 +179,14 @@ Result<std::pair<ReceiptDelivery, bool>> RequestIn(Connection& connection,
   }
   auto order_id = OrderIdOf(connection, request.order);
   if (!order_id) return Fail(order_id.error());
-  auto created = FindById(connection, Insert(connection, *order_id, request, std::nullopt));
+  if (Cancelled(connection, *order_id)) {
+    return Fail(Error{.code = ErrorCode::kConflict,
+                      .message = "Order " + request.order.value +
+                                 " was cancelled: its receipt is not e-mailed any more.",
+                      .fields = {{"state", "is cancelled"}}});
+  }
+  auto created =
+      FindById(connection, Insert(connection, *order_id, request, Start{}, std::nullopt));
   if (!created) return Fail(created.error());
   RecordKey(connection, KeyScope::kReceiptDeliveries, key, created->id.value,
             AnswerFor(answer, *created));
@@ -226,8 +267,54 @@ Result<std::vector<ReceiptDelivery>> SqliteDeliveryStore::ForOrder(
       });
 }
 
+Result<ReceiptDelivery> SqliteDeliveryStore::Claim(DeliveryId id, Timestamp now) {
+  return database_.writer().Write<ReceiptDelivery>(
+      [&](Connection& connection) -> Result<ReceiptDelivery> {
+        SQLite::Statement& find = connection.Prepare(
+            "SELECT d.state, d.kind, o.id, o.status FROM receipt_deliveries d "
+            "JOIN orders o ON o.id = d.order_id WHERE d.id = ?");
+        find.bind(1, id.value);
+        if (!find.executeStep()) {
+          return Fail(ErrorCode::kNotFound,
+                      "There is no receipt delivery " + std::to_string(id.value) + ".");
+        }
+        const bool withdraw = find.getColumn(0).getString() == Name(DeliveryState::kQueued) &&
+                              find.getColumn(1).getString() == Name(DeliveryKind::kReceipt) &&
+                              find.getColumn(3).getString() == Name(OrderStatus::kCancelled);
+        const std::int64_t order_id = find.getColumn(2).getInt64();
+        find.reset();
+        if (withdraw) {
+          SQLite::Statement& withdrawn = connection.Prepare(
+              "UPDATE receipt_deliveries SET state = 'withdrawn', next_attempt_at = NULL, "
+              "error = ?, updated_at = ? WHERE id = ?");
+          withdrawn.bind(1, WithdrawalReason(CancellationReasonOf(connection, order_id)));
+          withdrawn.bind(2, MillisOf(now));
+          withdrawn.bind(3, id.value);
+          withdrawn.exec();
+        }
+        return FindById(connection, id.value);
+      });
+}
+
 Result<void> SqliteDeliveryStore::Update(const ReceiptDelivery& delivery) {
   return database_.writer().Write<void>([&](Connection& connection) -> Result<void> {
+    SQLite::Statement& current = connection.Prepare(
+        "SELECT d.state, d.kind, o.id, o.status FROM receipt_deliveries d "
+        "JOIN orders o ON o.id = d.order_id WHERE d.id = ?");
+    current.bind(1, delivery.id.value);
+    if (!current.executeStep()) {
+      return Fail(ErrorCode::kNotFound,
+                  "There is no receipt delivery " + std::to_string(delivery.id.value) + ".");
+    }
+    const bool withdrawn = current.getColumn(0).getString() == Name(DeliveryState::kWithdrawn);
+    const bool receipt = current.getColumn(1).getString() == Name(DeliveryKind::kReceipt);
+    const std::int64_t order_id = current.getColumn(2).getInt64();
+    const bool cancelled = current.getColumn(3).getString() == Name(OrderStatus::kCancelled);
+    current.reset();
+    const bool sent = delivery.state == DeliveryState::kSent;
+    // Withdrawn while the mailer was sending it: only the server's acceptance changes that.
+    if (withdrawn && !sent) return {};
+
     SQLite::Statement& update = connection.Prepare(
         "UPDATE receipt_deliveries SET state = ?, attempts = ?, next_attempt_at = ?, "
         "server_reply = ?, error = ?, message_id = ?, updated_at = ?, sent_at = ? WHERE id = ?");
@@ -240,9 +327,10 @@ Result<void> SqliteDeliveryStore::Update(const ReceiptDelivery& delivery) {
     update.bind(7, MillisOf(delivery.updated_at));
     if (delivery.sent_at) update.bind(8, MillisOf(*delivery.sent_at));
     update.bind(9, delivery.id.value);
-    if (update.exec() == 0) {
-      return Fail(ErrorCode::kNotFound,
-                  "There is no receipt delivery " + std::to_string(delivery.id.value) + ".");
+    update.exec();
+    // The customer has the receipt of an order cancelled meanwhile: they are told.
+    if (sent && receipt && cancelled) {
+      QueueCancellationNotices(connection, order_id, delivery.updated_at);
     }
     return {};
   });

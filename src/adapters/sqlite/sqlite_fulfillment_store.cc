@@ -11,6 +11,7 @@
 #include "adapters/sqlite/idempotency.h"
 #include "adapters/sqlite/order_rows.h"
 #include "adapters/sqlite/reader_pool.h"
+#include "adapters/sqlite/receipt_withdrawal.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
 #include "core/invariant.h"
@@ -819,6 +820,8 @@ Result<std::vector<FulfillmentTask>> CancelIn(Connection& connection, const Orde
       connection.Prepare("UPDATE orders SET status = 'cancelled' WHERE id = ?");
   cancel_order.bind(1, order->id);
   cancel_order.exec();
+  // Finding 12: the customer got the receipt of an order cancelled before it went out.
+  WithdrawReceipts(connection, order->id, reason, now);
   auto recorded = Record(
       connection, order->id,
       OrderEvent{.at = now, .actor = who, .kind = OrderEventKind::kCancelled, .detail = reason},

@@ -44,8 +44,9 @@ class DeliveryStore {
   virtual Result<std::vector<DueReceipt>> PendingReceipts(Timestamp now, int limit) const = 0;
 
   // In one transaction: creates the delivery for `event` (queued, due at once; or failed with
-  // request.refusal) and marks the event delivered. Taking an event already delivered returns
-  // the delivery made from it then. kNotFound when the order does not exist.
+  // request.refusal; or withdrawn when the order was cancelled meanwhile) and marks the event
+  // delivered. Taking an event already delivered returns the delivery made from it then.
+  // kNotFound when the order does not exist.
   virtual Result<ReceiptDelivery> Take(const DueReceipt& event, const DeliveryRequest& request) = 0;
 
   // Leaves `event` undelivered until `until`, with `error` as the reason.
@@ -57,7 +58,8 @@ class DeliveryStore {
   // transaction. Asking again with the same `key` (of the same principal) returns the first
   // delivery as it is now and hands `answer` what was kept; kInvalidInput (field
   // "Idempotency-Key") for a key used with another request; kNotFound when the order does not
-  // exist. The second member says whether it was a replay.
+  // exist; kConflict (field "state") when the order was cancelled. The second member says
+  // whether it was a replay.
   virtual Result<std::pair<ReceiptDelivery, bool>> Request(const DeliveryRequest& request,
                                                            const IdempotencyKey& key,
                                                            KeptAnswer<ReceiptDelivery>* answer) = 0;
@@ -65,11 +67,21 @@ class DeliveryStore {
   // Queued deliveries whose next attempt is due at `now`, oldest first (by creation).
   virtual Result<std::vector<ReceiptDelivery>> Due(Timestamp now, int limit) const = 0;
 
+  // Takes delivery `id` for an attempt at `now`, looking at its order in the same transaction,
+  // and returns it as stored: the attempt may go ahead only when it is still queued. A receipt
+  // whose order was cancelled meanwhile is withdrawn here (and returned so), so the receipt of
+  // an order cancelled before it went out is never sent. kNotFound when there is no such
+  // delivery.
+  virtual Result<ReceiptDelivery> Claim(DeliveryId id, Timestamp now) = 0;
+
   // Every delivery of the order's receipts, oldest first; kNotFound when there is no order.
   virtual Result<std::vector<ReceiptDelivery>> ForOrder(const OrderNumber& number) const = 0;
 
   // Stores what an attempt changed: state, attempts, next attempt, server reply, error,
-  // message id, updated_at and sent_at. kNotFound when there is no such delivery.
+  // message id, updated_at and sent_at. A delivery withdrawn while it was being sent stays
+  // withdrawn, unless the server accepted it: then it is `sent` after all and, its order being
+  // cancelled, a cancellation notice is queued to its address. kNotFound when there is no such
+  // delivery.
   virtual Result<void> Update(const ReceiptDelivery& delivery) = 0;
 
   // The SMTP server is unreachable: every queued delivery due at `now` waits until `until`,

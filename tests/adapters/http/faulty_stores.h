@@ -313,6 +313,10 @@ class FaultyDeliveryStore final : public DeliveryStore {
     if (auto error = faults_.Inject()) return Fail(*error);
     return inner_.Due(now, limit);
   }
+  Result<ReceiptDelivery> Claim(DeliveryId id, Timestamp now) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Claim(id, now);
+  }
   Result<std::vector<ReceiptDelivery>> ForOrder(const OrderNumber& number) const override {
     if (auto error = faults_.Inject()) return Fail(*error);
     return inner_.ForOrder(number);

@@ -223,6 +223,89 @@ TEST(OrderJsonTest, PublicFormHidesTheCardTokenAndStorageKeys) {
   EXPECT_EQ(Dump(json).find("tok_123"), std::string::npos);
 }
 
+// Finding 11: the warehouse read the customer's e-mail, tax id and billing address.
+TEST(OrderJsonTest, TheDeliveryViewShowsWhatDeliveryNeedsAndNothingPrivate) {
+  Order order = FullOrder();
+  order.billing_address = Address{.name = "Amministrazione Rossi",
+                                  .company = "",
+                                  .line1 = "Corso Fatture 9",
+                                  .line2 = "",
+                                  .postal_code = "10121",
+                                  .city = "Torino",
+                                  .region = "",
+                                  .country = "IT"};
+  order.placed_by = "chiara";
+
+  const Json json = ToPublicJson(order, OrderView::kDelivery);
+
+  const Json pen{{"item",
+                  {{"sku", "PEN-01"},
+                   {"name", {{"it", "Penna"}, {"en", "Pen"}}},
+                   {"kind", "good"},
+                   {"unit", "piece"},
+                   {"weight_grams", 20},
+                   {"category", "writing"},
+                   {"location", "A-03-2"}}},
+                 {"quantity", 2},
+                 {"backordered", 1}};
+  const Json setup{
+      {"item",
+       {{"sku", "SETUP"},
+        {"name", {{"it", "Installazione"}, {"en", ""}}},
+        {"kind", "service"},
+        {"unit", "hour"},
+        {"weight_grams", 0},
+        {"category", ""},
+        {"location", ""}}},
+      {"quantity", 1},
+      {"backordered", 0},
+      {"appointment", {{"date", "2026-12-03"}, {"from", "09:00"}, {"until", "24:00"}}}};
+  EXPECT_EQ(json, (Json{{"number", "2026-000123"},
+                        {"revision", 1},
+                        {"channel", "phone"},
+                        {"status", "placed"},
+                        {"customer",
+                         {{"name", "Mario Rossi"},
+                          {"company", "Rossi Srl"},
+                          {"phone", "02 1234 5678"},
+                          {"locale", "it"}}},
+                        {"shipping_address", ToJson(Milano())},
+                        {"lines", Json::array({pen, setup})},
+                        {"shipping",
+                         {{"method", "standard"},
+                          {"name", {{"it", "Spedizione standard"}, {"en", "Standard shipping"}}},
+                          {"weight_grams", 40}}},
+                        {"payment", {{"type", "card"}}},
+                        {"notes", "Citofonare \"Rossi\" — grazie"},
+                        {"clerk", "anna"},
+                        {"placed_by", "chiara"},
+                        {"placed_at", "2026-11-28T10:00:00.250Z"},
+                        {"promised_dispatch", "2026-11-30"}}));
+  const std::string text = Dump(json);
+  for (const char* secret : {"mario@example.com", "IT01234567890", "Torino", "Fatture", "4242",
+                             "visa", "auth 9", "tok_123", "art. 8", "minor"}) {
+    EXPECT_EQ(text.find(secret), std::string::npos) << secret;
+  }
+}
+
+TEST(OrderJsonTest, TheDeliveryViewOfACashOnDeliveryOrderNamesTheAmountToCollect) {
+  Order order = FullOrder();
+  order.payment.type = PaymentType::kCashOnDelivery;
+  order.payment.card = CardDetails{};
+  order.shipping_address.reset();
+
+  const Json json = ToPublicJson(order, OrderView::kDelivery);
+
+  EXPECT_EQ(json["payment"], (Json{{"type", "cash_on_delivery"},
+                                   {"amount_due", {{"minor", 8679}, {"currency", "EUR"}}}}));
+  EXPECT_FALSE(json.contains("shipping_address"));
+  EXPECT_FALSE(json.contains("totals"));
+}
+
+TEST(OrderJsonTest, TheFullViewIsThePublicForm) {
+  EXPECT_EQ(ToPublicJson(FullOrder(), OrderView::kFull), ToPublicJson(FullOrder()));
+}
+
 TEST(OrderJsonTest, QuoteLinesHaveNoBackorders) {
   const Json json = ToPublicJson(FullOrder().priced);
 

@@ -65,6 +65,29 @@ TEST(DatabaseTest, ItemsFromBeforeCategoriesAndLocationsGetNone) {
   EXPECT_EQ(pen->location, "");
 }
 
+TEST(DatabaseTest, KeysThatReadOrdersBeforeOrdersReadPrivateKeepReadingAllOfThem) {
+  SqliteStores stores;
+  stores.Close();
+  {
+    // The file as a commesso at schema version 11 left it: two keys, one reading orders.
+    SQLite::Database writer(stores.path(), SQLite::OPEN_READWRITE);
+    writer.exec(
+        "INSERT INTO api_keys (name, prefix, secret_hash, scopes, created_at) VALUES "
+        "('shop', 'cmso_shop', 'h1', '[\"orders:read\",\"orders:write\"]', 0), "
+        "('catalog', 'cmso_catalog', 'h2', '[\"items:read\"]', 0)");
+    writer.exec("DELETE FROM schema_migrations WHERE version = 12");
+  }
+
+  stores.Reopen();
+
+  EXPECT_EQ(stores.database().schema_version(), LatestSchemaVersion());
+  SQLite::Database probe(stores.path(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(probe.execAndGet("SELECT scopes FROM api_keys WHERE name = 'shop'").getString(),
+            R"(["orders:read","orders:write","orders:read_private"])");
+  EXPECT_EQ(probe.execAndGet("SELECT scopes FROM api_keys WHERE name = 'catalog'").getString(),
+            R"(["items:read"])");
+}
+
 TEST(DatabaseTest, RefusesADatabaseFromANewerCommesso) {
   SqliteStores stores;
   stores.Close();
