@@ -760,7 +760,7 @@ std::optional<std::chrono::year_month_day> ParseDay(std::string_view text) {
   int parts[3] = {0, 0, 0};
   std::size_t part = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '-') {
+    if (i == 4 || i == 7) {  // The dashes, checked above; digits everywhere else.
       ++part;
     } else if (text[i] >= '0' && text[i] <= '9') {
       parts[part] = parts[part] * 10 + (text[i] - '0');
