@@ -9,7 +9,7 @@ DB ?= var/commesso.db
 CCACHE := $(shell command -v ccache 2>/dev/null)
 LAUNCHER := $(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE) -DCMAKE_C_COMPILER_LAUNCHER=$(CCACHE))
 
-.PHONY: all setup build build-release run test bench format clean console
+.PHONY: all setup build build-release run test bench fuzz format clean console
 
 # The clerk console (web/): rebuilt by Vite only when one of its sources changed.
 WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html \
@@ -49,6 +49,11 @@ test: build
 
 bench: build-release
 	@scripts/bench $(RELEASE_DIR)
+
+# libFuzzer with clang in build/fuzz, FUZZ_SECONDS (default 300) per target (tests/fuzz/README.md).
+# Needs scripts/setup's libraries (as after `make test`); installs clang itself when missing.
+fuzz:
+	@JOBS=$(JOBS) scripts/fuzz
 
 format:
 	@git ls-files '*.h' '*.cc' | xargs clang-format -i

@@ -60,7 +60,10 @@ Result<WebhookRound> WebhookDispatcher::DeliverDue() {
           }
         }
         round.last_error = delivery.last_error;
-        if (delivery.attempts >= settings_.retry.max_attempts) {
+        // kRejected: the sender refused the URL or its address (the outbound policy), which
+        // no retry changes.
+        const bool refused = !answer && answer.error().code == ErrorCode::kRejected;
+        if (refused || delivery.attempts >= settings_.retry.max_attempts) {
           delivery.state = WebhookDeliveryState::kFailed;
           delivery.next_attempt_at.reset();
           ++round.failed;

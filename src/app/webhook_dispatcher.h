@@ -38,9 +38,11 @@ struct WebhookRound {
 // An attempt answered 2xx is delivered. Any other answer, and no answer (refused, timeout,
 // TLS), counts as a failed attempt: the delivery is tried again after RetryDelay(policy,
 // attempts), and after policy.max_attempts it is `failed`, which keeps the order's later
-// events waiting until an administrator replays it. An endpoint that did not answer is not
-// tried again in the same round: its other deliveries wait for the next round, so a
-// subscription that is down costs one connection attempt per round, not one per event.
+// events waiting until an administrator replays it. A request the sender refuses to make
+// (kRejected: the URL or its address is not allowed) is `failed` at once, with the reason. An
+// endpoint that did not answer is not tried again in the same round: its other deliveries wait for
+// the next round, so a subscription that is down costs one connection attempt per round, not one
+// per event.
 //
 // Borrows everything it is given. One caller at a time (the webhook worker's thread).
 class WebhookDispatcher {

@@ -39,6 +39,10 @@ Result<void> AddWebhook(const WebhookOptions& options) {
 
   auto wiring = Open(options.common);
   if (!wiring) return Fail(wiring.error());
+  // Where it leads, by the configuration's policy (docs/security.md, "Outbound requests").
+  if (std::optional<std::string> problem = (*wiring)->outbound_urls().Problem(options.url)) {
+    return Fail({ErrorCode::kInvalidInput, "the subscription has errors", {{"--url", *problem}}});
+  }
   const std::string secret = "whsec_" + (*wiring)->credentials().RandomHex(32);
   auto created = (*wiring)->webhooks().Subscribe({.url = options.url,
                                                   .events = options.events,

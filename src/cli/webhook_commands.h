@@ -19,7 +19,7 @@ struct WebhookOptions {
 };
 
 // Subscribes an endpoint and prints its signing secret once on stdout; kInvalidInput (fields
-// "--url", "--event[i]") for a bad URL or unknown events.
+// "--url", "--event[i]") for a bad URL, one the outbound URL policy refuses, or unknown events.
 Result<void> AddWebhook(const WebhookOptions& options);
 
 // Prints every subscription: id, status, queued and failed deliveries, last status, URL,

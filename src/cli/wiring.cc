@@ -141,8 +141,10 @@ Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
         }
       }),
       webhooks_(*database_),
+      outbound_urls_({.allow_http_loopback = config_.webhooks.allow_http_loopback}),
       webhook_sender_({.connect_timeout_seconds = config_.webhooks.connect_timeout_seconds,
-                       .timeout_seconds = config_.webhooks.timeout_seconds}),
+                       .timeout_seconds = config_.webhooks.timeout_seconds,
+                       .outbound = outbound_urls_.options()}),
       webhook_dispatcher_(webhooks_, webhook_sender_, *clock_, WebhookSettingsOf(config_.webhooks)),
       webhook_worker_([this] {
         auto round = webhook_dispatcher_.DeliverDue();
@@ -214,7 +216,8 @@ http::Services Wiring::services() {
                         .deliveries = deliveries_,
                         .outbox = signals_,
                         .webhooks = webhooks_,
-                        .fulfillment = fulfillment_};
+                        .fulfillment = fulfillment_,
+                        .outbound_urls = outbound_urls_};
 }
 
 http::AccessOptions Wiring::access() const {

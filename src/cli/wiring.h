@@ -23,6 +23,7 @@
 #include "adapters/sqlite/sqlite_order_store.h"
 #include "adapters/sqlite/sqlite_webhook_store.h"
 #include "adapters/webhooks/curl_webhook_sender.h"
+#include "adapters/webhooks/outbound_url_policy.h"
 #include "app/fulfillment_scheduler.h"
 #include "app/outbox_worker.h"
 #include "app/place_order.h"
@@ -81,6 +82,8 @@ class Wiring {
   const QuoteOrder& quote() const { return quote_; }
   const PlaceOrder& place() const { return place_; }
   WebhookStore& webhooks() { return webhooks_; }
+  // Where webhooks may go ([webhooks] allow_http_loopback; docs/security.md).
+  const OutboundUrls& outbound_urls() const { return outbound_urls_; }
 
   // What the HTTP server serves from; borrows this Wiring.
   http::Services services();
@@ -142,6 +145,7 @@ class Wiring {
   std::unique_ptr<ReceiptMailer> mailer_;               // Null without [mail].
   OutboxWorker mail_worker_;                            // Runs mailer_ once started.
   sqlite::SqliteWebhookStore webhooks_;
+  webhooks::OutboundUrlPolicy outbound_urls_;
   webhooks::CurlWebhookSender webhook_sender_;
   WebhookDispatcher webhook_dispatcher_;
   OutboxWorker webhook_worker_;  // Runs webhook_dispatcher_ once started.

@@ -11,6 +11,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <curl/curl.h>
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -120,7 +121,10 @@ class WebhookDispatcherTest : public testing::UseCaseTest {
   testing::TempDir receiver_dir_;
   WebhookReceiver receiver_{receiver_dir_.path()};
   sqlite::SqliteWebhookStore store_{stores_.database()};
-  webhooks::CurlWebhookSender sender_{{.connect_timeout_seconds = 5, .timeout_seconds = 10}};
+  // The receiver listens on loopback over http://: allowed here, as in the demo.
+  webhooks::CurlWebhookSender sender_{{.connect_timeout_seconds = 5,
+                                       .timeout_seconds = 10,
+                                       .outbound = {.allow_http_loopback = true}}};
   WebhookDispatcher dispatcher_{store_, sender_, clock_,
                                 WebhookSettings{.retry = kPolicy, .batch = 50, .passes = 50}};
 };
@@ -287,6 +291,51 @@ TEST_F(WebhookDispatcherTest, TheDocumentedCheckRefusesAnotherSecretAndAStaleTim
   EXPECT_FALSE(requests[0].verified) << "signed with another secret";
   EXPECT_FALSE(requests[1].verified) << "older than five minutes";
   EXPECT_TRUE(Verifies(requests[1], kSecret, NowSeconds()));
+}
+
+// DNS rebinding: the subscription was accepted (a name judged when it was stored may resolve
+// elsewhere later), but the address the sender is about to connect to is judged again, and
+// a loopback one is refused without a connection when loopback is not allowed.
+TEST_F(WebhookDispatcherTest, ANameThatResolvesToLoopbackIsRefusedAtConnectAndFailedAtOnce) {
+  receiver_.Start();
+  const std::string url = "https://localhost:" + std::to_string(receiver_.port()) + "/hooks";
+  const WebhookSubscription subscription = Subscribe(url);
+  Place("order");
+  webhooks::CurlWebhookSender strict{{.connect_timeout_seconds = 5, .timeout_seconds = 10}};
+  WebhookDispatcher dispatcher{store_, strict, clock_,
+                               WebhookSettings{.retry = kPolicy, .batch = 50, .passes = 50}};
+
+  const auto round = dispatcher.DeliverDue();
+
+  ASSERT_TRUE(round.has_value()) << round.error().message;
+  EXPECT_EQ(round->failed, 1) << "refused is final: no retry can change the address";
+  EXPECT_EQ(round->retrying, 0);
+  EXPECT_TRUE(receiver_.Requests().empty());
+  const std::vector<WebhookDelivery> log = Log(subscription.id);
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].state, WebhookDeliveryState::kFailed);
+  EXPECT_EQ(log[0].attempts, 1);
+  EXPECT_EQ(log[0].last_status, 0);
+  EXPECT_THAT(log[0].last_error,
+              ::testing::MatchesRegex("refused: the host leads to (127\\.0\\.0\\.1|::1), a "
+                                      "loopback address: webhooks are sent to public addresses "
+                                      "only"));
+}
+
+TEST_F(WebhookDispatcherTest, AnHttpUrlIsRefusedWhenLoopbackIsNotAllowed) {
+  receiver_.Start();
+  const WebhookSubscription subscription = Subscribe(receiver_.Url());
+  Place("order");
+  webhooks::CurlWebhookSender strict{{.connect_timeout_seconds = 5, .timeout_seconds = 10}};
+  WebhookDispatcher dispatcher{store_, strict, clock_,
+                               WebhookSettings{.retry = kPolicy, .batch = 50, .passes = 50}};
+
+  ASSERT_TRUE(dispatcher.DeliverDue().has_value());
+
+  EXPECT_TRUE(receiver_.Requests().empty());
+  const WebhookDelivery delivery = Log(subscription.id).at(0);
+  EXPECT_EQ(delivery.state, WebhookDeliveryState::kFailed);
+  EXPECT_EQ(delivery.last_error, "refused: the URL must be an https:// URL");
 }
 
 // The example of docs/webhooks.md, so the documentation cannot drift from the code.

@@ -791,7 +791,7 @@ std::optional<std::chrono::year_month_day> ParseDay(std::string_view text) {
   int parts[3] = {0, 0, 0};
   std::size_t part = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '-') {
+    if (i == 4 || i == 7) {  // The dashes, checked above; digits everywhere else.
       ++part;
     } else if (text[i] >= '0' && text[i] <= '9') {
       parts[part] = parts[part] * 10 + (text[i] - '0');
@@ -954,12 +954,19 @@ void ReadFulfillment(const Section& section, FulfillmentRules& rules, const Busi
 }
 
 void ReadWebhooks(const Section& section, WebhookSettings& webhooks) {
-  section.AllowOnly({"connect_timeout_seconds", "timeout_seconds", "retry"});
+  section.AllowOnly({"connect_timeout_seconds", "timeout_seconds", "allow_http_loopback", "retry"});
   if (auto seconds = section.Integer("connect_timeout_seconds", Presence::kOptional, 1, 120)) {
     webhooks.connect_timeout_seconds = static_cast<int>(*seconds);
   }
   if (auto seconds = section.Integer("timeout_seconds", Presence::kOptional, 1, 600)) {
     webhooks.timeout_seconds = static_cast<int>(*seconds);
+  }
+  if (const toml::node* node = section.Node("allow_http_loopback", Presence::kOptional)) {
+    if (const auto* flag = node->as_boolean()) {
+      webhooks.allow_http_loopback = flag->get();
+    } else {
+      section.problems().Add(section.PathOf("allow_http_loopback"), node, "must be true or false");
+    }
   }
   if (auto retry = section.Table("retry", Presence::kOptional)) {
     retry->AllowOnly({"first_delay_seconds", "factor", "cap_seconds", "max_attempts"});

@@ -90,6 +90,7 @@ struct WebhookSettings {
   int retry_factor = 2;
   int retry_cap_seconds = 3600;
   int retry_max_attempts = 10;
+  bool allow_http_loopback = false;  // Loopback endpoints, over http:// too (tests, the demo).
 };
 
 struct Config {

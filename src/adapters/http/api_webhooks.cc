@@ -96,9 +96,10 @@ HttpResponse Api::CreateWebhook(const HttpRequest& request, const Target&, const
   }
   reader.Finish();
   if (!url.empty()) {
-    if (std::optional<std::string> problem = WebhookUrlProblem(url)) {
-      problems.push_back({"url", *problem});
-    }
+    std::optional<std::string> problem = WebhookUrlProblem(url);
+    // Where it leads (docs/security.md, "Outbound requests"): may resolve the host.
+    if (!problem) problem = services_.outbound_urls.Problem(url);
+    if (problem) problems.push_back({"url", *problem});
   }
   if (!problems.empty()) return Invalid("the subscription has errors", problems);
 

@@ -20,6 +20,7 @@
 #include "app/ports/fulfillment_store.h"
 #include "app/ports/identity_store.h"
 #include "app/ports/order_store.h"
+#include "app/ports/outbound_urls.h"
 #include "app/ports/outbox_signal.h"
 #include "app/ports/phone_numbers.h"
 #include "app/ports/webhook_store.h"
@@ -88,6 +89,8 @@ struct Services {
   OutboxSignal& outbox;           // Woken after a placement or a re-send is committed.
   WebhookStore& webhooks;         // Subscriptions and their delivery log.
   FulfillmentStore& fulfillment;  // Department tasks and holds.
+  // Where webhooks may go: judges their URLs before they are stored.
+  const OutboundUrls& outbound_urls;
 };
 
 // The JSON API over HTTP/1.1 with keep-alive. Thread-safe; Stop() drains in-flight requests.

@@ -1,13 +1,16 @@
 #include "adapters/webhooks/curl_webhook_sender.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
+#include <cstring>
 #include <utility>
 
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
 #include <sodium.h>
+#include <sys/socket.h>
 
 #include "adapters/json/iso_time.h"
 #include "adapters/json/read_json.h"
@@ -41,6 +44,32 @@ std::string WholeCharacters(std::string text) {
     if (back + 1 < length) text.resize(end - 1);
   }
   return text;
+}
+
+// What the socket callback judges with, and the first refusal it made.
+struct Connecting {
+  const OutboundUrlPolicy& policy;
+  std::string scheme;
+  std::string refusal{};  // Empty while no address was refused.
+};
+
+// CURLOPT_OPENSOCKETFUNCTION: opens the socket only for an address the policy allows, so
+// the address judged is the one connected to, whatever a name resolved to earlier.
+curl_socket_t OnOpenSocket(void* data, curlsocktype purpose, curl_sockaddr* address) {
+  auto& connecting = *static_cast<Connecting*>(data);
+  std::optional<std::string> problem = "is not an IP connection";
+  if (purpose == CURLSOCKTYPE_IPCXN) {
+    sockaddr_storage storage{};
+    std::memcpy(&storage, &address->addr, std::min<std::size_t>(address->addrlen, sizeof storage));
+    if (std::optional<IpAddress> ip = AddressOf(reinterpret_cast<const sockaddr&>(storage))) {
+      problem = connecting.policy.AddressProblem(*ip, connecting.scheme);
+    }
+  }
+  if (problem) {
+    if (connecting.refusal.empty()) connecting.refusal = *problem;
+    return CURL_SOCKET_BAD;
+  }
+  return socket(address->family, address->socktype, address->protocol);
 }
 
 }  // namespace
@@ -77,7 +106,7 @@ std::string SignatureHeader(std::string_view secret, long long unix_seconds,
 }
 
 CurlWebhookSender::CurlWebhookSender(SenderOptions options)
-    : options_(options), handle_(curl_easy_init()) {}
+    : options_(options), policy_(options.outbound), handle_(curl_easy_init()) {}
 
 CurlWebhookSender::~CurlWebhookSender() {
   if (handle_ != nullptr) curl_easy_cleanup(static_cast<CURL*>(handle_));
@@ -89,6 +118,12 @@ Result<WebhookResponse> CurlWebhookSender::Post(const WebhookRequest& request) {
   const long long seconds =
       std::chrono::duration_cast<std::chrono::seconds>(request.sent_at.time_since_epoch()).count();
   const std::string signature = SignatureHeader(request.secret, seconds, *body);
+  Result<UrlParts> parts = PartsOf(request.url);
+  if (!parts) return Fail(ErrorCode::kRejected, "refused: the URL cannot be read by libcurl");
+  if (std::optional<std::string> problem = policy_.SchemeProblem(parts->scheme)) {
+    return Fail(ErrorCode::kRejected, "refused: the URL " + *problem);
+  }
+  Connecting connecting{.policy = policy_, .scheme = parts->scheme};
 
   std::lock_guard lock(mutex_);
   if (handle_ == nullptr) handle_ = curl_easy_init();
@@ -106,7 +141,11 @@ Result<WebhookResponse> CurlWebhookSender::Post(const WebhookRequest& request) {
   std::string snippet;
   char detail[CURL_ERROR_SIZE] = {};
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR,
+                   options_.outbound.allow_http_loopback ? "http,https" : "https");
+  curl_easy_setopt(curl, CURLOPT_PROXY, "");  // Not even from the environment.
+  curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, &OnOpenSocket);
+  curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, &connecting);
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
@@ -130,7 +169,14 @@ Result<WebhookResponse> CurlWebhookSender::Post(const WebhookRequest& request) {
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, nullptr);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, nullptr);
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
+  curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, nullptr);
   curl_slist_free_all(headers);
+  // Refused addresses matter when no other address of the host answered.
+  if (code != CURLE_OK && !connecting.refusal.empty()) {
+    curl_easy_cleanup(curl);
+    handle_ = nullptr;
+    return Fail(ErrorCode::kRejected, "refused: the host " + connecting.refusal);
+  }
   if (code != CURLE_OK) {
     // Start the next request on a new connection, in a known state.
     curl_easy_cleanup(curl);

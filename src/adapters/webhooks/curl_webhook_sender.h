@@ -4,13 +4,15 @@
 #include <string>
 #include <string_view>
 
+#include "adapters/webhooks/outbound_url_policy.h"
 #include "app/ports/webhook_sender.h"
 
 namespace commesso::webhooks {
 
 struct SenderOptions {
   int connect_timeout_seconds = 10;
-  int timeout_seconds = 30;  // For the whole request.
+  int timeout_seconds = 30;    // For the whole request.
+  OutboundOptions outbound{};  // Where requests may go (OutboundUrlPolicy).
 };
 
 // The body of a request: {"id", "event", "created_at", "data"} with `data` the payload as
@@ -23,8 +25,11 @@ std::string SignatureHeader(std::string_view secret, long long unix_seconds, std
 
 // The WebhookSender port with libcurl: one POST per request on a kept-alive connection,
 // certificates always verified against the system's CA store, redirects not followed (a 3xx
-// is an answer like any other), only http:// and https:// URLs. curl_global_init must have
-// run (main does it). Thread-safe: requests are serialized.
+// is an answer like any other), no proxy, only the URLs and addresses OutboundUrlPolicy
+// allows: every address libcurl is about to connect to is judged when its socket is opened,
+// so the address checked is the address connected to. A refused URL or address is kRejected
+// with the reason, without a connection. curl_global_init must have run (main does it).
+// Thread-safe: requests are serialized.
 class CurlWebhookSender final : public WebhookSender {
  public:
   explicit CurlWebhookSender(SenderOptions options = {});
@@ -36,6 +41,7 @@ class CurlWebhookSender final : public WebhookSender {
 
  private:
   const SenderOptions options_;
+  const OutboundUrlPolicy policy_;
   std::mutex mutex_;
   void* handle_ = nullptr;  // The CURL easy handle; guarded by mutex_.
 };

@@ -26,7 +26,9 @@ struct WebhookResponse {
 
 // Sends webhook requests, signed as docs/webhooks.md says. Any HTTP answer is a
 // WebhookResponse, whatever its status (the caller decides). kUnavailable with the reason
-// (connection refused, timeout, TLS verification, a malformed URL) when there was no answer.
+// (connection refused, timeout, TLS verification) when there was no answer; kRejected with
+// the reason when the request may not be made at all (a URL or address the outbound policy
+// refuses: docs/security.md), so retrying cannot help.
 // Thread-safe.
 class WebhookSender {
  public:

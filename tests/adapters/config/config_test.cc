@@ -715,6 +715,22 @@ TEST(ConfigWebhooksTest, WithoutTheSectionTheDefaultsHold) {
   EXPECT_EQ(config->webhooks.timeout_seconds, 30);
 }
 
+TEST(ConfigWebhooksTest, LoopbackIsOffUnlessAllowedAsTheDemoDoes) {
+  std::string text(kMinimal);
+  text += "[webhooks]\nallow_http_loopback = true\n";
+  std::string wrong(kMinimal);
+  wrong += "[webhooks]\nallow_http_loopback = \"yes\"\n";
+
+  auto allowed = Parse(text, "webhooks.toml");
+
+  ASSERT_TRUE(allowed.has_value()) << allowed.error().message;
+  EXPECT_TRUE(allowed->webhooks.allow_http_loopback);
+  EXPECT_FALSE(Parse(kMinimal, "minimal.toml")->webhooks.allow_http_loopback);
+  EXPECT_TRUE(Defaults().webhooks.allow_http_loopback) << "the demo's receivers are local";
+  EXPECT_THAT(ProblemsOf(wrong),
+              ElementsAre(Problem("webhooks.allow_http_loopback", "must be true or false")));
+}
+
 TEST(ConfigWebhooksTest, RefusesBadValuesNamingEachKey) {
   std::string text(kMinimal);
   text += "[webhooks]\nurl = \"x\"\n[webhooks.retry]\nmax_attempts = 0\n";

@@ -169,6 +169,24 @@ department = "print"
   EXPECT_THAT(rules.holidays, ElementsAre(year{2026} / 12 / 25, year{2027} / 1 / 1));
 }
 
+// Found by the config fuzz target (tests/fuzz): a holiday with a dash out of place
+// ("20-6-04-06") wrote past the end of the date's three parts.
+TEST(ConfigFulfillmentTest, RefusesAHolidayWithADashOutOfPlace) {
+  auto config = Parse(WithFulfillment(R"toml([fulfillment]
+holidays = ["20-6-04-06", "2026--4-06", "2026-04-0-", "2026-04-06"]
+[[fulfillment.departments]]
+code = "warehouse"
+name = { en = "Warehouse" }
+)toml"),
+                      "test.toml");
+
+  ASSERT_FALSE(config);
+  EXPECT_THAT(config.error().fields,
+              ElementsAre(Problem("fulfillment.holidays[0]", "must be a date"),
+                          Problem("fulfillment.holidays[1]", "must be a date"),
+                          Problem("fulfillment.holidays[2]", "must be a date")));
+}
+
 TEST(ConfigFulfillmentTest, ReportsEveryProblemWithItsPathAndPosition) {
   auto config = Parse(WithFulfillment(R"toml([fulfillment]
 holidays = ["2026-02-30", "25/12/2026"]

@@ -22,6 +22,7 @@
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
 #include "adapters/sqlite/sqlite_webhook_store.h"
+#include "adapters/webhooks/outbound_url_policy.h"
 #include "app/business.h"
 #include "app/fulfillment_scheduler.h"
 #include "faulty_stores.h"
@@ -184,7 +185,8 @@ class ServerTest : public ::testing::Test {
                                                   .deliveries = *faulty_deliveries_,
                                                   .outbox = outbox_,
                                                   .webhooks = *faulty_webhooks_,
-                                                  .fulfillment = *faulty_fulfillment_});
+                                                  .fulfillment = *faulty_fulfillment_,
+                                                  .outbound_urls = outbound_urls_});
     ASSERT_TRUE(server.has_value()) << server.error().message;
     server_ = *std::move(server);
   }
@@ -206,7 +208,8 @@ class ServerTest : public ::testing::Test {
                     .deliveries = *deliveries_,
                     .outbox = outbox_,
                     .webhooks = *webhooks_,
-                    .fulfillment = *fulfillment_};
+                    .fulfillment = *fulfillment_,
+                    .outbound_urls = outbound_urls_};
   }
 
   void Seed() {
@@ -479,6 +482,7 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<FaultyFulfillmentStore> faulty_fulfillment_;
   CountingSignal outbox_;
   SodiumCredentials credentials_{PasswordCost::MinimumForTest()};
+  webhooks::OutboundUrlPolicy outbound_urls_{};  // Loopback not allowed.
   std::string card_token_;
   CustomerId mario_{};
   CustomerId nadia_{};

@@ -1,4 +1,5 @@
 #include <string>
+#include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -70,6 +71,65 @@ TEST_F(WebhooksTest, RefusesABadUrlOrUnknownEventsNamingEachField) {
   EXPECT_TRUE(NamesField(userinfo, "url"));
   ExpectStatusProblem(empty, 422);
   EXPECT_TRUE(NamesField(empty, "events"));
+}
+
+// The outbound URL policy (docs/security.md): https:// to public addresses only, whatever the
+// spelling of the address. The test server does not allow loopback.
+TEST_F(WebhooksTest, RefusesUrlsLeadingAnywhereButAPublicAddress) {
+  const std::vector<std::string> hostile = {
+      "http://hooks.example/in",  // http:// only to loopback, and only when allowed.
+      "https://localhost/in",
+      "https://sub.localhost/in",
+      "https://127.0.0.1/in",
+      "https://127.0.0.1.:8443/in",
+      "https://0/in",
+      "https://2130706433/in",
+      "https://0x7f000001/in",
+      "https://0177.0.0.1/in",
+      "https://127.1/in",
+      "https://%31%32%37.0.0.1/in",
+      "https://10.1.2.3/in",
+      "https://172.16.0.1/in",
+      "https://192.168.1.1/in",
+      "https://100.64.0.1/in",
+      "https://169.254.169.254/latest",
+      "https://0.0.0.0/in",
+      "https://224.0.0.1/in",
+      "https://255.255.255.255/in",
+      "https://[::1]/in",
+      "https://[::]/in",
+      "https://[::ffff:127.0.0.1]/in",
+      "https://[::ffff:7f00:1]/in",
+      "https://[::127.0.0.1]/in",
+      "https://[fe80::1%25eth0]/in",
+      "https://[fd00::1]/in",
+      "https://[ff02::1]/in",
+      "https://[64:ff9b::a9fe:a9fe]/in",
+      "https://[2002:7f00:1::]/in",
+      "https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/in"};
+
+  for (std::size_t i = 0; i < hostile.size(); ++i) {
+    const ClientResponse response =
+        Create("/api/v1/webhooks", R"({"url": ")" + hostile[i] + R"(", "events": ["*"]})",
+               "hostile " + std::to_string(i));
+    ExpectStatusProblem(response, 422);
+    EXPECT_EQ(PathsOf(response), std::vector<std::string>{"url"}) << hostile[i];
+  }
+  EXPECT_EQ(Call("GET", "/api/v1/webhooks").Json()["entries"].size(), 1u) << "the seeded one";
+}
+
+TEST_F(WebhooksTest, SaysWhyAnAddressIsRefused) {
+  const ClientResponse metadata = Create(
+      "/api/v1/webhooks", R"({"url": "https://169.254.169.254/latest", "events": ["*"]})", "m");
+  const ClientResponse plain =
+      Create("/api/v1/webhooks", R"({"url": "http://203.0.114.1/in", "events": ["*"]})", "p");
+
+  ASSERT_EQ(metadata.status, 422) << metadata.body;
+  EXPECT_EQ(metadata.Json()["errors"][0]["problem"],
+            "leads to 169.254.169.254, a link-local address: webhooks are sent to public "
+            "addresses only");
+  ASSERT_EQ(plain.status, 422) << plain.body;
+  EXPECT_EQ(plain.Json()["errors"][0]["problem"], "must be an https:// URL");
 }
 
 TEST_F(WebhooksTest, ListsSubscriptionsAndShowsOneThatGaveUpAsFailing) {
