@@ -180,8 +180,11 @@ Result<void> Serve(const ServeOptions& options) {
   (*wiring)->StopMailer();
   (*wiring)->StopWebhooks();
   const sqlite::WriterStats writes = (*wiring)->database().writer_stats();
-  spdlog::info("stopped after {} writes in {} commits, {} checkpoints", writes.jobs, writes.commits,
-               (*wiring)->database().checkpoints());
+  spdlog::info(
+      "stopped after {} writes in {} commits; {} pages written to the log, {} checkpoints ({} "
+      "restarted the log, {} waited for readers)",
+      writes.jobs, writes.commits, writes.log.frames, writes.log.checkpoints, writes.log.restarts,
+      writes.log.waits);
   return {};
 }
 

@@ -9,10 +9,11 @@ namespace commesso::testing {
 // A fresh directory under the system temp dir, removed with everything in it on destruction.
 class TempDir {
  public:
-  TempDir() {
+  TempDir() : TempDir(std::filesystem::temp_directory_path()) {}
+  // Under `base` instead of the system temp dir.
+  explicit TempDir(const std::filesystem::path& base) {
     std::random_device seed;
-    path_ = std::filesystem::temp_directory_path() /
-            ("commesso-test-" + std::to_string(seed()) + std::to_string(seed()));
+    path_ = base / ("commesso-test-" + std::to_string(seed()) + std::to_string(seed()));
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {

@@ -1,58 +1,71 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
-#include <memory>
-#include <mutex>
-#include <thread>
 
 #include "adapters/sqlite/connection.h"
+#include "adapters/sqlite/database.h"
 
 namespace commesso::sqlite {
 
-// Copies the write-ahead log back into the database file on its own thread and connection, so
-// no request pays for it. The writer's WAL hook calls AfterCommit(), which asks for a
-// checkpoint each time the log has grown by another kWalPages pages; the checkpoint is PASSIVE: it
-// never blocks readers or the writer, and copies what it can (a later request finishes the rest).
-// Thread-safe; destruction stops the thread.
+// Keeps the write-ahead log of the writer's connection short (the essay is in checkpointer.cc):
+// after each batch, on the writer thread and outside any transaction, it copies the log back
+// into the database file and lets the log start again from its beginning, waiting for readers
+// (and so holding back the next batch) only when the log has grown past kWaitPages. Borrows
+// the connection and installs itself as its WAL hook, which also turns SQLite's own automatic
+// checkpoint off. Used by the writer thread only, except stats(), which is thread-safe.
 class Checkpointer {
  public:
-  // The WAL length, in pages, at which a commit asks for a checkpoint.
-  static constexpr int kWalPages = 1000;
+  // With the default 4 KiB pages: a checkpoint that never waits once the log holds about
+  // 4 MiB; one that waits for readers at about 16 MiB. The log (and so its file) stays under
+  // kWaitPages plus one batch's pages while readers let go within the busy timeout.
+  static constexpr int kCheckpointPages = 1000;
+  static constexpr int kWaitPages = 4 * kCheckpointPages;
+  // What is kept of the log's file when the log restarts (PRAGMA journal_size_limit), so a
+  // log that grew long while readers held it gives its disk space back.
+  static constexpr std::int64_t kJournalSizeLimitBytes = std::int64_t{16} * 1024 * 1024;
 
-  explicit Checkpointer(std::unique_ptr<Connection> connection);
+  // How the batch just run ended.
+  enum class Batch {
+    kCommitted,  // Its transaction committed (some jobs may have failed on their own).
+    kFailed,     // BEGIN, a savepoint or COMMIT failed: the disk may be full.
+  };
+
+  explicit Checkpointer(Connection& connection);
   ~Checkpointer();
   Checkpointer(const Checkpointer&) = delete;
   Checkpointer& operator=(const Checkpointer&) = delete;
 
-  // Asks for a checkpoint soon; cheap, never blocks on the checkpoint itself.
-  void Request();
+  // Called by SQLite (the WAL hook) after each commit with the log's length in pages.
+  void AfterCommit(int log_pages);
 
-  // Called on the writer thread after each commit with the log's length in pages. Requests a
-  // checkpoint when the log has grown by kWalPages since the last request (or since it
-  // restarted). Under steady load readers keep the log from restarting, so asking after every
-  // commit past the threshold would run one checkpoint, with its fsync, per commit.
-  void AfterCommit(int wal_pages);
+  // Called between batches: checkpoints when the log is long, or after a failed batch until a
+  // checkpoint has truncated the log's file, which gives the disk space back.
+  void AfterBatch(Batch batch);
 
-  // Checkpoints run so far, and checkpoints AfterCommit asked for.
-  std::int64_t checkpoints() const { return checkpoints_.load(); }
-  std::int64_t requests() const { return requests_.load(); }
+  LogStats stats() const;
 
  private:
-  void Loop();
+  enum class Mode {
+    kRestart,          // Copies what readers allow; restarts the log when none is in it.
+    kTruncate,         // The same, then cuts the log's file to zero bytes.
+    kTruncateWaiting,  // Waits (up to the busy timeout) for readers to leave the log first.
+  };
+  // Whether the log restarts (or was cut): the checkpoint copied all of it, and no reader
+  // is in it.
+  bool Run(Mode mode);
 
-  std::unique_ptr<Connection> connection_;  // Used by the checkpointer thread only.
+  Connection& connection_;
+  // Used by the writer thread only.
+  int log_pages_ = 0;                          // 0 once a checkpoint let the log restart.
+  int reported_pages_ = 0;                     // The log's length at the last commit.
+  int next_restart_pages_ = kCheckpointPages;  // Log length for the next RESTART.
+  int next_wait_pages_ = kWaitPages;           // Log length for the next waiting TRUNCATE.
+  bool truncation_owed_ = false;               // A batch failed since the last truncation.
+  std::atomic<std::int64_t> frames_{0};
   std::atomic<std::int64_t> checkpoints_{0};
-  std::atomic<std::int64_t> requests_{0};
-  int requested_at_pages_ = 0;  // Used by the writer thread only (AfterCommit).
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool requested_ = false;  // Guarded by mutex_.
-  bool stopping_ = false;   // Guarded by mutex_.
-
-  std::thread thread_;  // Last: starts once everything above exists.
+  std::atomic<std::int64_t> restarts_{0};
+  std::atomic<std::int64_t> waits_{0};
 };
 
 }  // namespace commesso::sqlite

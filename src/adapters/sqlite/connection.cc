@@ -3,10 +3,6 @@
 namespace commesso::sqlite {
 namespace {
 
-// How long a connection waits for a lock held by another process (say `commesso migrate`
-// run beside the server) before it reports SQLITE_BUSY.
-constexpr int kBusyTimeoutMs = 5000;
-
 int FlagsFor(Access access) {
   return access == Access::kReadOnly ? SQLite::OPEN_READONLY
                                      : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;

@@ -9,9 +9,14 @@
 
 namespace commesso::sqlite {
 
+// How long a connection waits for a lock held by another connection or process (say `commesso
+// migrate` run beside the server, or readers a checkpoint waits for) before it reports
+// SQLITE_BUSY.
+inline constexpr int kBusyTimeoutMs = 5000;
+
 enum class Access {
   kReadOnly,   // A reader: never writes, never blocks the writer (WAL).
-  kReadWrite,  // The writer or the checkpointer; creates the file when missing.
+  kReadWrite,  // The writer; creates the file when missing.
 };
 
 // One SQLite connection and the statements prepared on it. Not thread-safe: one thread at a

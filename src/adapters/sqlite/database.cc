@@ -1,9 +1,8 @@
 #include "adapters/sqlite/database.h"
 
 #include <chrono>
+#include <string>
 #include <utility>
-
-#include <sqlite3.h>
 
 #include "adapters/sqlite/checkpointer.h"
 #include "adapters/sqlite/connection.h"
@@ -17,9 +16,8 @@ namespace commesso::sqlite {
 
 struct Database::Parts {
   int schema_version = 0;
-  std::unique_ptr<Checkpointer> checkpointer{};
-  std::unique_ptr<ReaderPool> readers{};
   std::unique_ptr<WriteQueue> writer{};
+  std::unique_ptr<ReaderPool> readers{};
 };
 
 namespace {
@@ -30,20 +28,13 @@ constexpr std::chrono::milliseconds kKeyRetention = std::chrono::days{7};
 // A draft nobody has touched for this long is abandoned.
 constexpr std::chrono::milliseconds kDraftRetention = std::chrono::days{30};
 
-// Called by SQLite on the writer thread after each commit, with the WAL's length. Replacing
-// the default hook also turns off SQLite's automatic checkpoint on the writer: the
-// checkpointer thread does it instead.
-int OnWalCommit(void* checkpointer, sqlite3* /*handle*/, const char* /*schema*/, int wal_pages) {
-  static_cast<Checkpointer*>(checkpointer)->AfterCommit(wal_pages);
-  return SQLITE_OK;
-}
-
 // False when the file system cannot hold a write-ahead log (some network file systems).
 bool UseWal(Connection& connection) {
   const std::string mode = connection.database().execAndGet("PRAGMA journal_mode = WAL");
   if (mode != "wal") return false;
-  // After a checkpoint lets the log restart, keep at most this much of its file.
-  connection.Execute("PRAGMA journal_size_limit = 67108864");
+  // When the log restarts, keep at most this much of its file.
+  connection.Execute("PRAGMA journal_size_limit = " +
+                     std::to_string(Checkpointer::kJournalSizeLimitBytes));
   return true;
 }
 
@@ -81,13 +72,16 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
     PurgeKeys(*writer);
     PurgeDrafts(*writer);
     writer->ResetAll();
+    // A log left by a crash goes into the file now and its file is cut to nothing, so this run
+    // starts with a short log. Without waiting: when another process uses the database (a
+    // server beside `commesso place`), the writer's checkpoints see to it later.
+    writer->database().setBusyTimeout(0);
+    writer->database().tryExec("PRAGMA wal_checkpoint(TRUNCATE)");
+    writer->database().setBusyTimeout(kBusyTimeoutMs);
 
     Parts parts{.schema_version = *version};
-    parts.checkpointer = std::make_unique<Checkpointer>(
-        std::make_unique<Connection>(options.path, Access::kReadWrite));
-    sqlite3_wal_hook(writer->database().getHandle(), &OnWalCommit, parts.checkpointer.get());
-    parts.readers = std::make_unique<ReaderPool>(options.path);
     parts.writer = std::make_unique<WriteQueue>(std::move(writer), options.max_batch);
+    parts.readers = std::make_unique<ReaderPool>(options.path);
     return std::make_unique<Database>(std::move(parts));
   });
   if (!database) {
@@ -100,14 +94,13 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
 
 Database::Database(Parts parts)
     : schema_version_(parts.schema_version),
-      checkpointer_(std::move(parts.checkpointer)),
-      readers_(std::move(parts.readers)),
-      writer_(std::move(parts.writer)) {}
+      writer_(std::move(parts.writer)),
+      readers_(std::move(parts.readers)) {}
 
 Database::~Database() = default;
 
 WriterStats Database::writer_stats() const { return writer_->stats(); }
 
-std::int64_t Database::checkpoints() const { return checkpointer_->checkpoints(); }
+std::int64_t Database::checkpoints() const { return writer_->stats().log.checkpoints; }
 
 }  // namespace commesso::sqlite

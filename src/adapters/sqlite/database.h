@@ -8,15 +8,23 @@
 
 namespace commesso::sqlite {
 
-class Checkpointer;
 class Connection;
 class ReaderPool;
 class WriteQueue;
+
+// What the writer did to keep the write-ahead log short (checkpointer.cc).
+struct LogStats {
+  std::int64_t frames = 0;       // Pages the commits appended to the log, one frame each.
+  std::int64_t checkpoints = 0;  // Checkpoints run, whatever their outcome.
+  std::int64_t restarts = 0;     // Checkpoints after which the log starts again from its beginning.
+  std::int64_t waits = 0;        // Checkpoints that held the writer until readers let go.
+};
 
 // What the writer has done since the database was opened.
 struct WriterStats {
   std::int64_t commits = 0;  // Transactions committed, each holding one batch of jobs.
   std::int64_t jobs = 0;     // Jobs run, whether they succeeded or failed.
+  LogStats log{};
 };
 
 struct DatabaseOptions {
@@ -26,10 +34,11 @@ struct DatabaseOptions {
 
 // The SQLite database: opens (creating) the file, sets WAL, synchronous=FULL, foreign_keys=ON
 // and a busy timeout, applies the numbered migrations, purges idempotency keys older than a
-// week and drafts untouched for 30 days, and starts the single writer thread (group commit,
-// write_queue.cc) and a background checkpointer (wal_checkpoint(PASSIVE) on its own connection when
-// the WAL grows, so no request pays for a checkpoint). The stores of this folder borrow it and must
-// be destroyed first. Destruction runs every write already queued, then stops both threads.
+// week and drafts untouched for 30 days, folds a log left by the last run back into the file,
+// and starts the single writer thread (group commit, write_queue.cc), which also keeps the
+// write-ahead log short between its batches (checkpointer.cc). The stores of this folder borrow
+// it and must be destroyed first. Destruction runs every write already queued, stops the
+// writer and closes its connection last, which folds the log into the file and removes it.
 // Thread-safe.
 class Database {
  public:
@@ -47,7 +56,7 @@ class Database {
   // Batches committed and jobs run by the writer since Open.
   WriterStats writer_stats() const;
 
-  // Checkpoints the background checkpointer has run since Open.
+  // Checkpoints the writer has run since Open.
   std::int64_t checkpoints() const;
 
   // For the stores of this folder: the writer they queue writes on and the readers they query.
@@ -59,12 +68,11 @@ class Database {
   explicit Database(Parts parts);
 
  private:
-  // Destroyed bottom-up: the writer drains first; the checkpointer, whose connection is the
-  // last to close (and so folds the WAL back into the file), outlives the writer's WAL hook.
+  // Destroyed bottom-up: the readers close first, so the writer's connection is the last to
+  // close and folds the log back into the file.
   int schema_version_ = 0;
-  std::unique_ptr<Checkpointer> checkpointer_;
-  std::unique_ptr<ReaderPool> readers_;
   std::unique_ptr<WriteQueue> writer_;
+  std::unique_ptr<ReaderPool> readers_;
 };
 
 }  // namespace commesso::sqlite

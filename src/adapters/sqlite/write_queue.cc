@@ -23,6 +23,8 @@
 //   6. If BEGIN, a savepoint or COMMIT itself fails (disk full, I/O error), nothing of the
 //      batch is durable: the transaction is rolled back and every job not already failed on
 //      its own fails with that error (kUnavailable), so its caller may retry.
+//   7. With the callers answered and before the next batch, the checkpointer copies a long
+//      log back into the database file (checkpointer.cc); a long wait there slows intake down.
 //
 // Callers block on a promise, not on the queue's mutex, so the writer never waits for them.
 // Exceptions other than SQLite's (an invariant that broke) are carried to the caller's thread
@@ -37,6 +39,7 @@ namespace commesso::sqlite {
 
 WriteQueue::WriteQueue(std::unique_ptr<Connection> connection, int max_batch)
     : connection_(std::move(connection)),
+      checkpointer_(*connection_),
       max_batch_(static_cast<std::size_t>(max_batch < 1 ? 1 : max_batch)),
       thread_([this] { Loop(); }) {}
 
@@ -49,7 +52,9 @@ WriteQueue::~WriteQueue() {
   thread_.join();
 }
 
-WriterStats WriteQueue::stats() const { return {.commits = commits_.load(), .jobs = jobs_.load()}; }
+WriterStats WriteQueue::stats() const {
+  return {.commits = commits_.load(), .jobs = jobs_.load(), .log = checkpointer_.stats()};
+}
 
 std::size_t WriteQueue::PendingForTest() {
   std::lock_guard lock(mutex_);
@@ -122,6 +127,8 @@ void WriteQueue::RunBatch(std::deque<std::unique_ptr<Job>>& batch) {
   connection_->ResetAll();
 
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(std::move(outcomes[i]));
+  checkpointer_.AfterBatch(batch_error ? Checkpointer::Batch::kFailed
+                                       : Checkpointer::Batch::kCommitted);
 }
 
 WriteQueue::Outcome WriteQueue::RunInSavepoint(Job& job) {

@@ -14,6 +14,7 @@
 #include <thread>
 #include <utility>
 
+#include "adapters/sqlite/checkpointer.h"
 #include "adapters/sqlite/connection.h"
 #include "adapters/sqlite/database.h"
 #include "core/result.h"
@@ -22,8 +23,9 @@ namespace commesso::sqlite {
 
 // The single writer of a database (group commit; the essay is in write_queue.cc). Callers on
 // any thread hand it a job and block until the job's batch is durable or has failed; the
-// writer thread alone uses the write connection. Thread-safe. Destruction runs every job
-// already queued, then stops the thread; jobs submitted afterwards fail with kUnavailable.
+// writer thread alone uses the write connection, and between batches keeps the write-ahead log
+// short (checkpointer.cc). Thread-safe. Destruction runs every job already queued, then stops
+// the thread; jobs submitted afterwards fail with kUnavailable.
 class WriteQueue {
  public:
   // Takes the write connection; `max_batch` (at least 1) bounds the jobs of one transaction.
@@ -74,6 +76,7 @@ class WriteQueue {
   void RollBackQuietly() noexcept;
 
   std::unique_ptr<Connection> connection_;  // Used by the writer thread only.
+  Checkpointer checkpointer_;               // On connection_; the writer thread's, but stats().
   const std::size_t max_batch_;
   std::atomic<std::int64_t> commits_{0};
   std::atomic<std::int64_t> jobs_{0};

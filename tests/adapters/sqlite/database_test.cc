@@ -165,7 +165,7 @@ TEST(DatabaseTest, PurgesIdempotencyKeysOlderThanAWeekWhenOpened) {
   EXPECT_EQ(RowCount(stores.path(), "idempotency_keys WHERE key = 'recent'"), 1);
 }
 
-TEST(DatabaseTest, ALongWriteAheadLogIsCheckpointedInTheBackground) {
+TEST(DatabaseTest, ALongWriteAheadLogIsCopiedIntoTheFileAfterItsBatch) {
   SqliteStores stores;
   const std::int64_t empty_file_bytes =
       static_cast<std::int64_t>(std::filesystem::file_size(stores.path()));
@@ -173,7 +173,7 @@ TEST(DatabaseTest, ALongWriteAheadLogIsCheckpointedInTheBackground) {
   customer.exemption_reference = std::string(6'000'000, 'x');  // About 1500 pages in one commit.
 
   ASSERT_TRUE(stores.customers().Create(customer, Key("big"), nullptr).has_value());
-  // The commit asked for a checkpoint; wait for the checkpointer thread to run it.
+  // The writer checkpoints once it has answered the batch's callers.
   while (stores.database().checkpoints() == 0) std::this_thread::yield();
 
   // The pages reached the database file itself, not only the log.
