@@ -64,8 +64,9 @@ class CancelledAfterDue final : public DeliveryStore {
     return inner_.Postpone(event, until, error);
   }
   Result<std::pair<ReceiptDelivery, bool>> Request(const DeliveryRequest& request,
-                                                   const IdempotencyKey& key) override {
-    return inner_.Request(request, key);
+                                                   const IdempotencyKey& key,
+                                                   KeptAnswer<ReceiptDelivery>* answer) override {
+    return inner_.Request(request, key, answer);
   }
   Result<std::vector<ReceiptDelivery>> Due(Timestamp now, int limit) const override {
     auto due = inner_.Due(now, limit);
@@ -534,7 +535,7 @@ TEST_F(ReceiptMailerTest, RefusesToResendTheReceiptOfACancelledOrder) {
   CountingSignal signal;
   ResendReceipt resend(*deliveries_, *documents_, signal, clock_);
 
-  auto refused = resend.Run(OrderNumber{number}, "", "clerk1", Key("resend"));
+  auto refused = resend.Run(OrderNumber{number}, "", "clerk1", Key("resend"), nullptr);
 
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, ErrorCode::kConflict);

@@ -176,9 +176,10 @@ TEST(DatabaseTest, ALongWriteAheadLogIsCopiedIntoTheFileAfterItsBatch) {
   // The writer checkpoints once it has answered the batch's callers.
   while (stores.database().checkpoints() == 0) std::this_thread::yield();
 
-  // The pages reached the database file itself, not only the log.
+  // The pages reached the database file itself, not only the log (less the free pages the
+  // migrations' rebuilt tables left, which the big row takes first).
   EXPECT_GT(static_cast<std::int64_t>(std::filesystem::file_size(stores.path())),
-            empty_file_bytes + 6'000'000);
+            empty_file_bytes + 5'000'000);
 }
 
 }  // namespace
