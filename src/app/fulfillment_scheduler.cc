@@ -26,21 +26,17 @@ Timestamp EscalationTimeOf(const FulfillmentRules& rules, const ZoneDirectory& z
                         found->escalate_after);
 }
 
-FulfillmentScheduler::FulfillmentScheduler(FulfillmentStore& store, const OrderStore& orders,
-                                           const FulfillmentRules& rules,
-                                           const ZoneDirectory& zones)
-    : store_(store), orders_(orders), rules_(rules), zones_(zones) {}
-
-std::vector<NewTask> FulfillmentScheduler::TasksFor(const Order& order) const {
+std::vector<NewTask> PlannedTasks(const Order& order, const FulfillmentRules& rules,
+                                  const ZoneDirectory& zones) {
   std::vector<NewTask> tasks;
-  for (TaskPlan& plan : Split(order, rules_)) {
-    const Timestamp at = ReleaseTimeOf(rules_, zones_, plan.department, order.placed_at);
+  for (TaskPlan& plan : Split(order, rules)) {
+    const Timestamp at = ReleaseTimeOf(rules, zones, plan.department, order.placed_at);
     tasks.push_back(NewTask{.plan = std::move(plan), .release_at = at});
   }
   return tasks;
 }
 
-std::vector<Hold> FulfillmentScheduler::HoldsFor(const Order& order, Timestamp now) const {
+std::vector<Hold> PlannedHolds(const Order& order, Timestamp now) {
   std::vector<Hold> holds;
   if (order.payment.type == PaymentType::kBankTransfer &&
       order.payment.status == PaymentStatus::kPending) {
@@ -50,6 +46,19 @@ std::vector<Hold> FulfillmentScheduler::HoldsFor(const Order& order, Timestamp n
                          .placed_at = now});
   }
   return holds;
+}
+
+FulfillmentScheduler::FulfillmentScheduler(FulfillmentStore& store, const OrderStore& orders,
+                                           const FulfillmentRules& rules,
+                                           const ZoneDirectory& zones)
+    : store_(store), orders_(orders), rules_(rules), zones_(zones) {}
+
+std::vector<NewTask> FulfillmentScheduler::TasksFor(const Order& order) const {
+  return PlannedTasks(order, rules_, zones_);
+}
+
+std::vector<Hold> FulfillmentScheduler::HoldsFor(const Order& order, Timestamp now) const {
+  return PlannedHolds(order, now);
 }
 
 Result<void> FulfillmentScheduler::PlanPending(Timestamp now, SchedulerRound& round) {

@@ -57,6 +57,13 @@ class FulfillmentScheduler {
   const ZoneDirectory& zones_;
 };
 
+// The tasks Split makes of `order`, each with its release time from the order's placed_at.
+std::vector<NewTask> PlannedTasks(const Order& order, const FulfillmentRules& rules,
+                                  const ZoneDirectory& zones);
+
+// The holds `order` gets when planned at `now`: a payment hold for an unpaid bank transfer.
+std::vector<Hold> PlannedHolds(const Order& order, Timestamp now);
+
 // When a task of `department` made ready at `ready` is released (ReleaseAt in the
 // department's zone); `ready` itself for a department the rules no longer have.
 Timestamp ReleaseTimeOf(const FulfillmentRules& rules, const ZoneDirectory& zones,

@@ -3,6 +3,9 @@
 #include <utility>
 #include <vector>
 
+#include "app/fulfillment_scheduler.h"
+#include "app/receipt_mailer.h"
+
 namespace commesso {
 namespace {
 
@@ -82,10 +85,13 @@ Result<StoredPlacement> PlaceOrder::Run(const OrderDraft& draft, const Idempoten
   // What the clerk tells the customer and the receipt prints; holds can only delay it.
   order.promised_dispatch = PromisedDispatch(order, fulfillment_, zones_, now);
 
-  // One transaction: the order, its lines, stock, the key, and the receipt and fulfillment
-  // events.
+  // One transaction: the order, its lines, stock, the key, its receipt, and its hand-off to
+  // the departments and the mailer, planned here from what is in memory.
+  Handoff handoff{.tasks = PlannedTasks(order, fulfillment_, zones_),
+                  .holds = PlannedHolds(order, now),
+                  .receipt_refusal = ReceiptRefusal(order.customer.email)};
   const int year = static_cast<int>(clock_.BusinessDay(now).year());
-  return orders_.Place(order, key, year);
+  return orders_.Place(order, key, year, handoff);
 }
 
 }  // namespace commesso

@@ -19,15 +19,6 @@ const Document* ReceiptOf(const std::vector<Document>& documents) {
   return nullptr;
 }
 
-// Why the customer's address cannot be used, or nothing.
-std::optional<std::string> Refusal(const std::string& email) {
-  if (email.empty()) return "the customer has no e-mail address";
-  if (std::optional<std::string> problem = MailAddressProblem(email)) {
-    return "the customer's e-mail address " + email + " cannot be used: it " + *problem;
-  }
-  return std::nullopt;
-}
-
 // The reason an error gives, with the server's reply when it sent one.
 std::string Reason(const Error& error) {
   std::string reason = error.message;
@@ -36,6 +27,14 @@ std::string Reason(const Error& error) {
 }
 
 }  // namespace
+
+std::optional<std::string> ReceiptRefusal(const std::string& email) {
+  if (email.empty()) return "the customer has no e-mail address";
+  if (std::optional<std::string> problem = MailAddressProblem(email)) {
+    return "the customer's e-mail address " + email + " cannot be used: it " + *problem;
+  }
+  return std::nullopt;
+}
 
 std::string DeliveryMessageId(const ReceiptDelivery& delivery, const std::string& from) {
   const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -59,6 +58,14 @@ Result<MailerRound> ReceiptMailer::DeliverDue() {
   MailerRound round;
   auto taken = TakeEvents(round);
   if (!taken) return Fail(taken.error());
+
+  // While the server is known to be unreachable, receipts queued since (by placements) wait
+  // with the others: nothing is claimed, rendered or written before the next try.
+  if (clock_.Now() < server_back_at_) {
+    round.unreachable = true;
+    round.last_error = server_error_;
+    return round;
+  }
 
   // Tried deliveries leave the due set (sent, failed, or due later), so each batch is new.
   while (true) {
@@ -98,7 +105,7 @@ Result<void> ReceiptMailer::TakeEvents(MailerRound& round) {
                               .to = receipt->order.customer.email,
                               .requested_by = std::string(kPlacementRequester),
                               .requested_at = now,
-                              .refusal = Refusal(receipt->order.customer.email)};
+                              .refusal = ReceiptRefusal(receipt->order.customer.email)};
       auto delivery = deliveries_.Take(event, request);
       if (!delivery) return Fail(delivery.error());
       ++round.taken;
@@ -203,6 +210,8 @@ Result<bool> ReceiptMailer::Attempt(const ReceiptDelivery& due, MailerRound& rou
     const Timestamp until = now + RetryDelay(settings_.retry, unreachable_rounds_);
     auto postponed = deliveries_.PostponeAll(now, until, "SMTP server unavailable: " + reason);
     if (!postponed) return Fail(postponed.error());
+    server_back_at_ = until;
+    server_error_ = reason;
     round.unreachable = true;
     round.last_error = reason;
     return false;

@@ -33,10 +33,11 @@ struct MailerRound {
 };
 
 // Sends the receipts of placed orders by e-mail, at least once each. A round
-// (DeliverDue) first turns the outbox's `receipt.due` events into deliveries addressed to the
-// customer's e-mail of the order's snapshot (or records at once that there is no usable
-// address), then tries every queued delivery that is due, oldest first, so receipts go out in
-// the order of their numbers.
+// (DeliverDue) first turns the outbox's `receipt.due` events not yet taken (placements queue
+// their receipt's delivery themselves: these are left from before) into deliveries addressed
+// to the customer's e-mail of the order's snapshot (or records at once that there is no
+// usable address), then tries every queued delivery that is due, oldest first, so receipts go out
+// in the order of their numbers.
 //
 // Each try renders the delivery's document again (the same document gives the same bytes)
 // into a message with the subject, the 80-column text, the HTML and the PDF attached as
@@ -48,7 +49,9 @@ struct MailerRound {
 //   reason (a clerk may send it to a corrected address);
 // - the server is unreachable (down, TLS or login trouble): not the message's fault, so no
 //   attempt is counted; every due delivery waits, the wait growing by the same policy while
-//   the server stays unreachable, and the round ends.
+//   the server stays unreachable, and the round ends. Receipts queued during that wait (new
+//   placements queue theirs due at once) wait too: no round tries, renders or writes
+//   anything before the wait is over.
 // Each try first claims the delivery (DeliveryStore::Claim), which looks at the order again in
 // the same transaction: the receipt of an order cancelled meanwhile is withdrawn, not sent. A
 // cancellation notice (kind kCancellation) is the notice's subject, text and HTML, without
@@ -81,7 +84,12 @@ class ReceiptMailer {
   const Clock& clock_;
   const ReceiptMailSettings settings_;
   int unreachable_rounds_ = 0;  // In a row; sets how long deliveries wait for the server.
+  Timestamp server_back_at_{};  // No delivery is tried before, after the server was down.
+  std::string server_error_{};  // Why it was down.
 };
+
+// Why a receipt cannot be e-mailed to `email` (none, or not an address SMTP takes), or nothing.
+std::optional<std::string> ReceiptRefusal(const std::string& email);
 
 // The Message-ID of a delivery: stable over its tries, unique per delivery.
 // "R-2026-000001.7.1764324000000@shop.example" (document, delivery id, request time in ms,

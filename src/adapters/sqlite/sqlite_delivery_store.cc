@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "adapters/sqlite/handoff_writes.h"
 #include "adapters/sqlite/idempotency.h"
 #include "adapters/sqlite/reader_pool.h"
 #include "adapters/sqlite/receipt_withdrawal.h"
@@ -131,6 +132,8 @@ std::int64_t Insert(Connection& connection, std::int64_t order_id, const Deliver
   return connection.database().getLastInsertRowid();
 }
 
+}  // namespace
+
 Result<ReceiptDelivery> TakeIn(Connection& connection, const DueReceipt& event,
                                const DeliveryRequest& request) {
   SQLite::Statement& event_row = connection.Prepare(
@@ -164,6 +167,8 @@ Result<ReceiptDelivery> TakeIn(Connection& connection, const DueReceipt& event,
   done.exec();
   return FindById(connection, id);
 }
+
+namespace {
 
 Result<std::pair<ReceiptDelivery, bool>> RequestIn(Connection& connection,
                                                    const DeliveryRequest& request,

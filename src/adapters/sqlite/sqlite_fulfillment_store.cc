@@ -8,6 +8,7 @@
 
 #include "adapters/json/domain_json.h"
 #include "adapters/json/iso_time.h"
+#include "adapters/sqlite/handoff_writes.h"
 #include "adapters/sqlite/idempotency.h"
 #include "adapters/sqlite/order_rows.h"
 #include "adapters/sqlite/reader_pool.h"
@@ -340,6 +341,8 @@ Result<bool> InsertHold(Connection& connection, std::int64_t order_id, const Ord
   return true;
 }
 
+}  // namespace
+
 Result<std::vector<FulfillmentTask>> PlanIn(Connection& connection, const DueFulfillment& due,
                                             const std::vector<NewTask>& tasks,
                                             const std::vector<Hold>& holds, Timestamp now) {
@@ -412,6 +415,8 @@ Result<std::vector<FulfillmentTask>> PlanIn(Connection& connection, const DueFul
   return TasksFrom(connection, made);
 }
 
+namespace {
+
 Result<std::optional<FulfillmentTask>> ReleaseIn(Connection& connection, std::int64_t task_id,
                                                  Timestamp escalate_at, Timestamp now) {
   SQLite::Statement& update = connection.Prepare(
@@ -441,10 +446,17 @@ Result<std::optional<FulfillmentTask>> ReleaseIn(Connection& connection, std::in
   return std::optional<FulfillmentTask>{*std::move(task)};
 }
 
+// Tasks whose claim's lease ended before ?1.
+constexpr const char* kLeaseEnded = "lease_until IS NOT NULL AND lease_until < ?1";
+// Released tasks nobody acknowledged by their escalation time, not yet escalated, at ?1.
+constexpr const char* kEscalationDue =
+    "escalated_at IS NULL AND acknowledged_at IS NULL AND state = 'released' AND "
+    "escalate_at <= ?1";
+
 Result<std::vector<FulfillmentTask>> EscalateIn(Connection& connection, Timestamp now) {
-  SQLite::Statement& due = connection.Prepare(
-      "SELECT id FROM fulfillment_tasks WHERE escalated_at IS NULL AND acknowledged_at IS NULL "
-      "AND state = 'released' AND escalate_at <= ? ORDER BY escalate_at, id");
+  SQLite::Statement& due =
+      connection.Prepare(std::string("SELECT id FROM fulfillment_tasks WHERE ") + kEscalationDue +
+                         " ORDER BY escalate_at, id");
   due.bind(1, MillisOf(now));
   std::vector<std::int64_t> ids;
   while (due.executeStep()) ids.push_back(due.getColumn(0).getInt64());
@@ -880,18 +892,37 @@ Result<std::optional<FulfillmentTask>> SqliteFulfillmentStore::Release(std::int6
       [&](Connection& connection) { return ReleaseIn(connection, task_id, escalate_at, now); });
 }
 
+Result<bool> SqliteFulfillmentStore::Any(const char* condition, Timestamp now) const {
+  return database_.readers().Read<bool>([&](Connection& connection) -> Result<bool> {
+    SQLite::Statement& any = connection.Prepare(
+        std::string("SELECT EXISTS (SELECT 1 FROM fulfillment_tasks WHERE ") + condition + ")");
+    any.bind(1, MillisOf(now));
+    any.executeStep();
+    const bool found = any.getColumn(0).getInt() != 0;
+    any.reset();
+    return found;
+  });
+}
+
 Result<std::int64_t> SqliteFulfillmentStore::ExpireLeases(Timestamp now) {
+  // Most rounds have nothing to do: they ask a reader, and only the rest take the writer.
+  auto any = Any(kLeaseEnded, now);
+  if (!any) return Fail(any.error());
+  if (!*any) return std::int64_t{0};
   return database_.writer().Write<std::int64_t>(
       [&](Connection& connection) -> Result<std::int64_t> {
         SQLite::Statement& update = connection.Prepare(
-            "UPDATE fulfillment_tasks SET claimed_by = '', lease_until = NULL "
-            "WHERE lease_until IS NOT NULL AND lease_until < ?");
+            std::string("UPDATE fulfillment_tasks SET claimed_by = '', lease_until = NULL WHERE ") +
+            kLeaseEnded);
         update.bind(1, MillisOf(now));
         return static_cast<std::int64_t>(update.exec());
       });
 }
 
 Result<std::vector<FulfillmentTask>> SqliteFulfillmentStore::Escalate(Timestamp now) {
+  auto any = Any(kEscalationDue, now);
+  if (!any) return Fail(any.error());
+  if (!*any) return std::vector<FulfillmentTask>{};
   return database_.writer().Write<std::vector<FulfillmentTask>>(
       [&](Connection& connection) { return EscalateIn(connection, now); });
 }

@@ -62,6 +62,10 @@ class SqliteFulfillmentStore final : public FulfillmentStore {
   Result<std::vector<DepartmentStats>> Stats(Timestamp since) const override;
 
  private:
+  // Whether a task meets `condition` (SQL on fulfillment_tasks, `now` bound to ?1), on a
+  // reader.
+  Result<bool> Any(const char* condition, Timestamp now) const;
+
   Database& database_;
 };
 

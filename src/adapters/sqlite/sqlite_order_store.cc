@@ -15,6 +15,7 @@
 #include "adapters/json/read_json.h"
 #include "adapters/sqlite/cursor.h"
 #include "adapters/sqlite/documents.h"
+#include "adapters/sqlite/handoff_writes.h"
 #include "adapters/sqlite/idempotency.h"
 #include "adapters/sqlite/order_rows.h"
 #include "adapters/sqlite/reader_pool.h"
@@ -64,6 +65,9 @@ void InsertHistory(Connection& connection, std::int64_t order_id, const OrderEve
 }
 
 namespace {
+
+// Public events a placement fans out to the webhook subscriptions in its own transaction.
+constexpr int kFanOutWithPlacement = 32;
 
 std::string NumberText(int business_year, std::int64_t number) {
   char text[32];
@@ -224,20 +228,28 @@ Json PlacedPayload(const Order& order) {
   return payload;
 }
 
-void InsertEvents(Connection& connection, const Order& order, std::int64_t order_id) {
+// The ids of the receipt.due and fulfillment.due events InsertEvents wrote.
+struct DueEvents {
+  std::int64_t receipt = 0;
+  std::int64_t fulfillment = 0;
+};
+
+DueEvents InsertEvents(Connection& connection, const Order& order, std::int64_t order_id) {
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO outbox (order_id, event, payload, created_at, next_attempt_at) "
       "VALUES (?1, ?2, ?3, ?4, ?4)");
   const std::string payload =
       json::Dump(Json{{"order_id", order_id}, {"number", order.number.value}});
   const std::int64_t now = NowMillis();
-  for (const char* event : {"receipt.due", "fulfillment.due"}) {
+  DueEvents due;
+  for (std::int64_t* id : {&due.receipt, &due.fulfillment}) {
     insert.tryReset();
     insert.bind(1, order_id);
-    insert.bind(2, event);
+    insert.bind(2, id == &due.receipt ? "receipt.due" : "fulfillment.due");
     insert.bind(3, payload);
     insert.bind(4, now);
     insert.exec();
+    *id = connection.database().getLastInsertRowid();
   }
   // The public event webhooks send (docs/webhooks.md), in the same transaction as the order.
   insert.tryReset();
@@ -246,6 +258,38 @@ void InsertEvents(Connection& connection, const Order& order, std::int64_t order
   insert.bind(3, json::Dump(PlacedPayload(order)));
   insert.bind(4, now);
   insert.exec();
+  return due;
+}
+
+// What the scheduler, the mailer and the webhook dispatcher would each do for the order in a
+// transaction of their own, done in the placement's (OrderStore::Place with a handoff).
+Result<void> HandOn(Connection& connection, const Order& order, const DueEvents& due,
+                    const Document& receipt, const Handoff& handoff) {
+  // Backorders are known only now, from the stock this transaction reserved.
+  std::vector<NewTask> planned = handoff.tasks;
+  for (NewTask& task : planned) {
+    for (TaskLine& line : task.plan.lines) {
+      const auto index = static_cast<std::size_t>(line.line_no - 1);
+      COMMESSO_INVARIANT(index < order.priced.lines.size(), "a task line is a line of the order");
+      line.backordered = order.priced.lines[index].backordered;
+    }
+  }
+  auto tasks =
+      PlanIn(connection, DueFulfillment{.event_id = due.fulfillment, .order = order.number},
+             planned, handoff.holds, order.placed_at);
+  if (!tasks) return Fail(tasks.error());
+  auto delivery = TakeIn(connection, DueReceipt{.event_id = due.receipt, .order = order.number},
+                         DeliveryRequest{.order = order.number,
+                                         .document_number = receipt.number,
+                                         .to = order.customer.email,
+                                         .requested_by = std::string(kPlacementRequester),
+                                         .requested_at = order.placed_at,
+                                         .refusal = handoff.receipt_refusal});
+  if (!delivery) return Fail(delivery.error());
+  // The order's own events and any left before it: a handful, so one round takes them all.
+  auto fanned = FanOutIn(connection, order.placed_at, kFanOutWithPlacement);
+  if (!fanned) return Fail(fanned.error());
+  return {};
 }
 
 // Who placed `order`, for its history: the clerk who took it, else the caller that sent it.
@@ -268,7 +312,8 @@ void DeletePlacedDraft(Connection& connection, const IdempotencyKey& key) {
 
 Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
                                 const IdempotencyKey& key, int business_year, Json& snapshot,
-                                const DocumentSettings& documents) {
+                                const DocumentSettings& documents,
+                                const std::optional<Handoff>& handoff) {
   auto earlier = FindKey(connection, KeyScope::kOrders, key);
   if (!earlier) return Fail(earlier.error());
   if (*earlier) {
@@ -290,7 +335,7 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
   stored.id = OrderId{order_id};
   InsertLines(connection, stored, order_id);
   InsertPayment(connection, stored, order_id);
-  InsertEvents(connection, stored, order_id);
+  const DueEvents due = InsertEvents(connection, stored, order_id);
   InsertHistory(connection, order_id,
                 OrderEvent{.at = stored.placed_at,
                            .actor = PlacedBy(stored),
@@ -298,8 +343,12 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
                            .detail = "revision " + std::to_string(stored.revision)});
   // The receipt, numbered in the same transaction: a placed order always has one, and a
   // placement rolled back takes its number back, so receipt numbers have no gap either.
-  IssueIn(connection, stored, snapshot_text, DocumentKind::kReceipt, business_year,
-          stored.placed_at, documents);
+  const Document receipt = IssueIn(connection, stored, snapshot_text, DocumentKind::kReceipt,
+                                   business_year, stored.placed_at, documents);
+  if (handoff) {
+    auto handed = HandOn(connection, stored, due, receipt, *handoff);
+    if (!handed) return Fail(handed.error());
+  }
   RecordKey(connection, KeyScope::kOrders, key, order_id);
   DeletePlacedDraft(connection, key);
   return StoredPlacement{.order = std::move(stored), .replayed = false};
@@ -418,12 +467,13 @@ Result<StoredConfirmation> ConfirmIn(Connection& connection, const OrderNumber& 
 }  // namespace
 
 Result<StoredPlacement> SqliteOrderStore::Place(const Order& order, const IdempotencyKey& key,
-                                                int business_year) {
+                                                int business_year,
+                                                const std::optional<Handoff>& handoff) {
   // Built here, on the caller's thread: the writer is one thread for every placement, and
   // building the snapshot took about a third of its time.
   Json snapshot = json::ToJson(order);
   return database_.writer().Write<StoredPlacement>([&](Connection& connection) {
-    return PlaceIn(connection, order, key, business_year, snapshot, documents_);
+    return PlaceIn(connection, order, key, business_year, snapshot, documents_, handoff);
   });
 }
 

@@ -30,8 +30,9 @@ class SqliteOrderStore final : public OrderStore {
   // Numbers are "YYYY-NNNNNN" (2026-000123), consecutive within `business_year` with no gap:
   // a placement that fails takes no number. Stock is reserved from the items as they are at
   // placement (tracked goods only), line by line, so two lines of one SKU share its stock.
-  Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key,
-                                int business_year) override;
+  using OrderStore::Place;
+  Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key, int business_year,
+                                const std::optional<Handoff>& handoff) override;
   Result<std::optional<Order>> FindByKey(const IdempotencyKey& key) const override;
   Result<Order> FindByNumber(const OrderNumber& number) const override;
   // Newest first (placed_at, then id); `limit` is clamped to 1..200; kInvalidInput on field

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/json/read_json.h"
+#include "adapters/sqlite/handoff_writes.h"
 #include "adapters/sqlite/idempotency.h"
 #include "adapters/sqlite/reader_pool.h"
 #include "adapters/sqlite/values.h"
@@ -12,6 +13,11 @@
 
 namespace commesso::sqlite {
 namespace {
+
+// The public events not yet fanned out: the same condition as the partial index
+// outbox_public_pending, so SQLite uses it.
+constexpr const char* kPendingEvents =
+    "SELECT id FROM outbox WHERE delivered_at IS NULL AND event NOT LIKE '%.due'";
 
 using nlohmann::json;
 
@@ -139,11 +145,11 @@ Result<std::pair<WebhookSubscription, bool>> SubscribeIn(Connection& connection,
   return std::pair{*std::move(created), false};
 }
 
+}  // namespace
+
 Result<int> FanOutIn(Connection& connection, Timestamp now, int limit) {
-  // The same condition as the partial index outbox_public_pending, so SQLite uses it.
-  SQLite::Statement& events = connection.Prepare(
-      "SELECT id FROM outbox WHERE delivered_at IS NULL AND event NOT LIKE '%.due' "
-      "ORDER BY id LIMIT ?");
+  SQLite::Statement& events =
+      connection.Prepare(std::string(kPendingEvents) + " ORDER BY id LIMIT ?");
   events.bind(1, limit);
   std::vector<std::int64_t> ids;
   while (events.executeStep()) ids.push_back(events.getColumn(0).getInt64());
@@ -175,8 +181,6 @@ Result<int> FanOutIn(Connection& connection, Timestamp now, int limit) {
   }
   return static_cast<int>(ids.size());
 }
-
-}  // namespace
 
 Result<std::pair<WebhookSubscription, bool>> SqliteWebhookStore::Subscribe(
     const NewWebhookSubscription& subscription, const IdempotencyKey& key,
@@ -218,6 +222,17 @@ Result<WebhookSubscription> SqliteWebhookStore::Disable(WebhookSubscriptionId id
 }
 
 Result<int> SqliteWebhookStore::FanOut(Timestamp now, int limit) {
+  // Placements fan their own events out: most rounds find nothing, and ask only a reader.
+  auto pending = database_.readers().Read<bool>([](Connection& connection) -> Result<bool> {
+    SQLite::Statement& any =
+        connection.Prepare(std::string("SELECT EXISTS (") + kPendingEvents + ")");
+    any.executeStep();
+    const bool found = any.getColumn(0).getInt() != 0;
+    any.reset();
+    return found;
+  });
+  if (!pending) return Fail(pending.error());
+  if (!*pending) return 0;
   return database_.writer().Write<int>(
       [&](Connection& connection) { return FanOutIn(connection, now, limit); });
 }

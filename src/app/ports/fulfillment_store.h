@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/ports/handoff.h"
 #include "app/ports/kept_answer.h"
 #include "core/fulfillment.h"
 #include "core/ids.h"
@@ -21,13 +22,6 @@ struct DueFulfillment {
   std::int64_t event_id = 0;
   OrderNumber order{};
   friend bool operator==(const DueFulfillment&, const DueFulfillment&) = default;
-};
-
-// A task to create when an order is planned.
-struct NewTask {
-  TaskPlan plan{};
-  Timestamp release_at{};
-  friend bool operator==(const NewTask&, const NewTask&) = default;
 };
 
 // Counts and times of one department, for its queue screen and the supervisor.

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ports/handoff.h"
 #include "app/ports/page.h"
 #include "core/ids.h"
 #include "core/order.h"
@@ -41,16 +42,26 @@ class OrderStore {
 
   // Writes the order, its lines, payment, the stock reservations, `key`, the receipt.due and
   // fulfillment.due events and the "placed" history event in one transaction, numbering the
-  // order within `business_year`, and returns once it is durable. The saved entry whose
-  // placement key is `key` (EntryDraft) is deleted in the same transaction. A tracked good short of
-  // stock is backordered or, when its policy refuses, the whole order is kRejected with one field
+  // order within `business_year`, and returns once it is durable. With a `handoff`, the same
+  // transaction also does what those events ask: it creates the planned tasks and holds,
+  // queues the receipt's e-mail and fans the order's public events out to the webhook
+  // subscriptions, so a placement is one write; without one they
+  // are left to the scheduler and the mailer. The saved entry whose placement key is `key`
+  // (EntryDraft) is deleted in the same transaction. A tracked good short of stock is
+  // backordered or, when its policy refuses, the whole order is kRejected with one field
   // error per short line ("lines[1].quantity": "only 3 in stock"). Keys are the principal's:
   // only a draft the key's principal owns is deleted. Placing again with the same `key`
   // returns the first order as placed (replayed), with the status and revision it was placed
   // with, whatever they are now; kInvalidInput (field "Idempotency-Key") when the key came
   // with a different request.
   virtual Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key,
-                                        int business_year) = 0;
+                                        int business_year,
+                                        const std::optional<Handoff>& handoff) = 0;
+
+  // Place without a handoff.
+  Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key, int business_year) {
+    return Place(order, key, business_year, std::nullopt);
+  }
 
   // The order placed with `key` (of its principal), as placed, if any. kInvalidInput (field
   // "Idempotency-Key") when the key was used with a different request.

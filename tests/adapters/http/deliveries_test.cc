@@ -33,7 +33,9 @@ TEST_F(ServerTest, ListsTheReceiptDeliveriesOfAnOrderAndResendsOnRequest) {
 
   EXPECT_EQ(woken_by_placement, 1);
   ASSERT_EQ(none.status, 200) << none.body;
-  EXPECT_EQ(none.Json()["entries"], Json::array());
+  ASSERT_EQ(none.Json()["entries"].size(), 1u) << "the placement queued the receipt";
+  EXPECT_EQ(none.Json()["entries"][0]["requested_by"], "placement");
+  EXPECT_EQ(none.Json()["entries"][0]["state"], "queued");
   ASSERT_EQ(requested.status, 201) << requested.body;
   EXPECT_EQ(requested.Header("Location"), kDeliveries);
   EXPECT_EQ(requested.Json()["state"], "queued");
@@ -43,9 +45,10 @@ TEST_F(ServerTest, ListsTheReceiptDeliveriesOfAnOrderAndResendsOnRequest) {
   EXPECT_EQ(requested.Json()["next_attempt_at"], "2026-11-28T10:00:00Z");
   EXPECT_EQ(outbox_.count(), 2) << "the re-send woke the mailer";
   ASSERT_EQ(listed.status, 200);
-  ASSERT_EQ(listed.Json()["entries"].size(), 1u);
-  EXPECT_EQ(listed.Json()["entries"][0]["attempts"], 0);
-  EXPECT_EQ(listed.Json()["entries"][0]["sent_at"], nullptr);
+  ASSERT_EQ(listed.Json()["entries"].size(), 2u);
+  EXPECT_EQ(listed.Json()["entries"][1]["requested_by"], "key:test");
+  EXPECT_EQ(listed.Json()["entries"][1]["attempts"], 0);
+  EXPECT_EQ(listed.Json()["entries"][1]["sent_at"], nullptr);
 }
 
 TEST_F(ServerTest, ResendsToACorrectedAddressOncePerIdempotencyKey) {
@@ -62,7 +65,8 @@ TEST_F(ServerTest, ResendsToACorrectedAddressOncePerIdempotencyKey) {
   EXPECT_EQ(again.Json()["id"], first.Json()["id"]);
   EXPECT_EQ(reused.status, 422);
   EXPECT_TRUE(NamesField(reused, "Idempotency-Key"));
-  EXPECT_EQ(Call("GET", kDeliveries).Json()["entries"].size(), 1u);
+  // The placement's own delivery and the one re-send.
+  EXPECT_EQ(Call("GET", kDeliveries).Json()["entries"].size(), 2u);
 }
 
 // Header injection through the corrected address: refused before anything is stored.
@@ -80,7 +84,8 @@ TEST_F(ServerTest, RefusesAnInvalidOrInjectedAddressNamingTo) {
     EXPECT_EQ(refused.Header("Content-Type"), "application/problem+json");
     EXPECT_TRUE(NamesField(refused, "to")) << refused.body;
   }
-  EXPECT_EQ(Call("GET", kDeliveries).Json()["entries"].size(), 0u);
+  // Only the placement's own delivery.
+  EXPECT_EQ(Call("GET", kDeliveries).Json()["entries"].size(), 1u);
 }
 
 TEST_F(ServerTest, AnswersNotFoundForTheDeliveriesOfAnUnknownOrder) {

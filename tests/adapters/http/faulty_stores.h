@@ -161,11 +161,12 @@ class FaultyOrderStore final : public OrderStore {
  public:
   FaultyOrderStore(OrderStore& inner, Faults& faults) : inner_(inner), faults_(faults) {}
 
-  Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key,
-                                int business_year) override {
+  using OrderStore::Place;
+  Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key, int business_year,
+                                const std::optional<Handoff>& handoff) override {
     if (auto error = faults_.Inject()) return Fail(*error);
     faults_.Gate();
-    return inner_.Place(order, key, business_year);
+    return inner_.Place(order, key, business_year, handoff);
   }
   Result<std::optional<Order>> FindByKey(const IdempotencyKey& key) const override {
     if (auto error = faults_.Inject()) return Fail(*error);

@@ -134,7 +134,7 @@ TEST_F(WebhooksTest, SaysWhyAnAddressIsRefused) {
 
 TEST_F(WebhooksTest, ListsSubscriptionsAndShowsOneThatGaveUpAsFailing) {
   ASSERT_EQ(Create("/api/v1/orders", DraftJson(), "order").status, 201);
-  ASSERT_EQ(webhooks_->FanOut(clock_.Now(), 100).value(), 1);
+  ASSERT_EQ(webhooks_->FanOut(clock_.Now(), 100).value(), 0) << "the placement fanned out";
   WebhookDelivery delivery = webhooks_->Due(clock_.Now(), 10).value().at(0).delivery;
   delivery.state = WebhookDeliveryState::kFailed;
   delivery.next_attempt_at.reset();
@@ -167,7 +167,7 @@ TEST_F(WebhooksTest, ListsSubscriptionsAndShowsOneThatGaveUpAsFailing) {
 
 TEST_F(WebhooksTest, ReplaysADeliveryWithTheSameDeliveryId) {
   ASSERT_EQ(Create("/api/v1/orders", DraftJson(), "order").status, 201);
-  ASSERT_EQ(webhooks_->FanOut(clock_.Now(), 100).value(), 1);
+  ASSERT_EQ(webhooks_->FanOut(clock_.Now(), 100).value(), 0) << "the placement fanned out";
   WebhookDelivery delivery = webhooks_->Due(clock_.Now(), 10).value().at(0).delivery;
   delivery.state = WebhookDeliveryState::kFailed;
   delivery.next_attempt_at.reset();
@@ -208,7 +208,7 @@ TEST_F(WebhooksTest, PagesTheDeliveryLogAndRefusesBadQueryParameters) {
   for (int i = 0; i < 3; ++i) {
     ASSERT_EQ(Create("/api/v1/orders", DraftJson(), "order " + std::to_string(i)).status, 201);
   }
-  ASSERT_EQ(webhooks_->FanOut(clock_.Now(), 100).value(), 3);
+  ASSERT_EQ(webhooks_->FanOut(clock_.Now(), 100).value(), 0) << "the placements fanned out";
 
   const ClientResponse first = Call("GET", "/api/v1/webhooks/1/deliveries?limit=2");
   const std::string cursor = first.Json()["next_cursor"].get<std::string>();

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/fulfillment.h"
+
+namespace commesso {
+
+// A task to create when an order is planned.
+struct NewTask {
+  TaskPlan plan{};
+  Timestamp release_at{};
+  friend bool operator==(const NewTask&, const NewTask&) = default;
+};
+
+// What a placement hands on in its own transaction (docs/ARCHITECTURE.md, "One order's
+// path"): the fulfillment tasks and holds the rules plan for the order (the scheduler
+// releases the tasks when their time comes) and the receipt's e-mail, queued. Pure functions
+// of the order, the rules and the time (PlannedTasks, PlannedHolds, ReceiptRefusal), so
+// nothing needs to read the order back after it was stored.
+struct Handoff {
+  std::vector<NewTask> tasks{};
+  std::vector<Hold> holds{};
+  // Why the receipt cannot be e-mailed (its delivery is recorded as failed), or nothing.
+  std::optional<std::string> receipt_refusal{};
+  friend bool operator==(const Handoff&, const Handoff&) = default;
+};
+
+}  // namespace commesso
