@@ -9,12 +9,14 @@ trap 'rm -rf "$work"' EXIT
 cat >"$work/old.json" <<'JSON'
 {"commit": "1111111", "date": "2026-12-01T10:00:00Z", "nproc": 2, "load_average": [1.5, 1.2, 1.0],
  "results": {"http_c64_orders_per_s": 1000.0, "http_c64_p99_ms": 50.0, "http_placed_orders": 30000.0,
-             "http_writes_per_order": 4.0, "search_p99_ms": 0.8}}
+             "http_writes_per_order": 4.0, "search_p99_ms": 0.8,
+             "http_c64_refused": 0.0, "http_c1_errors": 0.0}}
 JSON
 cat >"$work/new.json" <<'JSON'
 {"commit": "2222222", "date": "2026-12-02T10:00:00Z", "nproc": 2, "load_average": [3.0, 2.0, 1.0],
  "results": {"raw_single_commits_per_s": 4000.0, "http_c64_orders_per_s": 1500.0,
-             "http_c64_p99_ms": 25.0, "http_placed_orders": 45000.0, "http_writes_per_order": 4.0}}
+             "http_c64_p99_ms": 25.0, "http_placed_orders": 45000.0, "http_writes_per_order": 4.0,
+             "http_c64_refused": 0.0, "http_c1_errors": 3.0}}
 JSON
 
 fail() {
@@ -37,6 +39,9 @@ expect_row http_c64_orders_per_s 1000 1500 1.50 higher
 expect_row http_c64_p99_ms 50 25 0.50 lower
 expect_row http_writes_per_order 4 4 1.00 lower
 expect_row http_placed_orders 30000 45000 1.50 ''
+# Zero before: no ratio, unless it is still zero.
+expect_row http_c64_refused 0 0 1.00 lower
+expect_row http_c1_errors 0 3 - lower
 # A figure only one run has is shown with a dash for the other.
 expect_row raw_single_commits_per_s - 4000 - higher
 expect_row search_p99_ms 0.8 - - lower
