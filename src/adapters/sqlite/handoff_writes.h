@@ -1,9 +1,9 @@
 #pragma once
 
 // The writes a placement's transaction makes for the scheduler, the mailer and the webhooks
-// when it hands the order on itself (OrderStore::Place with a handoff). Each is also what
-// that worker's own store call runs in its transaction; all run on the writer's connection,
-// inside a transaction.
+// when it hands the order on itself (OrderStore::Place with a handoff): the same writes those
+// workers' own store calls make, without looking up an event the placement has just written.
+// All run on the writer's connection, inside a transaction.
 
 #include <cstdint>
 #include <optional>
@@ -16,14 +16,18 @@
 
 namespace commesso::sqlite {
 
-// Plans the fulfillment.due event `due`: its holds and tasks (sqlite_fulfillment_store.cc).
-Result<std::vector<FulfillmentTask>> PlanIn(Connection& connection, const DueFulfillment& due,
-                                            const std::vector<NewTask>& tasks,
-                                            const std::vector<Hold>& holds, Timestamp now);
+// Writes the holds and tasks planned for order `order_id` (`number`), the tasks linked to the
+// fulfillment.due event `event_id`, and the order's status after them
+// (sqlite_fulfillment_store.cc).
+Result<void> WritePlan(Connection& connection, std::int64_t order_id, const OrderNumber& number,
+                       std::int64_t event_id, const std::vector<NewTask>& tasks,
+                       const std::vector<Hold>& holds, Timestamp now);
 
-// Takes the receipt.due event `event` as the delivery `request` (sqlite_delivery_store.cc).
-Result<ReceiptDelivery> TakeIn(Connection& connection, const DueReceipt& event,
-                               const DeliveryRequest& request);
+// Inserts the receipt delivery `request` asks for at the placement of order `order_id`, taking
+// the receipt.due event `outbox_id`: queued and due at once, or failed with its refusal; its id
+// (sqlite_delivery_store.cc).
+std::int64_t InsertPlacementDelivery(Connection& connection, std::int64_t order_id,
+                                     const DeliveryRequest& request, std::int64_t outbox_id);
 
 // Fans out up to `limit` public outbox events, oldest first, to the subscriptions that want
 // them; the number taken (sqlite_webhook_store.cc).

@@ -132,8 +132,6 @@ std::int64_t Insert(Connection& connection, std::int64_t order_id, const Deliver
   return connection.database().getLastInsertRowid();
 }
 
-}  // namespace
-
 Result<ReceiptDelivery> TakeIn(Connection& connection, const DueReceipt& event,
                                const DeliveryRequest& request) {
   SQLite::Statement& event_row = connection.Prepare(
@@ -166,6 +164,14 @@ Result<ReceiptDelivery> TakeIn(Connection& connection, const DueReceipt& event,
   done.bind(2, event.event_id);
   done.exec();
   return FindById(connection, id);
+}
+
+}  // namespace
+
+std::int64_t InsertPlacementDelivery(Connection& connection, std::int64_t order_id,
+                                     const DeliveryRequest& request, std::int64_t outbox_id) {
+  const Start start = request.refusal ? Start{DeliveryState::kFailed, *request.refusal} : Start{};
+  return Insert(connection, order_id, request, start, outbox_id);
 }
 
 namespace {

@@ -343,6 +343,52 @@ Result<bool> InsertHold(Connection& connection, std::int64_t order_id, const Ord
 
 }  // namespace
 
+Result<void> WritePlan(Connection& connection, std::int64_t order_id, const OrderNumber& number,
+                       std::int64_t event_id, const std::vector<NewTask>& tasks,
+                       const std::vector<Hold>& holds, Timestamp now) {
+  for (const Hold& hold : holds) {
+    auto added = InsertHold(connection, order_id, number, hold);
+    if (!added) return Fail(added.error());
+  }
+  const bool held = HasActiveHold(connection, order_id);
+  SQLite::Statement& insert = connection.Prepare(
+      "INSERT INTO fulfillment_tasks (order_id, outbox_id, department, state, created_at, "
+      "release_at) VALUES (?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& insert_line = connection.Prepare(
+      "INSERT INTO fulfillment_task_lines (order_id, task_id, line_no, sku, name_it, name_en, "
+      "kind, unit, quantity, backordered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const NewTask& task : tasks) {
+    insert.tryReset();
+    insert.bind(1, order_id);
+    insert.bind(2, event_id);
+    insert.bind(3, task.plan.department);
+    insert.bind(4, Name(held ? TaskState::kHeld : TaskState::kScheduled));
+    insert.bind(5, MillisOf(now));
+    insert.bind(6, MillisOf(task.release_at));
+    insert.exec();
+    const std::int64_t task_id = connection.database().getLastInsertRowid();
+    for (const TaskLine& line : task.plan.lines) {
+      insert_line.tryReset();
+      insert_line.bind(1, order_id);
+      insert_line.bind(2, task_id);
+      insert_line.bind(3, line.line_no);
+      insert_line.bind(4, line.sku);
+      insert_line.bind(5, line.name.it);
+      insert_line.bind(6, line.name.en);
+      insert_line.bind(7, Name(line.kind));
+      insert_line.bind(8, line.unit);
+      insert_line.bind(9, line.quantity);
+      insert_line.bind(10, std::clamp<std::int64_t>(line.backordered, 0, line.quantity));
+      insert_line.exec();
+    }
+  }
+  auto status = UpdateStatus(connection, order_id);
+  if (!status) return Fail(status.error());
+  return {};
+}
+
+namespace {
+
 Result<std::vector<FulfillmentTask>> PlanIn(Connection& connection, const DueFulfillment& due,
                                             const std::vector<NewTask>& tasks,
                                             const std::vector<Hold>& holds, Timestamp now) {
@@ -372,50 +418,12 @@ Result<std::vector<FulfillmentTask>> PlanIn(Connection& connection, const DueFul
   done.exec();
   if (cancelled) return std::vector<FulfillmentTask>{};
 
-  for (const Hold& hold : holds) {
-    auto added = InsertHold(connection, order_id, number, hold);
-    if (!added) return Fail(added.error());
-  }
-  const bool held = HasActiveHold(connection, order_id);
-  SQLite::Statement& insert = connection.Prepare(
-      "INSERT INTO fulfillment_tasks (order_id, outbox_id, department, state, created_at, "
-      "release_at) VALUES (?, ?, ?, ?, ?, ?)");
-  SQLite::Statement& insert_line = connection.Prepare(
-      "INSERT INTO fulfillment_task_lines (order_id, task_id, line_no, sku, name_it, name_en, "
-      "kind, unit, quantity, backordered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  for (const NewTask& task : tasks) {
-    insert.tryReset();
-    insert.bind(1, order_id);
-    insert.bind(2, due.event_id);
-    insert.bind(3, task.plan.department);
-    insert.bind(4, Name(held ? TaskState::kHeld : TaskState::kScheduled));
-    insert.bind(5, MillisOf(now));
-    insert.bind(6, MillisOf(task.release_at));
-    insert.exec();
-    const std::int64_t task_id = connection.database().getLastInsertRowid();
-    for (const TaskLine& line : task.plan.lines) {
-      insert_line.tryReset();
-      insert_line.bind(1, order_id);
-      insert_line.bind(2, task_id);
-      insert_line.bind(3, line.line_no);
-      insert_line.bind(4, line.sku);
-      insert_line.bind(5, line.name.it);
-      insert_line.bind(6, line.name.en);
-      insert_line.bind(7, Name(line.kind));
-      insert_line.bind(8, line.unit);
-      insert_line.bind(9, line.quantity);
-      insert_line.bind(10, std::clamp<std::int64_t>(line.backordered, 0, line.quantity));
-      insert_line.exec();
-    }
-  }
-  auto status = UpdateStatus(connection, order_id);
-  if (!status) return Fail(status.error());
+  auto written = WritePlan(connection, order_id, number, due.event_id, tasks, holds, now);
+  if (!written) return Fail(written.error());
   SQLite::Statement& made = connection.Prepare(SelectTasks("WHERE t.outbox_id = ? ORDER BY t.id"));
   made.bind(1, due.event_id);
   return TasksFrom(connection, made);
 }
-
-namespace {
 
 Result<std::optional<FulfillmentTask>> ReleaseIn(Connection& connection, std::int64_t task_id,
                                                  Timestamp escalate_at, Timestamp now) {

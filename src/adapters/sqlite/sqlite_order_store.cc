@@ -234,25 +234,31 @@ struct DueEvents {
   std::int64_t fulfillment = 0;
 };
 
-DueEvents InsertEvents(Connection& connection, const Order& order, std::int64_t order_id) {
+// Writes the order's outbox events. `handed_on`: the placement does what the receipt.due and
+// fulfillment.due events ask in its own transaction, so they are written as done.
+DueEvents InsertEvents(Connection& connection, const Order& order, std::int64_t order_id,
+                       bool handed_on) {
   SQLite::Statement& insert = connection.Prepare(
-      "INSERT INTO outbox (order_id, event, payload, created_at, next_attempt_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?4)");
+      "INSERT INTO outbox (order_id, event, payload, created_at, next_attempt_at, delivered_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?4, ?5)");
   const std::string payload =
       json::Dump(Json{{"order_id", order_id}, {"number", order.number.value}});
   const std::int64_t now = NowMillis();
   DueEvents due;
   for (std::int64_t* id : {&due.receipt, &due.fulfillment}) {
     insert.tryReset();
+    insert.clearBindings();
     insert.bind(1, order_id);
     insert.bind(2, id == &due.receipt ? "receipt.due" : "fulfillment.due");
     insert.bind(3, payload);
     insert.bind(4, now);
+    if (handed_on) insert.bind(5, now);
     insert.exec();
     *id = connection.database().getLastInsertRowid();
   }
   // The public event webhooks send (docs/webhooks.md), in the same transaction as the order.
   insert.tryReset();
+  insert.clearBindings();
   insert.bind(1, order_id);
   insert.bind(2, "order.placed");
   insert.bind(3, json::Dump(PlacedPayload(order)));
@@ -263,8 +269,8 @@ DueEvents InsertEvents(Connection& connection, const Order& order, std::int64_t 
 
 // What the scheduler, the mailer and the webhook dispatcher would each do for the order in a
 // transaction of their own, done in the placement's (OrderStore::Place with a handoff).
-Result<void> HandOn(Connection& connection, const Order& order, const DueEvents& due,
-                    const Document& receipt, const Handoff& handoff) {
+Result<void> HandOn(Connection& connection, const Order& order, std::int64_t order_id,
+                    const DueEvents& due, const Document& receipt, const Handoff& handoff) {
   // Backorders are known only now, from the stock this transaction reserved.
   std::vector<NewTask> planned = handoff.tasks;
   for (NewTask& task : planned) {
@@ -274,18 +280,17 @@ Result<void> HandOn(Connection& connection, const Order& order, const DueEvents&
       line.backordered = order.priced.lines[index].backordered;
     }
   }
-  auto tasks =
-      PlanIn(connection, DueFulfillment{.event_id = due.fulfillment, .order = order.number},
-             planned, handoff.holds, order.placed_at);
-  if (!tasks) return Fail(tasks.error());
-  auto delivery = TakeIn(connection, DueReceipt{.event_id = due.receipt, .order = order.number},
-                         DeliveryRequest{.order = order.number,
-                                         .document_number = receipt.number,
-                                         .to = order.customer.email,
-                                         .requested_by = std::string(kPlacementRequester),
-                                         .requested_at = order.placed_at,
-                                         .refusal = handoff.receipt_refusal});
-  if (!delivery) return Fail(delivery.error());
+  auto planned_written = WritePlan(connection, order_id, order.number, due.fulfillment, planned,
+                                   handoff.holds, order.placed_at);
+  if (!planned_written) return Fail(planned_written.error());
+  InsertPlacementDelivery(connection, order_id,
+                          DeliveryRequest{.order = order.number,
+                                          .document_number = receipt.number,
+                                          .to = order.customer.email,
+                                          .requested_by = std::string(kPlacementRequester),
+                                          .requested_at = order.placed_at,
+                                          .refusal = handoff.receipt_refusal},
+                          due.receipt);
   // The order's own events and any left before it: a handful, so one round takes them all.
   auto fanned = FanOutIn(connection, order.placed_at, kFanOutWithPlacement);
   if (!fanned) return Fail(fanned.error());
@@ -335,7 +340,7 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
   stored.id = OrderId{order_id};
   InsertLines(connection, stored, order_id);
   InsertPayment(connection, stored, order_id);
-  const DueEvents due = InsertEvents(connection, stored, order_id);
+  const DueEvents due = InsertEvents(connection, stored, order_id, handoff.has_value());
   InsertHistory(connection, order_id,
                 OrderEvent{.at = stored.placed_at,
                            .actor = PlacedBy(stored),
@@ -346,7 +351,7 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
   const Document receipt = IssueIn(connection, stored, snapshot_text, DocumentKind::kReceipt,
                                    business_year, stored.placed_at, documents);
   if (handoff) {
-    auto handed = HandOn(connection, stored, due, receipt, *handoff);
+    auto handed = HandOn(connection, stored, order_id, due, receipt, *handoff);
     if (!handed) return Fail(handed.error());
   }
   RecordKey(connection, KeyScope::kOrders, key, order_id);
