@@ -1,9 +1,7 @@
 // The role matrix route by route: every role signs in and calls every route; a route answers
 // 403 exactly when the role lacks the route's permission (docs/security.md).
 
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -11,6 +9,7 @@
 
 #include "adapters/http/api.h"
 #include "server_fixture.h"
+#include "support/markdown_table.h"
 
 namespace commesso::http::testing {
 namespace {
@@ -32,36 +31,17 @@ struct MatrixRow {
   std::vector<std::string> cells;  // One per role column, in the header's order.
 };
 
-std::vector<std::string> Cells(const std::string& line) {
-  std::vector<std::string> cells;
-  std::stringstream stream(line.substr(1));
-  std::string cell;
-  while (std::getline(stream, cell, '|')) {
-    const std::size_t first = cell.find_first_not_of(' ');
-    const std::size_t last = cell.find_last_not_of(' ');
-    cells.push_back(first == std::string::npos ? "" : cell.substr(first, last - first + 1));
-  }
-  return cells;
-}
-
 // The matrix table: route ("GET /healthz") to row; `roles` gets the header's role columns.
 std::map<std::string, MatrixRow> ReadMatrix(std::vector<std::string>& roles) {
-  std::ifstream file(COMMESSO_SOURCE_DIR "/docs/security.md");
-  EXPECT_TRUE(file.good()) << "docs/security.md is missing";
+  const std::vector<std::vector<std::string>> table = commesso::testing::MarkdownTable(
+      COMMESSO_SOURCE_DIR "/docs/security.md", "| Route | Requires |");
+  EXPECT_FALSE(table.empty()) << "docs/security.md or its route matrix is missing";
   std::map<std::string, MatrixRow> rows;
-  std::string line;
-  bool in_table = false;
-  while (std::getline(file, line)) {
-    if (line.starts_with("| Route | Requires |")) {
-      const std::vector<std::string> header = Cells(line);
-      roles.assign(header.begin() + 2, header.end());
-      in_table = true;
-      continue;
-    }
-    if (!in_table || line.starts_with("| ---")) continue;
-    if (!line.starts_with("|")) break;
-    std::vector<std::string> cells = Cells(line);
-    EXPECT_EQ(cells.size(), roles.size() + 2) << line;
+  if (table.empty()) return rows;
+  roles.assign(table[0].begin() + 2, table[0].end());
+  for (std::size_t i = 1; i < table.size(); ++i) {
+    const std::vector<std::string>& cells = table[i];
+    EXPECT_EQ(cells.size(), roles.size() + 2) << (cells.empty() ? "" : cells.front());
     if (cells.size() < 2 || cells[0].size() < 2) continue;
     const std::string route = cells[0].substr(1, cells[0].size() - 2);  // Without backticks.
     EXPECT_FALSE(rows.contains(route)) << route << " has two rows";

@@ -3,9 +3,7 @@
 // up in what it reads, and a field it does not give appears nowhere in the raw bytes of any
 // answer. Finding 11: the warehouse read the customer's e-mail, tax id and billing address.
 
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -13,6 +11,7 @@
 
 #include "adapters/http/api.h"
 #include "server_fixture.h"
+#include "support/markdown_table.h"
 
 namespace commesso::http::testing {
 namespace {
@@ -40,36 +39,17 @@ struct FieldRow {
   std::vector<std::string> cells;  // "yes" or "no", one per role column.
 };
 
-std::vector<std::string> Cells(const std::string& line) {
-  std::vector<std::string> cells;
-  std::stringstream stream(line.substr(1));
-  std::string cell;
-  while (std::getline(stream, cell, '|')) {
-    const std::size_t first = cell.find_first_not_of(' ');
-    const std::size_t last = cell.find_last_not_of(' ');
-    cells.push_back(first == std::string::npos ? "" : cell.substr(first, last - first + 1));
-  }
-  return cells;
-}
-
 // The "| Field | clerk | … |" table of docs/security.md; `roles` gets its role columns.
 std::vector<FieldRow> ReadFieldMatrix(std::vector<std::string>& roles) {
-  std::ifstream file(COMMESSO_SOURCE_DIR "/docs/security.md");
-  EXPECT_TRUE(file.good()) << "docs/security.md is missing";
+  const std::vector<std::vector<std::string>> table =
+      commesso::testing::MarkdownTable(COMMESSO_SOURCE_DIR "/docs/security.md", "| Field |");
+  EXPECT_FALSE(table.empty()) << "docs/security.md or its field table is missing";
   std::vector<FieldRow> rows;
-  std::string line;
-  bool in_table = false;
-  while (std::getline(file, line)) {
-    if (line.starts_with("| Field |")) {
-      const std::vector<std::string> header = Cells(line);
-      roles.assign(header.begin() + 1, header.end());
-      in_table = true;
-      continue;
-    }
-    if (!in_table || line.starts_with("| ---")) continue;
-    if (!line.starts_with("|")) break;
-    std::vector<std::string> cells = Cells(line);
-    EXPECT_EQ(cells.size(), roles.size() + 1) << line;
+  if (table.empty()) return rows;
+  roles.assign(table[0].begin() + 1, table[0].end());
+  for (std::size_t i = 1; i < table.size(); ++i) {
+    const std::vector<std::string>& cells = table[i];
+    EXPECT_EQ(cells.size(), roles.size() + 1) << (cells.empty() ? "" : cells.front());
     if (cells.empty()) continue;
     rows.push_back(FieldRow{.field = cells[0],
                             .cells = std::vector<std::string>(cells.begin() + 1, cells.end())});
