@@ -109,7 +109,7 @@ Result<std::unique_ptr<Wiring>> Wiring::Open(config::Config config) {
                                   *std::move(database));
 }
 
-Wiring::Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
+Wiring::Wiring(config::Config config, std::unique_ptr<Clock> clock,
                std::unique_ptr<DateZoneDirectory> zones, std::unique_ptr<sqlite::Database> database)
     : config_(std::move(config)),
       clock_(std::move(clock)),

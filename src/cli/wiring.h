@@ -62,7 +62,8 @@ class Wiring {
   // when either fails).
   static Result<std::unique_ptr<Wiring>> Open(config::Config config);
 
-  Wiring(config::Config config, std::unique_ptr<SystemClock> clock,
+  // From parts Open made (or a test's: a fixed clock, a database of its own).
+  Wiring(config::Config config, std::unique_ptr<Clock> clock,
          std::unique_ptr<DateZoneDirectory> zones, std::unique_ptr<sqlite::Database> database);
   ~Wiring();
   Wiring(const Wiring&) = delete;
@@ -123,7 +124,7 @@ class Wiring {
   };
 
   config::Config config_;
-  std::unique_ptr<SystemClock> clock_;
+  std::unique_ptr<Clock> clock_;
   std::unique_ptr<DateZoneDirectory> zones_;
   std::unique_ptr<sqlite::Database> database_;
   sqlite::SqliteCatalog catalog_;

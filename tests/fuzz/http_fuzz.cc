@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/http.hpp>
@@ -27,22 +28,11 @@
 #include "adapters/config/config.h"
 #include "adapters/http/api.h"
 #include "adapters/http/static_files.h"
-#include "adapters/payments/test_card_processor.h"
-#include "adapters/phone/libphonenumber_phone_numbers.h"
 #include "adapters/sodium/sodium_credentials.h"
 #include "adapters/sqlite/database.h"
-#include "adapters/sqlite/sqlite_catalog.h"
-#include "adapters/sqlite/sqlite_customer_store.h"
-#include "adapters/sqlite/sqlite_delivery_store.h"
-#include "adapters/sqlite/sqlite_document_store.h"
-#include "adapters/sqlite/sqlite_draft_store.h"
-#include "adapters/sqlite/sqlite_fulfillment_store.h"
-#include "adapters/sqlite/sqlite_identity_store.h"
-#include "adapters/sqlite/sqlite_order_store.h"
-#include "adapters/sqlite/sqlite_webhook_store.h"
-#include "adapters/webhooks/outbound_url_policy.h"
 #include "cli/demo_access.h"
 #include "cli/demo_data.h"
+#include "cli/wiring.h"
 #include "fuzz/fuzz_check.h"
 #include "support/fixed_clock.h"
 
@@ -53,11 +43,6 @@ namespace bhttp = boost::beast::http;
 
 // What a console file outside the web root holds: no answer may ever contain it.
 constexpr std::string_view kOutsideSecret = "fuzz-secret-outside-the-web-root";
-
-class QuietSignal final : public OutboxSignal {
- public:
-  void Notify() override {}
-};
 
 std::filesystem::path& RunDirectory();
 
@@ -92,50 +77,27 @@ void Write(const std::filesystem::path& path, std::string_view text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-// Everything the API serves from, built once per process (libFuzzer runs many inputs in one).
+// Everything the API serves from, built once per process (libFuzzer runs many inputs in one):
+// the binary's own wiring of the built-in demo business, on a fixed clock and with the
+// cheapest password hashing (the seeded users sign in), its background workers not started.
 // Never destroyed: the process ends with the database's threads still running.
 class Desk {
  public:
   Desk()
       : directory_(FreshDirectory()),
-        config_(config::Defaults()),
-        zones_(Zones(config_.business)),
-        database_(OpenDatabase(directory_ / "commesso.db")),
-        catalog_(*database_),
-        customers_(*database_),
-        orders_(*database_, Documents()),
-        documents_(*database_, Documents(), clock_),
-        drafts_(*database_),
-        identities_(*database_),
-        deliveries_(*database_),
-        webhooks_(*database_),
-        fulfillment_(*database_),
-        outbound_urls_({.allow_http_loopback = false}),
-        api_(Services{.business = config_.business,
-                      .catalog = catalog_,
-                      .customers = customers_,
-                      .orders = orders_,
-                      .documents = documents_,
-                      .phones = phones_,
-                      .clock = clock_,
-                      .zones = *zones_,
-                      .drafts = drafts_,
-                      .cards = cards_,
-                      .identities = identities_,
-                      .credentials = credentials_,
-                      .deliveries = deliveries_,
-                      .outbox = signal_,
-                      .webhooks = webhooks_,
-                      .fulfillment = fulfillment_,
-                      .outbound_urls = outbound_urls_},
-             http::AccessOptions{}),
+        wiring_(Config(directory_), std::make_unique<testing::FixedClock>(),
+                Zones(config::Defaults().business), OpenDatabase(directory_ / "commesso.db")),
+        api_(wiring_.services(), http::AccessOptions{}),
         console_(directory_ / "web") {
     Write(directory_ / "web" / "index.html", "<!doctype html><title>console</title>");
     Write(directory_ / "web" / "assets" / "app-0123abcd.js", "console.log('console');");
     Write(directory_ / "secret.txt", kOutsideSecret);
     std::filesystem::create_directory_symlink(directory_, directory_ / "web" / "assets" / "up");
-    Check(SeedDemo(catalog_, customers_, phones_, config_.business).has_value(), "demo seeded");
-    Check(SeedDemoAccess(identities_, credentials_, clock_).has_value(), "demo access seeded");
+    Check(SeedDemo(wiring_.catalog(), wiring_.customers(), wiring_.phones(), wiring_.business())
+              .has_value(),
+          "demo seeded");
+    Check(SeedDemoAccess(wiring_.identities(), wiring_.credentials(), wiring_.clock()).has_value(),
+          "demo access seeded");
   }
 
   http::HttpResponse Handle(http::HttpRequest request) {
@@ -145,7 +107,15 @@ class Desk {
   }
 
  private:
-  using Services = http::Services;
+  // The built-in demo business on the run's database, with the cheapest password hashing.
+  static config::Config Config(const std::filesystem::path& directory) {
+    config::Config config = config::Defaults();
+    config.server.database = (directory / "commesso.db").string();
+    const PasswordCost cheapest = PasswordCost::MinimumForTest();
+    config.security.password_passes = cheapest.passes;
+    config.security.password_memory_kib = cheapest.memory_kib;
+    return config;
+  }
 
   static std::unique_ptr<DateZoneDirectory> Zones(const Business& business) {
     std::vector<std::string> names = {business.time_zone};
@@ -163,29 +133,8 @@ class Desk {
     return *std::move(database);
   }
 
-  sqlite::DocumentSettings Documents() const {
-    return {.seller = SellerOf(config_.business), .default_locale = config_.business.locale};
-  }
-
   std::filesystem::path directory_;
-  config::Config config_;
-  testing::FixedClock clock_;
-  LibphonenumberPhoneNumbers phones_;
-  std::unique_ptr<DateZoneDirectory> zones_;
-  std::unique_ptr<sqlite::Database> database_;
-  sqlite::SqliteCatalog catalog_;
-  sqlite::SqliteCustomerStore customers_;
-  sqlite::SqliteOrderStore orders_;
-  sqlite::SqliteDocumentStore documents_;
-  sqlite::SqliteDraftStore drafts_;
-  sqlite::SqliteIdentityStore identities_;
-  SodiumCredentials credentials_{PasswordCost::MinimumForTest()};
-  TestCardProcessor cards_{clock_};
-  sqlite::SqliteDeliveryStore deliveries_;
-  QuietSignal signal_;
-  sqlite::SqliteWebhookStore webhooks_;
-  sqlite::SqliteFulfillmentStore fulfillment_;
-  webhooks::OutboundUrlPolicy outbound_urls_;
+  Wiring wiring_;
   http::Api api_;
   http::StaticFiles console_;
 };
