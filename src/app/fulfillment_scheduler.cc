@@ -53,14 +53,6 @@ FulfillmentScheduler::FulfillmentScheduler(FulfillmentStore& store, const OrderS
                                            const ZoneDirectory& zones)
     : store_(store), orders_(orders), rules_(rules), zones_(zones) {}
 
-std::vector<NewTask> FulfillmentScheduler::TasksFor(const Order& order) const {
-  return PlannedTasks(order, rules_, zones_);
-}
-
-std::vector<Hold> FulfillmentScheduler::HoldsFor(const Order& order, Timestamp now) const {
-  return PlannedHolds(order, now);
-}
-
 Result<void> FulfillmentScheduler::PlanPending(Timestamp now, SchedulerRound& round) {
   // An order that cannot be read (a bug) must not stop the others: it stays pending, is tried
   // again next round, and its error is the round's.
@@ -76,7 +68,8 @@ Result<void> FulfillmentScheduler::PlanPending(Timestamp now, SchedulerRound& ro
         skipped = order.error();
         continue;
       }
-      auto made = store_.Plan(due, TasksFor(*order), HoldsFor(*order, now), now);
+      auto made =
+          store_.Plan(due, PlannedTasks(*order, rules_, zones_), PlannedHolds(*order, now), now);
       if (!made) return Fail(made.error());
       ++planned;
       ++round.planned;

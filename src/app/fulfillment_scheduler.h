@@ -22,9 +22,8 @@ struct SchedulerRound {
 
 // Hands placed orders to the departments. A round (run every second on a worker thread, and
 // woken after each placement):
-// 1. plans every pending fulfillment.due event: Split the order by the routing rules, a
-//    release time per task (ReleaseAt from the placement), and an automatic payment hold for
-//    a bank transfer not yet received;
+// 1. plans every pending fulfillment.due event (PlannedTasks, PlannedHolds: what a placement
+//    with a handoff does itself, so only orders placed without one are left here);
 // 2. releases every scheduled task whose time has come, with its escalation time
 //    (AddWorkingTime of the department's escalate_after);
 // 3. returns to the queue the claims whose lease ended;
@@ -41,11 +40,6 @@ class FulfillmentScheduler {
   // One round at `now`. Fails when the stores fail, or when an order could not be read for
   // planning (it stays pending; the rest of the round still runs); what was done stays done.
   Result<SchedulerRound> Round(Timestamp now);
-
-  // The tasks to make for `order` placed at `placed` (its release times) and the holds it
-  // gets at planning: a payment hold for an unpaid bank transfer.
-  std::vector<NewTask> TasksFor(const Order& order) const;
-  std::vector<Hold> HoldsFor(const Order& order, Timestamp now) const;
 
  private:
   Result<void> PlanPending(Timestamp now, SchedulerRound& round);

@@ -92,8 +92,8 @@ class Wiring {
   // The server's sign-in and session options from [security] and server.public_origin.
   http::AccessOptions access() const;
 
-  // The receipt mailer's thread ([mail]; without it no mail goes out and receipts wait in the
-  // outbox): `commesso serve` starts it with the server and stops it after. Idempotent.
+  // The receipt mailer's thread ([mail]; without it no mail goes out and receipts wait,
+  // queued): `commesso serve` starts it with the server and stops it after. Idempotent.
   void StartMailer();
   void StopMailer();
 
@@ -102,7 +102,7 @@ class Wiring {
   void StartWebhooks();
   void StopWebhooks();
   // The fulfillment scheduler's thread: a round every second and after each placement plans
-  // placed orders into department tasks, releases what is due (what came due while the server
+  // orders their placement left unplanned, releases what is due (what came due while the server
   // was down at the first round), returns expired claims and escalates. `commesso serve`
   // starts it with the server and stops it after. Idempotent.
   void StartScheduler();

@@ -163,9 +163,9 @@ TEST_F(SqliteFulfillmentStoreTest, PlansEachOrderOnceIntoOneTaskPerDepartment) {
   // Planning the same event again changes nothing and returns the tasks made then.
   const std::int64_t event =
       Count(stores_.path(), "SELECT id FROM outbox WHERE event = 'fulfillment.due'");
-  auto again =
-      store_->Plan({.event_id = event, .order = number},
-                   scheduler_->TasksFor(stores_.orders().FindByNumber(number).value()), {}, At(5));
+  auto again = store_->Plan(
+      {.event_id = event, .order = number},
+      PlannedTasks(stores_.orders().FindByNumber(number).value(), rules_, zones_), {}, At(5));
   ASSERT_TRUE(again.has_value());
   EXPECT_EQ(again->size(), 2u);
   EXPECT_EQ(Count(stores_.path(), "SELECT count(*) FROM fulfillment_tasks"), 2);
@@ -231,7 +231,7 @@ TEST_F(SqliteFulfillmentStoreTest, ARestartInTheMiddleOfAWaveReleasesEveryDueTas
   // Planned with a wave at 10:30, then the server stops after releasing four of them.
   const std::vector<DueFulfillment> pending = store_->PendingPlans(100).value();
   for (const DueFulfillment& due : pending) {
-    auto tasks = scheduler_->TasksFor(stores_.orders().FindByNumber(due.order).value());
+    auto tasks = PlannedTasks(stores_.orders().FindByNumber(due.order).value(), rules_, zones_);
     for (NewTask& task : tasks) task.release_at = At(30);
     ASSERT_TRUE(store_->Plan(due, tasks, {}, At(0)).has_value());
   }
