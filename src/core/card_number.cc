@@ -20,7 +20,6 @@
 #include "core/card_number.h"
 
 #include <cstddef>
-#include <ranges>
 #include <string>
 #include <vector>
 
@@ -68,8 +67,10 @@ bool GluesCode(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
 bool PassesLuhn(std::string_view digits) {
   int sum = 0;
   bool doubled = false;
-  for (const char digit : std::views::reverse(digits)) {
-    int value = digit - '0';
+  // Reverse iterators, not std::views::reverse: Debian's clang 14 (`make fuzz`) cannot compile
+  // libstdc++ 12's ranges.
+  for (auto digit = digits.rbegin(); digit != digits.rend(); ++digit) {
+    int value = *digit - '0';
     if (doubled) {
       value *= 2;
       if (value > 9) value -= 9;
