@@ -1,5 +1,6 @@
 #include "app/place_order.h"
 
+#include <future>
 #include <utility>
 #include <vector>
 
@@ -58,16 +59,25 @@ Result<void> CheckCard(const CardPayments& cards, const CardDetails& card, Money
 }  // namespace
 
 Result<StoredPlacement> PlaceOrder::Run(const OrderDraft& draft, const IdempotencyKey& key) const {
+  std::promise<Result<StoredPlacement>> promise;
+  std::future<Result<StoredPlacement>> placed = promise.get_future();
+  Start(draft, key,
+        [&promise](Result<StoredPlacement> result) { promise.set_value(std::move(result)); });
+  return placed.get();
+}
+
+void PlaceOrder::Start(const OrderDraft& draft, const IdempotencyKey& key,
+                       OrderStore::Placed then) const {
   auto earlier = orders_.FindByKey(key);
-  if (!earlier) return Fail(earlier.error());
-  if (*earlier) return StoredPlacement{.order = **std::move(earlier), .replayed = true};
+  if (!earlier) return then(Fail(earlier.error()));
+  if (*earlier) return then(StoredPlacement{.order = **std::move(earlier), .replayed = true});
 
   auto quoted = quote_.Price(draft);
-  if (!quoted) return Fail(quoted.error());
+  if (!quoted) return then(Fail(quoted.error()));
 
   if (draft.payment.type == PaymentType::kCard) {
     auto card = CheckCard(cards_, draft.payment.card, quoted->priced.totals.amount_due);
-    if (!card) return Fail(card.error());
+    if (!card) return then(Fail(card.error()));
   }
 
   const Timestamp now = clock_.Now();
@@ -91,7 +101,7 @@ Result<StoredPlacement> PlaceOrder::Run(const OrderDraft& draft, const Idempoten
                   .holds = PlannedHolds(order, now),
                   .receipt_refusal = ReceiptRefusal(order.customer.email)};
   const int year = static_cast<int>(clock_.BusinessDay(now).year());
-  return orders_.Place(order, key, year, handoff);
+  orders_.PlaceAsync(std::move(order), key, year, std::move(handoff), std::move(then));
 }
 
 }  // namespace commesso

@@ -34,6 +34,13 @@ class PlaceOrder {
   // kUnavailable when the store or the card processor is down.
   Result<StoredPlacement> Run(const OrderDraft& draft, const IdempotencyKey& key) const;
 
+  // Run without waiting for the commit: validates and prices on the calling thread, hands the
+  // order to the store and returns; `then` gets what Run would return, once: on the calling
+  // thread when the order is refused or replayed, else from the store when the placement is
+  // durable or has failed (OrderStore::PlaceAsync: it must only hand the result on). Checking
+  // a card payment asks the processor on the calling thread.
+  void Start(const OrderDraft& draft, const IdempotencyKey& key, OrderStore::Placed then) const;
+
  private:
   const QuoteOrder& quote_;
   OrderStore& orders_;

@@ -1,8 +1,12 @@
 #include "adapters/http/api.h"
 
+#include <atomic>
 #include <chrono>
+#include <future>
+#include <memory>
 #include <optional>
 #include <utility>
+#include <variant>
 
 #include <spdlog/spdlog.h>
 #include <strings.h>
@@ -177,9 +181,10 @@ std::string CookieValue(std::string_view header, std::string_view name) {
 
 }  // namespace
 
-Api::Api(Services services, AccessOptions access)
+Api::Api(Services services, AccessOptions access, Resume resume)
     : services_(services),
       access_(access),
+      resume_(resume ? std::move(resume) : [](std::function<void()> task) { task(); }),
       throttle_(access.login_max_failures, access.login_longest_wait),
       key_limits_(access.limits.per_key),
       address_limits_(access.limits.per_address),
@@ -286,15 +291,36 @@ std::vector<RouteInfo> Api::Routes() {
   return routes;
 }
 
-HttpResponse Api::Handle(HttpRequest request) {
+void Api::Handle(HttpRequest request, Responder respond) {
+  // Answers once: a route that took the responder and then threw gets its 500 here, and
+  // whatever it would have answered later is dropped.
+  struct Once {
+    Responder respond;
+    std::atomic<bool> answered{false};
+    void operator()(HttpResponse response) {
+      if (!answered.exchange(true)) respond(std::move(response));
+    }
+  };
+  auto once = std::make_shared<Once>();
+  once->respond = std::move(respond);
+  Responder answer = [once](HttpResponse response) { (*once)(std::move(response)); };
+  std::optional<HttpResponse> response;
   try {
-    return Route(request);
-  } catch (const InvariantError& error) {
-    return Internal(request, error.what());
+    response = Route(request, answer);
   } catch (const std::exception& error) {
-    // Not swallowed: logged in full with the reference the client sees.
-    return Internal(request, error.what());
+    // Not swallowed (an InvariantError is a bug): logged in full with the reference the client
+    // sees.
+    response = Internal(request, error.what());
   }
+  if (response) (*once)(*std::move(response));
+}
+
+HttpResponse Api::Handle(HttpRequest request) {
+  std::promise<HttpResponse> promise;
+  std::future<HttpResponse> answer = promise.get_future();
+  Handle(std::move(request),
+         [&promise](HttpResponse response) { promise.set_value(std::move(response)); });
+  return answer.get();
 }
 
 HttpResponse Api::Internal(const HttpRequest& request, std::string_view what) {
@@ -311,7 +337,7 @@ HttpResponse Api::Failure(const HttpRequest& request, const Error& error) {
   return Internal(request, what);
 }
 
-HttpResponse Api::Route(HttpRequest& request) {
+std::optional<HttpResponse> Api::Route(HttpRequest& request, Responder& respond) {
   const std::optional<Target> target = ParseTarget(request.target);
   if (!target) {
     return BadRequest("bad_target", "The request target is not a valid path and query.");
@@ -392,9 +418,25 @@ HttpResponse Api::Route(HttpRequest& request) {
                              .value = key->value});
     if (!claim) return KeyInFlight();
     request.idempotency_key = *std::move(key);
-    return (this->*chosen->handler)(request, *target, param);
+    if (const Deferred* deferred = std::get_if<Deferred>(&chosen->handler)) {
+      // The claim goes with the answer.
+      auto held = std::make_shared<InFlightKeys::Claim>(*std::move(claim));
+      (this->*(*deferred))(std::move(request),
+                           [held, respond = std::move(respond)](HttpResponse response) mutable {
+                             held.reset();
+                             respond(std::move(response));
+                           });
+      return std::nullopt;
+    }
+    return (this->*std::get<Handler>(chosen->handler))(request, *target, param);
   }
-  if (chosen != nullptr) return (this->*chosen->handler)(request, *target, param);
+  if (chosen != nullptr) {
+    if (const Deferred* deferred = std::get_if<Deferred>(&chosen->handler)) {
+      (this->*(*deferred))(std::move(request), std::move(respond));
+      return std::nullopt;
+    }
+    return (this->*std::get<Handler>(chosen->handler))(request, *target, param);
+  }
   if (allow.empty()) {
     return ProblemResponse(404, "route_not_found", "Not found",
                            "There is no resource at this path.");
@@ -649,16 +691,34 @@ HttpResponse Api::Quote(const HttpRequest& request, const Target&, const std::st
   return JsonResponse(200, json::Dump(response));
 }
 
-HttpResponse Api::PlaceOrder(const HttpRequest& request, const Target&, const std::string&) {
-  const IdempotencyKey& key = KeyOf(request);
-
+void Api::PlaceOrder(HttpRequest request, Responder respond) {
   OrResponse<Json> body = JsonBody(request);
-  if (!body) return body.error();
+  if (!body) return respond(body.error());
   Result<OrderDraft> draft = json::DraftFromJson(*body, services_.business.rules.currency);
-  if (!draft) return ProblemResponse(draft.error());
+  if (!draft) return respond(ProblemResponse(draft.error()));
   draft->placed_by = PrincipalOf(request);
 
-  Result<StoredPlacement> placement = place_.Run(*draft, key);
+  // The request's body is not needed any more; its headers and key are, for the answer.
+  request.body.clear();
+  auto held = std::make_shared<HttpRequest>(std::move(request));
+  place_.Start(
+      *draft, KeyOf(*held),
+      [this, held, respond = std::move(respond)](Result<StoredPlacement> placement) mutable {
+        // Possibly on the store's writer thread: the answer is made elsewhere.
+        resume_(
+            [this, held, respond = std::move(respond), placement = std::move(placement)]() mutable {
+              HttpResponse response;
+              try {
+                response = Placed(*held, placement);
+              } catch (const std::exception& error) {
+                response = Internal(*held, error.what());
+              }
+              respond(std::move(response));
+            });
+      });
+}
+
+HttpResponse Api::Placed(const HttpRequest& request, const Result<StoredPlacement>& placement) {
   if (!placement) return Failure(request, placement.error());
   if (!placement->replayed) services_.outbox.Notify();  // Its receipt is due.
   // Built only from the order as placed (a replay gets it from the snapshot written in the

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -48,13 +50,27 @@ struct RouteInfo {
 // Idempotency-Key (400, and 409 while the caller's first request with the key is in flight;
 // replays answer the first answer's bytes, docs/decisions/0017), strict JSON in
 // (400, 422 naming fields) and out, and problem responses for every failure. Runs use cases on the
-// calling thread, which therefore must be allowed to block. Never throws: an exception from a
-// handler (an InvariantError is a bug) becomes a 500 whose reference the log also records. Borrows
-// the services, which must outlive it. Thread-safe.
+// calling thread, which therefore must be allowed to block, except for a placement's commit:
+// its answer comes from the store's writer once the order is durable, through `resume`, and no
+// thread waits for it (docs/decisions/0023). Never throws: an exception from a handler (an
+// InvariantError is a bug) becomes a 500 whose reference the log also records. Borrows the
+// services, which must outlive it. Thread-safe.
 class Api {
  public:
-  Api(Services services, AccessOptions access);
+  // Runs a task on a thread that may do CPU work but must not wait for anything.
+  using Resume = std::function<void(std::function<void()>)>;
+  // Takes a request's answer; called exactly once per request, on any thread.
+  using Responder = std::function<void(HttpResponse)>;
 
+  // `resume` runs the rest of a request whose commit the store reports from its writer thread
+  // (rendering the answer), so the writer only hands results on; empty: run it right there.
+  Api(Services services, AccessOptions access, Resume resume = {});
+
+  // Answers `request` through `respond`: before returning, or later from `resume` for a
+  // placement that was handed to the store.
+  void Handle(HttpRequest request, Responder respond);
+
+  // Handle, waiting for the answer.
   HttpResponse Handle(HttpRequest request);
 
   // Every route served, in a stable order; docs/openapi.yaml must document each and
@@ -72,7 +88,8 @@ class Api {
     std::optional<SignedIn> session{};  // Set when signed in by cookie.
   };
 
-  HttpResponse Route(HttpRequest& request);
+  // The answer, or nothing when the route took `respond` to answer later.
+  std::optional<HttpResponse> Route(HttpRequest& request, Responder& respond);
   HttpResponse Internal(const HttpRequest& request, std::string_view what);
 
   HttpResponse Health(const HttpRequest& request, const Target& target, const std::string& param);
@@ -93,8 +110,10 @@ class Api {
   HttpResponse ShippingMethods(const HttpRequest& request, const Target& target,
                                const std::string& param);
   HttpResponse Quote(const HttpRequest& request, const Target& target, const std::string& param);
-  HttpResponse PlaceOrder(const HttpRequest& request, const Target& target,
-                          const std::string& param);
+  // Answers through `respond` once the order is durable (or refused).
+  void PlaceOrder(HttpRequest request, Responder respond);
+  // A placement's answer, for the caller of `request`.
+  HttpResponse Placed(const HttpRequest& request, const Result<StoredPlacement>& placement);
   HttpResponse GetOrder(const HttpRequest& request, const Target& target,
                         const std::string& number);
   HttpResponse ListOrders(const HttpRequest& request, const Target& target,
@@ -206,20 +225,23 @@ class Api {
   HttpResponse Failure(const HttpRequest& request, const Error& error);
 
   using Handler = HttpResponse (Api::*)(const HttpRequest&, const Target&, const std::string&);
+  // A route that answers later, through its Responder.
+  using Deferred = void (Api::*)(HttpRequest, Responder);
   struct Entry {
     const char* method;
     const char* path;
-    Handler handler;
+    std::variant<Handler, Deferred> handler;
     Gate gate;
     Permission permission;  // For Gate::kPermission.
     // Whether the route creates something and so takes an Idempotency-Key: Route reads and
-    // claims it before the handler runs and releases it after (KeyOf).
+    // claims it before the handler runs and releases it once the route has answered (KeyOf).
     bool keyed = false;
   };
   static const std::vector<Entry>& Table();
 
   Services services_;
   const AccessOptions access_;
+  const Resume resume_;
   LoginThrottle throttle_;
   RateLimiter key_limits_;      // By principal, "key:<name>".
   RateLimiter address_limits_;  // By peer address.

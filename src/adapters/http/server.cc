@@ -131,7 +131,8 @@ class Session;
 struct Server::Network {
   Network(const ServerOptions& server_options, Services services)
       : options(server_options),
-        api(services, server_options.access),
+        api(services, server_options.access,
+            [this](std::function<void()> task) { asio::post(io, std::move(task)); }),
         console(server_options.web_root),
         acceptor(asio::make_strand(io)),
         pool(static_cast<std::size_t>(server_options.worker_threads)) {}
@@ -142,9 +143,9 @@ struct Server::Network {
 
   const ServerOptions options;
   std::vector<asio::ip::address> trusted_proxies;  // Parsed from options.
+  asio::io_context io;                             // Before api, which resumes placements on it.
   Api api;
   StaticFiles console;
-  asio::io_context io;
   tcp::acceptor acceptor;  // Used only on its strand.
   asio::thread_pool pool;
   std::vector<std::thread> io_threads;
@@ -258,14 +259,20 @@ class Session : public std::enable_shared_from_this<Session> {
 
     busy_ = true;
     const bool console = StaticFiles::Serves(path_);
+    // The answer is written on this session's strand, from whichever thread it comes: the
+    // worker, or for a placement the io thread that resumes it after the commit. Until then the
+    // guard keeps the io threads running.
+    auto work = std::make_shared<asio::executor_work_guard<asio::io_context::executor_type>>(
+        network_.io.get_executor());
+    Api::Responder respond = [self = shared_from_this(), work](HttpResponse response) {
+      asio::post(self->executor(), [self, response = std::move(response), work]() mutable {
+        self->Write(std::move(response), Then::kContinue);
+      });
+    };
     asio::post(network_.pool, [self = shared_from_this(), request = std::move(request), console,
-                               work = asio::make_work_guard(network_.io)]() mutable {
-      HttpResponse response = console ? self->network_.console.Serve(request)
-                                      : self->network_.api.Handle(std::move(request));
-      asio::post(self->executor(),
-                 [self, response = std::move(response), work = std::move(work)]() mutable {
-                   self->Write(std::move(response), Then::kContinue);
-                 });
+                               respond = std::move(respond)]() mutable {
+      if (console) return respond(self->network_.console.Serve(request));
+      self->network_.api.Handle(std::move(request), std::move(respond));
     });
   }
 

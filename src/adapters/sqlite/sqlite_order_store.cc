@@ -482,6 +482,18 @@ Result<StoredPlacement> SqliteOrderStore::Place(const Order& order, const Idempo
   });
 }
 
+void SqliteOrderStore::PlaceAsync(Order order, IdempotencyKey key, int business_year,
+                                  std::optional<Handoff> handoff, Placed then) {
+  Json snapshot = json::ToJson(order);
+  database_.writer().Post<StoredPlacement>(
+      [this, order = std::move(order), key = std::move(key), business_year,
+       snapshot = std::move(snapshot),
+       handoff = std::move(handoff)](Connection& connection) mutable {
+        return PlaceIn(connection, order, key, business_year, snapshot, documents_, handoff);
+      },
+      std::move(then));
+}
+
 Result<std::optional<Order>> SqliteOrderStore::FindByKey(const IdempotencyKey& key) const {
   return database_.readers().Read<std::optional<Order>>(
       [&](Connection& connection) -> Result<std::optional<Order>> {

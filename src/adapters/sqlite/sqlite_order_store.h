@@ -12,7 +12,8 @@
 namespace commesso::sqlite {
 
 // The OrderStore port on SQLite. Place queues on the database's single writer (group commit)
-// and returns once its transaction is durable; the reads use reader connections and see every
+// and returns once its transaction is durable (PlaceAsync calls back from the writer thread
+// then); the reads use reader connections and see every
 // placement that has returned. Orders are stored as the JSON snapshot of adapters/json beside
 // the relational columns listings need; reading one back gives exactly the order placed, with
 // its id, number, current revision and per-line backorders. Placing with the placement key of
@@ -33,6 +34,8 @@ class SqliteOrderStore final : public OrderStore {
   using OrderStore::Place;
   Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key, int business_year,
                                 const std::optional<Handoff>& handoff) override;
+  void PlaceAsync(Order order, IdempotencyKey key, int business_year,
+                  std::optional<Handoff> handoff, Placed then) override;
   Result<std::optional<Order>> FindByKey(const IdempotencyKey& key) const override;
   Result<Order> FindByNumber(const OrderNumber& number) const override;
   // Newest first (placed_at, then id); `limit` is clamped to 1..200; kInvalidInput on field

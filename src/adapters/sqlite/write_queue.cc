@@ -26,11 +26,14 @@
 //   7. With the callers answered and before the next batch, the checkpointer copies a long
 //      log back into the database file (checkpointer.cc); a long wait there slows intake down.
 //
-// Callers block on a promise, not on the queue's mutex, so the writer never waits for them.
+// Callers block on a promise (Write) or are called back (Post), never on the queue's mutex, so
+// the writer never waits for them: a request whose answer waits for its commit holds no thread
+// meanwhile.
 // Exceptions other than SQLite's (an invariant that broke) are carried to the caller's thread
 // and rethrown there, where the request turns them into a 500; the writer goes on.
 #include "adapters/sqlite/write_queue.h"
 
+#include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
 #include "adapters/sqlite/errors.h"
@@ -62,20 +65,37 @@ std::size_t WriteQueue::PendingForTest() {
 }
 
 std::optional<Error> WriteQueue::Submit(std::function<std::optional<Error>(Connection&)> work) {
-  auto job = std::make_unique<Job>(Job{.work = std::move(work)});
-  std::future<Outcome> done = job->done.get_future();
-  {
-    std::lock_guard lock(mutex_);
-    if (stopping_) {
-      return Error{ErrorCode::kUnavailable, "The database is closing; try again after restart."};
-    }
-    pending_.push_back(std::move(job));
-  }
-  wake_.notify_one();
-
+  std::promise<Outcome> promise;
+  std::future<Outcome> done = promise.get_future();
+  Enqueue(std::move(work), [&promise](Outcome outcome) { promise.set_value(std::move(outcome)); });
   Outcome outcome = done.get();
   if (outcome.exception) std::rethrow_exception(outcome.exception);
   return std::move(outcome.error);
+}
+
+void WriteQueue::Enqueue(std::function<std::optional<Error>(Connection&)> work, Completion done) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!stopping_) {
+      pending_.push_back(std::make_unique<Job>(Job{.work = std::move(work), .done = done}));
+      done = nullptr;
+    }
+  }
+  if (done) {
+    return done(Outcome{.error = Error{ErrorCode::kUnavailable,
+                                       "The database is closing; try again after restart."}});
+  }
+  wake_.notify_one();
+}
+
+std::string WriteQueue::WhatOf(const std::exception_ptr& exception) {
+  try {
+    std::rethrow_exception(exception);
+  } catch (const std::exception& caught) {
+    return caught.what();
+  } catch (...) {
+    return "an exception that is not a std::exception";
+  }
 }
 
 void WriteQueue::Loop() {
@@ -126,7 +146,14 @@ void WriteQueue::RunBatch(std::deque<std::unique_ptr<Job>>& batch) {
   }
   connection_->ResetAll();
 
-  for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(std::move(outcomes[i]));
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    try {
+      batch[i]->done(std::move(outcomes[i]));
+    } catch (const std::exception& error) {
+      // A completion only hands the result on; one that throws must not stop the writer.
+      spdlog::error("a write's completion failed: {}", error.what());
+    }
+  }
   checkpointer_.AfterBatch(batch_error ? Checkpointer::Batch::kFailed
                                        : Checkpointer::Batch::kCommitted);
 }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <utility>
 
@@ -22,10 +23,11 @@
 namespace commesso::sqlite {
 
 // The single writer of a database (group commit; the essay is in write_queue.cc). Callers on
-// any thread hand it a job and block until the job's batch is durable or has failed; the
-// writer thread alone uses the write connection, and between batches keeps the write-ahead log
-// short (checkpointer.cc). Thread-safe. Destruction runs every job already queued, then stops
-// the thread; jobs submitted afterwards fail with kUnavailable.
+// any thread hand it a job and either block until the job's batch is durable or has failed
+// (Write), or go on and are called back then (Post); the writer thread alone uses the write
+// connection, and between batches keeps the write-ahead log short (checkpointer.cc).
+// Thread-safe. Destruction runs every job already queued, then stops the thread; jobs
+// submitted afterwards fail with kUnavailable.
 class WriteQueue {
  public:
   // Takes the write connection; `max_batch` (at least 1) bounds the jobs of one transaction.
@@ -51,6 +53,31 @@ class WriteQueue {
     return *std::move(result);
   }
 
+  // Runs `work` as Write does, without waiting: `then(Result<T>)` is called once the
+  // transaction holding the job has committed or failed, on the writer thread (so it must only
+  // hand the result on, never block), or at once on the caller's thread when the queue is
+  // closing. An exception from `work` other than SQLite's reaches `then` as kInternal with its
+  // message.
+  template <typename T, typename Work, typename Then>
+  void Post(Work work, Then then) {
+    auto result = std::make_shared<std::optional<Result<T>>>();
+    Enqueue(
+        [result, work = std::move(work)](Connection& connection) mutable -> std::optional<Error> {
+          result->emplace(work(connection));
+          if (!(*result)->has_value()) return (*result)->error();
+          return std::nullopt;
+        },
+        [result, then = std::move(then)](Outcome outcome) mutable {
+          if (outcome.exception) {
+            then(Fail(ErrorCode::kInternal, WhatOf(outcome.exception)));
+          } else if (outcome.error) {
+            then(Fail(*std::move(outcome.error)));
+          } else {
+            then(**std::move(result));
+          }
+        });
+  }
+
   WriterStats stats() const;
 
   // Jobs queued and not yet taken by the writer.
@@ -63,13 +90,17 @@ class WriteQueue {
     std::exception_ptr exception{};
     bool failed() const { return error.has_value() || exception != nullptr; }
   };
+  using Completion = std::function<void(Outcome)>;
   struct Job {
     std::function<std::optional<Error>(Connection&)> work;
-    std::promise<Outcome> done{};
+    Completion done;  // Called once, with the job's fate, after its transaction ended.
   };
 
   // Queues `work`, waits for its batch and returns its error, if any.
   std::optional<Error> Submit(std::function<std::optional<Error>(Connection&)> work);
+  // Queues `work`; `done` gets its fate (at once, kUnavailable, when the queue is closing).
+  void Enqueue(std::function<std::optional<Error>(Connection&)> work, Completion done);
+  static std::string WhatOf(const std::exception_ptr& exception);
   void Loop();
   void RunBatch(std::deque<std::unique_ptr<Job>>& batch);
   Outcome RunInSavepoint(Job& job);

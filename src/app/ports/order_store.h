@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,17 @@ class OrderStore {
   virtual Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key,
                                         int business_year,
                                         const std::optional<Handoff>& handoff) = 0;
+
+  // What PlaceAsync calls with Place's result.
+  using Placed = std::function<void(Result<StoredPlacement>)>;
+
+  // Place without waiting: `then` gets what Place would return, once, when the placement is
+  // durable or has failed, on a thread of the store's (where it must not block: it hands the
+  // result on) or on the caller's. This default waits for Place on the caller's thread.
+  virtual void PlaceAsync(Order order, IdempotencyKey key, int business_year,
+                          std::optional<Handoff> handoff, Placed then) {
+    then(Place(order, key, business_year, handoff));
+  }
 
   // Place without a handoff.
   Result<StoredPlacement> Place(const Order& order, const IdempotencyKey& key, int business_year) {

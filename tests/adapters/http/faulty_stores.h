@@ -168,6 +168,14 @@ class FaultyOrderStore final : public OrderStore {
     faults_.Gate();
     return inner_.Place(order, key, business_year, handoff);
   }
+  // The server places this way: the inner store calls back once the order is durable.
+  void PlaceAsync(Order order, IdempotencyKey key, int business_year,
+                  std::optional<Handoff> handoff, Placed then) override {
+    if (auto error = faults_.Inject()) return then(Fail(*error));
+    faults_.Gate();
+    inner_.PlaceAsync(std::move(order), std::move(key), business_year, std::move(handoff),
+                      std::move(then));
+  }
   Result<std::optional<Order>> FindByKey(const IdempotencyKey& key) const override {
     if (auto error = faults_.Inject()) return Fail(*error);
     return inner_.FindByKey(key);

@@ -1,4 +1,7 @@
+#include <chrono>
 #include <cstdio>
+#include <future>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -7,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "adapters/sqlite/write_queue.h"
 #include "server_fixture.h"
 
 namespace commesso::http::testing {
@@ -837,6 +841,59 @@ TEST_F(ServerTest, StopLetsAnInFlightRequestFinish) {
   EXPECT_EQ(placed.status, 201) << placed.body;
   EXPECT_TRUE(idle.Closed());
   EXPECT_EQ(CountOrders(), 1u);
+}
+
+TEST_F(ServerTest, PlacementsWaitingForTheirCommitHoldNoWorker) {
+  server_->Stop();
+  ServerOptions one_worker = Options();
+  one_worker.worker_threads = 1;
+  StartServer(one_worker);
+  // The writer is kept busy, so every placement that reaches it waits there for its commit.
+  std::promise<void> writing;
+  std::promise<void> release;
+  std::thread holder([&] {
+    auto held = database_->writer().Write<int>([&](sqlite::Connection&) -> Result<int> {
+      writing.set_value();
+      release.get_future().wait();
+      return 0;
+    });
+    EXPECT_TRUE(held.has_value());
+  });
+  writing.get_future().wait();
+  const std::string draft = R"({"customer_id": )" + std::to_string(nadia_.value) +
+                            R"(, "lines": [{"sku": "SETUP", "quantity": 1}],
+        "billing_address": {"name": "Nadia Smith", "line1": "Via Po 2", "city": "Torino",
+                            "postal_code": "10121", "country": "IT"},
+        "payment": {"type": "bank_transfer"}})";
+
+  constexpr int kClients = 8;
+  std::vector<ClientResponse> placed(kClients);
+  std::vector<std::thread> clients;
+  for (int i = 0; i < kClients; ++i) {
+    clients.emplace_back(
+        [&, i] { placed[i] = Create("/api/v1/orders", draft, "waiting-" + std::to_string(i)); });
+  }
+  // With the one worker blocked on the first commit, the other seven would never get here.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (database_->writer().PendingForTest() < kClients &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  EXPECT_EQ(database_->writer().PendingForTest(), static_cast<std::size_t>(kClients));
+  const std::int64_t commits = database_->writer().stats().commits;
+  release.set_value();
+  holder.join();
+  for (std::thread& client : clients) client.join();
+
+  std::set<std::string> numbers;
+  for (const ClientResponse& answer : placed) {
+    ASSERT_EQ(answer.status, 201) << answer.body;
+    numbers.insert(answer.Json()["number"].get<std::string>());
+  }
+  EXPECT_EQ(numbers.size(), static_cast<std::size_t>(kClients));
+  EXPECT_EQ(CountOrders(), static_cast<std::size_t>(kClients));
+  // The held job's transaction, then the eight placements in one.
+  EXPECT_EQ(database_->writer().stats().commits, commits + 2);
 }
 
 TEST_F(ServerTest, WaitReturnsOnceStopped) {

@@ -127,5 +127,62 @@ TEST_F(WriteQueueTest, DestructionRunsEveryQueuedJobFirst) {
   EXPECT_EQ(RowCount(path_, "notes"), 20);
 }
 
+TEST_F(WriteQueueTest, PostedJobsHoldNoThreadAndHearOfTheirBatchOnceItIsDurable) {
+  HoldWriter();
+  // 40 posts from this one thread: none waits, so all of them are queued together.
+  std::vector<std::promise<std::pair<Result<int>, bool>>> heard(40);
+  for (int i = 0; i < 40; ++i) {
+    queue_->Post<int>(
+        [i](Connection& connection) -> Result<int> {
+          SQLite::Statement& insert = connection.Prepare("INSERT INTO notes (text) VALUES (?)");
+          insert.bind(1, i == 7 ? std::string("refuse") : "posted " + std::to_string(i));
+          insert.exec();
+          if (i == 7) return Fail(ErrorCode::kRejected, "refused");
+          return i;
+        },
+        [this, &heard, i](Result<int> result) {
+          // Called once the batch is committed: its row is there for any new reader.
+          const auto mine = "notes WHERE text = 'posted " + std::to_string(i) + "'";
+          heard[i].set_value({std::move(result), RowCount(path_, mine) == 1});
+        });
+  }
+  EXPECT_EQ(queue_->PendingForTest(), 40u);
+
+  ReleaseWriter();
+
+  for (int i = 0; i < 40; ++i) {
+    auto [result, committed] = heard[i].get_future().get();
+    if (i == 7) {
+      ASSERT_FALSE(result.has_value());
+      EXPECT_EQ(result.error().code, ErrorCode::kRejected);
+    } else {
+      ASSERT_TRUE(result.has_value());
+      EXPECT_EQ(*result, i);
+      EXPECT_TRUE(committed) << "job " << i << " heard of its batch before the commit";
+    }
+  }
+  // The held job's batch, then the 40 in batches of at most 16: 16, 16 and 8.
+  EXPECT_EQ(queue_->stats().commits, 4);
+  EXPECT_EQ(RowCount(path_, "notes"), 39);
+}
+
+TEST_F(WriteQueueTest, APostedJobThatThrowsReportsAnInternalErrorAndTheWriterGoesOn) {
+  std::promise<Result<int>> heard;
+  queue_->Post<int>(
+      [](Connection& connection) -> Result<int> {
+        connection.Execute("INSERT INTO notes (text) VALUES ('half done')");
+        COMMESSO_INVARIANT(false, "a test breaks it");
+        return 0;
+      },
+      [&heard](Result<int> result) { heard.set_value(std::move(result)); });
+
+  Result<int> result = heard.get_future().get();
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, ErrorCode::kInternal);
+  EXPECT_NE(result.error().message.find("a test breaks it"), std::string::npos);
+  EXPECT_TRUE(Note("later").has_value());
+  EXPECT_EQ(RowCount(path_, "notes"), 1);
+}
+
 }  // namespace
 }  // namespace commesso::sqlite
