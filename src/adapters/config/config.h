@@ -27,7 +27,7 @@ struct ServerSettings {
   std::string public_origin;
   // IP addresses of the proxies in front whose X-Forwarded-For names the client; empty: none.
   std::vector<std::string> trusted_proxies;
-  int worker_threads = 64;
+  int worker_threads = 8;
   int io_threads = 2;
   std::size_t body_limit = 1 << 20;  // Bytes of one request body.
 };

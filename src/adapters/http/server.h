@@ -59,7 +59,9 @@ struct ServerOptions {
   std::uint16_t port = 8080;         // 0: an ephemeral port (tests).
   std::size_t body_limit = 1 << 20;  // Bytes; larger bodies get 413.
   int io_threads = 2;
-  int worker_threads = 64;  // Blocking use-case calls run here, never on io threads.
+  // Blocking use-case calls run here, never on io threads. A placement waiting for its commit
+  // holds none of them (decision 0023).
+  int worker_threads = 8;
   AccessOptions access{};
   // The built console (web/dist) served for every path outside /api and /healthz; empty
   // or missing: those paths answer 404 (static_files.h).
@@ -95,8 +97,9 @@ struct Services {
 
 // The JSON API over HTTP/1.1 with keep-alive. Thread-safe; Stop() drains in-flight requests.
 // Requests are read on `io_threads` threads and handled on a pool of `worker_threads`
-// threads (use cases block until the store's group commit is durable); each response is
-// written back on its connection's strand. Every read and write has a 30 s timeout.
+// threads (most use cases block until the store's group commit is durable; a placement hands
+// its order to the writer and its answer is made on an io thread once it is durable); each
+// response is written back on its connection's strand. Every read and write has a 30 s timeout.
 class Server {
  public:
   // Binds and starts serving; kUnavailable (with the OS reason) when the address cannot be

@@ -197,7 +197,7 @@ TEST(ConfigTest, MinimalFileTakesTheDocumentedDefaults) {
   EXPECT_EQ(config->server.listen, "127.0.0.1:8080");
   EXPECT_EQ(config->server.database, "var/commesso.db");
   EXPECT_EQ(config->server.public_origin, "");
-  EXPECT_EQ(config->server.worker_threads, 64);
+  EXPECT_EQ(config->server.worker_threads, 8);
   EXPECT_EQ(config->server.io_threads, 2);
   EXPECT_EQ(config->server.body_limit, std::size_t{1} << 20);
 }
