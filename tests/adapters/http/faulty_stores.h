@@ -420,10 +420,10 @@ class FaultyFulfillmentStore final : public FulfillmentStore {
     if (auto error = faults_.Inject()) return Fail(*error);
     return inner_.DueForRelease(now, limit);
   }
-  Result<std::optional<FulfillmentTask>> Release(std::int64_t task_id, Timestamp escalate_at,
-                                                 Timestamp now) override {
+  Result<std::vector<FulfillmentTask>> Release(const std::vector<TaskRelease>& releases,
+                                               Timestamp now) override {
     if (auto error = faults_.Inject()) return Fail(*error);
-    return inner_.Release(task_id, escalate_at, now);
+    return inner_.Release(releases, now);
   }
   Result<std::int64_t> ExpireLeases(Timestamp now) override {
     if (auto error = faults_.Inject()) return Fail(*error);

@@ -143,6 +143,8 @@ TEST_F(IdempotencyScopeTest, TwoUsersKeepTheirOwnDraftsAndPlacementKeys) {
 TEST_F(IdempotencyScopeTest, ReplaysAnOrderWithItsFirstBytesAfterItWasReleasedOrCancelled) {
   const ClientResponse released = Create("/api/v1/orders", DraftJson(), "order-released");
   ASSERT_EQ(released.status, 201) << released.body;
+  // The second waits for its warehouse's cut-off, so it can still be cancelled.
+  ReleaseTheWarehouseAtACutOff();
   const ClientResponse cancelled = Create("/api/v1/orders", DraftJson(), "order-cancelled");
   ASSERT_EQ(cancelled.status, 201) << cancelled.body;
   ASSERT_EQ(
