@@ -314,17 +314,18 @@ class FaultyDeliveryStore final : public DeliveryStore {
     if (auto error = faults_.Inject()) return Fail(*error);
     return inner_.Due(now, limit);
   }
-  Result<ReceiptDelivery> Claim(DeliveryId id, Timestamp now) override {
+  Result<std::vector<ReceiptDelivery>> Claim(const std::vector<DeliveryId>& ids,
+                                             Timestamp now) override {
     if (auto error = faults_.Inject()) return Fail(*error);
-    return inner_.Claim(id, now);
+    return inner_.Claim(ids, now);
   }
   Result<std::vector<ReceiptDelivery>> ForOrder(const OrderNumber& number) const override {
     if (auto error = faults_.Inject()) return Fail(*error);
     return inner_.ForOrder(number);
   }
-  Result<void> Update(const ReceiptDelivery& delivery) override {
+  Result<void> Update(const std::vector<ReceiptDelivery>& deliveries) override {
     if (auto error = faults_.Inject()) return Fail(*error);
-    return inner_.Update(delivery);
+    return inner_.Update(deliveries);
   }
   Result<std::int64_t> PostponeAll(Timestamp now, Timestamp until,
                                    const std::string& error) override {

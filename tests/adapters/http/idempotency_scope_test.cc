@@ -212,7 +212,7 @@ TEST_F(IdempotencyScopeTest, ReplaysAReceiptDeliveryAndAWebhookAsFirstAnswered) 
   delivery.attempts = 1;
   delivery.next_attempt_at.reset();
   delivery.sent_at = clock_.Now();
-  ASSERT_TRUE(deliveries_->Update(delivery).has_value());
+  ASSERT_TRUE(deliveries_->Update({delivery}).has_value());
   ASSERT_EQ(Call("DELETE", subscribed.Header("Location")).status, 200);
 
   ExpectSameAnswer(requested, Create(deliveries, to, "resend-1"));
