@@ -77,9 +77,9 @@ class FulfillmentStore {
   // In one transaction: creates `tasks` (held when the order has an active hold, after adding
   // `holds`; else scheduled, and released at `now` as Release does when the task has an
   // escalate_at and its release_at is not after `now`), adds `holds`, and marks `due`
-  // delivered. Planning an event that
-  // was delivered already changes nothing and returns the tasks made then, so an order is
-  // planned exactly once. An order cancelled before it was planned gets no tasks.
+  // delivered. Planning an event that was delivered already changes nothing and returns the
+  // tasks made then, so an order is planned exactly once. An order cancelled before it was
+  // planned gets no tasks.
   virtual Result<std::vector<FulfillmentTask>> Plan(const DueFulfillment& due,
                                                     const std::vector<NewTask>& tasks,
                                                     const std::vector<Hold>& holds,

@@ -22,9 +22,9 @@ struct NewTask {
 // What a placement hands on in its own transaction (docs/ARCHITECTURE.md, "One order's
 // path"): the fulfillment tasks and holds the rules plan for the order (the tasks due at once
 // are released there and then, the scheduler releases the others when their time comes) and
-// the receipt's e-mail, queued. Pure functions
-// of the order, the rules and the time (PlannedTasks, PlannedHolds, ReceiptRefusal), so
-// nothing needs to read the order back after it was stored.
+// the receipt's e-mail, queued. Pure functions of the order, the rules and the time
+// (PlannedTasks, PlannedHolds, ReceiptRefusal), so nothing needs to read the order back after
+// it was stored.
 struct Handoff {
   std::vector<NewTask> tasks{};
   std::vector<Hold> holds{};
