@@ -6,8 +6,11 @@
 namespace commesso {
 namespace {
 
-// Events planned and tasks released per store call; a round takes as many batches as it needs.
+// Events planned per store call; a round takes as many batches as it needs.
 constexpr int kBatch = 100;
+// Tasks released per transaction: a round releases what is due in one write unless a wave
+// holds more than this, which would hold the writer (and the placements) too long.
+constexpr int kReleasesPerJob = 1000;
 
 }  // namespace
 
@@ -31,7 +34,11 @@ std::vector<NewTask> PlannedTasks(const Order& order, const FulfillmentRules& ru
   std::vector<NewTask> tasks;
   for (TaskPlan& plan : Split(order, rules)) {
     const Timestamp at = ReleaseTimeOf(rules, zones, plan.department, order.placed_at);
-    tasks.push_back(NewTask{.plan = std::move(plan), .release_at = at});
+    std::optional<Timestamp> escalate_at;
+    if (at <= order.placed_at) {
+      escalate_at = EscalationTimeOf(rules, zones, plan.department, order.placed_at);
+    }
+    tasks.push_back(NewTask{.plan = std::move(plan), .release_at = at, .escalate_at = escalate_at});
   }
   return tasks;
 }
@@ -68,8 +75,11 @@ Result<void> FulfillmentScheduler::PlanPending(Timestamp now, SchedulerRound& ro
         skipped = order.error();
         continue;
       }
-      auto made =
-          store_.Plan(due, PlannedTasks(*order, rules_, zones_), PlannedHolds(*order, now), now);
+      // Planned late (by an earlier version's placement): the tasks due by now are released
+      // by this round's next step, from now, not from the placement.
+      std::vector<NewTask> tasks = PlannedTasks(*order, rules_, zones_);
+      for (NewTask& task : tasks) task.escalate_at.reset();
+      auto made = store_.Plan(due, tasks, PlannedHolds(*order, now), now);
       if (!made) return Fail(made.error());
       ++planned;
       ++round.planned;
@@ -82,15 +92,20 @@ Result<void> FulfillmentScheduler::PlanPending(Timestamp now, SchedulerRound& ro
 
 Result<void> FulfillmentScheduler::ReleaseDue(Timestamp now, SchedulerRound& round) {
   while (true) {
-    auto due = store_.DueForRelease(now, kBatch);
+    auto due = store_.DueForRelease(now, kReleasesPerJob);
     if (!due) return Fail(due.error());
+    std::vector<TaskRelease> releases;
+    releases.reserve(due->size());
     for (const FulfillmentTask& task : *due) {
-      auto released =
-          store_.Release(task.id, EscalationTimeOf(rules_, zones_, task.department, now), now);
-      if (!released) return Fail(released.error());
-      if (*released) ++round.released;
+      releases.push_back(
+          TaskRelease{.task_id = task.id,
+                      .escalate_at = EscalationTimeOf(rules_, zones_, task.department, now)});
     }
-    if (static_cast<int>(due->size()) < kBatch) return {};
+    auto released = store_.Release(releases, now);
+    if (!released) return Fail(released.error());
+    round.released += static_cast<int>(released->size());
+    // Another scheduler took them: what is left is for its rounds too.
+    if (static_cast<int>(due->size()) < kReleasesPerJob || released->empty()) return {};
   }
 }
 

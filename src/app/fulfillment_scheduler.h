@@ -25,9 +25,11 @@ struct SchedulerRound {
 // 1. plans every pending fulfillment.due event (PlannedTasks, PlannedHolds: what a placement
 //    with a handoff does itself, so only orders placed without one are left here);
 // 2. releases every scheduled task whose time has come, with its escalation time
-//    (AddWorkingTime of the department's escalate_after);
+//    (AddWorkingTime of the department's escalate_after), all in one transaction (a task due
+//    at its placement was released by the placement: decision 0022);
 // 3. returns to the queue the claims whose lease ended;
 // 4. escalates the released tasks nobody acknowledged in time.
+// Steps 2 to 4 each take at most one write a round, and none when a reader finds nothing to do.
 // Every step is exactly-once in the store (conditional changes), so rounds may overlap — two
 // servers, or a restart in the middle of a wave — and a release missed while the server was
 // down happens at the first round after the start. Borrows everything. Thread-safe as far as
@@ -51,7 +53,9 @@ class FulfillmentScheduler {
   const ZoneDirectory& zones_;
 };
 
-// The tasks Split makes of `order`, each with its release time from the order's placed_at.
+// The tasks Split makes of `order`, each with its release time from the order's placed_at;
+// a task due at once (released at placed_at: an immediate department, or a cut-off whose
+// release time has passed) also gets its escalation time, so the placement releases it.
 std::vector<NewTask> PlannedTasks(const Order& order, const FulfillmentRules& rules,
                                   const ZoneDirectory& zones);
 

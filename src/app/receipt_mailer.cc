@@ -68,13 +68,32 @@ Result<MailerRound> ReceiptMailer::DeliverDue() {
   }
 
   // Tried deliveries leave the due set (sent, failed, or due later), so each batch is new.
+  // A batch is claimed in one transaction and its outcomes are stored in one.
   while (true) {
     auto due = deliveries_.Due(clock_.Now(), kBatch);
     if (!due) return Fail(due.error());
-    for (const ReceiptDelivery& delivery : *due) {
-      auto reachable = Attempt(delivery, round);
-      if (!reachable) return Fail(reachable.error());
-      if (!*reachable) return round;
+    std::vector<DeliveryId> ids;
+    ids.reserve(due->size());
+    for (const ReceiptDelivery& delivery : *due) ids.push_back(delivery.id);
+    auto claimed = deliveries_.Claim(ids, clock_.Now());
+    if (!claimed) return Fail(claimed.error());
+    std::vector<ReceiptDelivery> outcomes;
+    Result<bool> reachable = true;
+    for (ReceiptDelivery& delivery : *claimed) {
+      if (delivery.state == DeliveryState::kWithdrawn) ++round.withdrawn;
+      if (delivery.state != DeliveryState::kQueued) continue;
+      reachable = Attempt(std::move(delivery), round, outcomes);
+      if (!reachable || !*reachable) break;
+    }
+    // Stored whatever stopped the batch: a receipt the server accepted is not sent twice.
+    auto stored = deliveries_.Update(outcomes);
+    if (!reachable) return Fail(reachable.error());
+    if (!stored) return Fail(stored.error());
+    if (!*reachable) {
+      auto postponed = deliveries_.PostponeAll(clock_.Now(), server_back_at_,
+                                               "SMTP server unavailable: " + server_error_);
+      if (!postponed) return Fail(postponed.error());
+      return round;
     }
     if (due->size() < static_cast<std::size_t>(kBatch)) break;
   }
@@ -152,14 +171,8 @@ Result<MailMessage> ReceiptMailer::Compose(const ReceiptDelivery& delivery) {
   return message;
 }
 
-Result<bool> ReceiptMailer::Attempt(const ReceiptDelivery& due, MailerRound& round) {
-  // Taken in a transaction of its own that looks at the order again: a receipt of an order
-  // cancelled since it was found due is withdrawn there, not sent.
-  auto claimed = deliveries_.Claim(due.id, clock_.Now());
-  if (!claimed) return Fail(claimed.error());
-  if (claimed->state == DeliveryState::kWithdrawn) ++round.withdrawn;
-  if (claimed->state != DeliveryState::kQueued) return true;
-  ReceiptDelivery delivery = *std::move(claimed);
+Result<bool> ReceiptMailer::Attempt(ReceiptDelivery delivery, MailerRound& round,
+                                    std::vector<ReceiptDelivery>& outcomes) {
   if (delivery.message_id.empty()) {
     delivery.message_id = DeliveryMessageId(delivery, settings_.from);
   }
@@ -169,19 +182,17 @@ Result<bool> ReceiptMailer::Attempt(const ReceiptDelivery& due, MailerRound& rou
     delivery.error = std::move(reason);
     delivery.updated_at = clock_.Now();
     ++round.failed;
-    return deliveries_.Update(delivery);
+    outcomes.push_back(delivery);
   };
 
   if (std::optional<std::string> problem = MailAddressProblem(delivery.to)) {
-    auto updated = give_up("the address " + delivery.to + " cannot be used: it " + *problem);
-    if (!updated) return Fail(updated.error());
+    give_up("the address " + delivery.to + " cannot be used: it " + *problem);
     return true;
   }
   auto message = Compose(delivery);
   if (!message && message.error().code == ErrorCode::kUnavailable) return Fail(message.error());
   if (!message) {
-    auto updated = give_up("cannot compose the receipt: " + message.error().message);
-    if (!updated) return Fail(updated.error());
+    give_up("cannot compose the receipt: " + message.error().message);
     return true;
   }
 
@@ -197,20 +208,17 @@ Result<bool> ReceiptMailer::Attempt(const ReceiptDelivery& due, MailerRound& rou
     delivery.sent_at = now;
     ++round.sent;
     unreachable_rounds_ = 0;
-    auto updated = deliveries_.Update(delivery);
-    if (!updated) return Fail(updated.error());
+    outcomes.push_back(std::move(delivery));
     return true;
   }
 
   const Error& error = reply.error();
   const std::string reason = Reason(error);
   if (error.code != ErrorCode::kInvalidInput && error.fields.empty()) {
-    // Not about this message: the server is unreachable for every delivery alike.
+    // Not about this message: the server is unreachable for every delivery alike. The caller
+    // postpones every due delivery until server_back_at_.
     ++unreachable_rounds_;
-    const Timestamp until = now + RetryDelay(settings_.retry, unreachable_rounds_);
-    auto postponed = deliveries_.PostponeAll(now, until, "SMTP server unavailable: " + reason);
-    if (!postponed) return Fail(postponed.error());
-    server_back_at_ = until;
+    server_back_at_ = now + RetryDelay(settings_.retry, unreachable_rounds_);
     server_error_ = reason;
     round.unreachable = true;
     round.last_error = reason;
@@ -222,18 +230,15 @@ Result<bool> ReceiptMailer::Attempt(const ReceiptDelivery& due, MailerRound& rou
   }
   const bool transient = error.code == ErrorCode::kUnavailable;
   if (!transient || delivery.attempts >= settings_.retry.max_attempts) {
-    std::string why =
-        transient ? "gave up after " + std::to_string(delivery.attempts) + " attempts: " + reason
-                  : reason;
-    auto updated = give_up(std::move(why));
-    if (!updated) return Fail(updated.error());
+    give_up(transient
+                ? "gave up after " + std::to_string(delivery.attempts) + " attempts: " + reason
+                : reason);
     return true;
   }
   delivery.error = reason;
   delivery.next_attempt_at = now + RetryDelay(settings_.retry, delivery.attempts);
   ++round.retrying;
-  auto updated = deliveries_.Update(delivery);
-  if (!updated) return Fail(updated.error());
+  outcomes.push_back(std::move(delivery));
   return true;
 }
 

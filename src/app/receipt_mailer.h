@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "app/ports/clock.h"
 #include "app/ports/delivery_store.h"
@@ -52,12 +53,14 @@ struct MailerRound {
 //   the server stays unreachable, and the round ends. Receipts queued during that wait (new
 //   placements queue theirs due at once) wait too: no round tries, renders or writes
 //   anything before the wait is over.
-// Each try first claims the delivery (DeliveryStore::Claim), which looks at the order again in
-// the same transaction: the receipt of an order cancelled meanwhile is withdrawn, not sent. A
+// A round claims each batch of due deliveries (DeliveryStore::Claim) in one transaction that
+// looks at their orders again: the receipt of an order cancelled meanwhile is withdrawn, not
+// sent. The batch's outcomes are stored together in one transaction after its tries (also
+// when the server turns out unreachable or a store fails part-way). A
 // cancellation notice (kind kCancellation) is the notice's subject, text and HTML, without
 // attachment (docs/receipts.md, "Cancelled orders").
-// A crash between the server's acceptance and the store's update sends that receipt again
-// after the restart, with the same Message-ID: at least once, never lost.
+// A crash between the server's acceptance and the batch's stored outcomes sends those receipts
+// again after the restart, with the same Message-ID: at least once, never lost.
 //
 // Borrows everything it is given. One caller at a time (the mailer's worker thread).
 class ReceiptMailer {
@@ -72,9 +75,10 @@ class ReceiptMailer {
 
  private:
   Result<void> TakeEvents(MailerRound& round);
-  // Claims one due delivery and tries it; false when the server was unreachable and the
-  // round must stop.
-  Result<bool> Attempt(const ReceiptDelivery& due, MailerRound& round);
+  // Tries one claimed, queued delivery and appends its outcome to `outcomes` (stored with the
+  // batch's); false when the server was unreachable and the round must stop.
+  Result<bool> Attempt(ReceiptDelivery delivery, MailerRound& round,
+                       std::vector<ReceiptDelivery>& outcomes);
   Result<MailMessage> Compose(const ReceiptDelivery& delivery);
 
   DeliveryStore& deliveries_;

@@ -20,12 +20,14 @@ namespace commesso::testing {
 // fixed clock (2026-11-28 10:00 UTC), customer 1 in Milano and a small catalog: PEN (1.50,
 // 500 g), BOOK (12.00, super-reduced VAT, 400 g), SETUP (a 45.00 service) and LAST (a good
 // with 1 in stock that refuses backorders). Card payments go to the test card processor
-// (visa ending 4242). Fulfillment is the default single warehouse in Europe/Rome, so an order
-// placed at the fixed Saturday instant is promised for Monday 30 November 2026.
+// (visa ending 4242). Fulfillment is the default single warehouse in Europe/Rome with a 14:00
+// cut-off, so an order placed at the fixed Saturday instant waits for Monday's 14:00 release
+// (still cancellable, decision 0022) and is promised for Monday 30 November 2026.
 class UseCaseTest : public ::testing::Test {
  protected:
   UseCaseTest() {
     business_.rules = ItalianRules();
+    business_.fulfillment.departments[0].release = {.kind = ReleaseKind::kCutOff};
     const auto customer = stores_.customers().Create(
         CustomerIn("IT"), {.value = "customer", .fingerprint = ""}, nullptr);
     EXPECT_EQ(customer.value().id, CustomerId{1});

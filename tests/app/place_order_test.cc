@@ -190,6 +190,35 @@ TEST_F(PlaceOrderByCardTest, RefusesAnAuthorizationOfAnotherCardOrTooSmallAnAmou
   EXPECT_EQ(RowCount(stores_.path(), "orders"), 0);
 }
 
+TEST_F(PlaceOrderTest, AnOrderForADepartmentReleasingAtOnceIsReleasedWhenPlaceReturns) {
+  business_.fulfillment.departments[0].release = {.kind = ReleaseKind::kImmediate};
+  OrderDraft draft = DraftOf({{.sku = "PEN", .quantity = 1}});
+  draft.placed_by = "api";
+
+  auto placed = place_.Run(draft, Key("k1"));
+
+  ASSERT_TRUE(placed.has_value()) << placed.error().message;
+  // The answer shows the order as placed (as its replays will); the order is released.
+  EXPECT_EQ(placed->order.status, OrderStatus::kPlaced);
+  EXPECT_EQ(stores_.orders().FindByNumber(placed->order.number).value().status,
+            OrderStatus::kReleased);
+  const std::vector<OrderEvent> history = stores_.orders().History(placed->order.number).value();
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].kind, OrderEventKind::kPlaced);
+  EXPECT_EQ(history[1], (OrderEvent{.at = clock_.Now(),
+                                    .actor = "scheduler",
+                                    .kind = OrderEventKind::kReleased,
+                                    .detail = "task 1 (warehouse)"}));
+  EXPECT_EQ(RowCount(stores_.path(), "outbox WHERE event = 'order.released'"), 1);
+
+  // Paid by bank transfer, the same order waits under its payment hold.
+  draft.payment.type = PaymentType::kBankTransfer;
+  auto held = place_.Run(draft, Key("k2"));
+  ASSERT_TRUE(held.has_value()) << held.error().message;
+  EXPECT_EQ(stores_.orders().FindByNumber(held->order.number).value().status, OrderStatus::kPlaced);
+  EXPECT_EQ(RowCount(stores_.path(), "outbox WHERE event = 'order.released'"), 1);
+}
+
 TEST_F(PlaceOrderTest, RecordsWhoPlacedItAndThePlacedEvent) {
   OrderDraft draft = DraftOf({{.sku = "PEN", .quantity = 1}});
   draft.placed_by = "api";

@@ -18,6 +18,7 @@
 #include "adapters/smtp/smtp_mail_transport.h"
 #include "adapters/sqlite/sqlite_delivery_store.h"
 #include "adapters/sqlite/sqlite_fulfillment_store.h"
+#include "adapters/sqlite/write_queue.h"
 #include "app/outbox_worker.h"
 #include "app/resend_receipt.h"
 #include "app_fixture.h"
@@ -73,13 +74,16 @@ class CancelledAfterDue final : public DeliveryStore {
     if (after_due_) std::exchange(after_due_, nullptr)();
     return due;
   }
-  Result<ReceiptDelivery> Claim(DeliveryId id, Timestamp now) override {
-    return inner_.Claim(id, now);
+  Result<std::vector<ReceiptDelivery>> Claim(const std::vector<DeliveryId>& ids,
+                                             Timestamp now) override {
+    return inner_.Claim(ids, now);
   }
   Result<std::vector<ReceiptDelivery>> ForOrder(const OrderNumber& number) const override {
     return inner_.ForOrder(number);
   }
-  Result<void> Update(const ReceiptDelivery& delivery) override { return inner_.Update(delivery); }
+  Result<void> Update(const std::vector<ReceiptDelivery>& deliveries) override {
+    return inner_.Update(deliveries);
+  }
   Result<std::int64_t> PostponeAll(Timestamp now, Timestamp until,
                                    const std::string& error) override {
     return inner_.PostponeAll(now, until, error);
@@ -263,6 +267,27 @@ TEST_F(ReceiptMailerTest, TakesAReceiptLeftToItByThePlacementAndSendsIt) {
   EXPECT_EQ(deliveries[0].state, DeliveryState::kSent);
   EXPECT_EQ(deliveries[0].requested_by, "placement");
   ASSERT_EQ(Arrived().size(), 1u);
+}
+
+// A round claims its batch of due deliveries in one transaction and stores their outcomes in
+// one (decision 0022), whatever the number of receipts in the batch.
+TEST_F(ReceiptMailerTest, ARoundTakesOneWriteToClaimItsBatchAndOneToStoreWhatHappened) {
+  std::vector<std::string> numbers;
+  for (int i = 0; i < 5; ++i) numbers.push_back(Place("order " + std::to_string(i)));
+  const std::int64_t before = stores_.database().writer().stats().jobs;
+
+  const MailerRound round = Round();
+
+  EXPECT_EQ(round.sent, 5);
+  EXPECT_EQ(stores_.database().writer().stats().jobs - before, 2);
+  for (const std::string& number : numbers) {
+    EXPECT_EQ(DeliveriesOf(number).at(0).state, DeliveryState::kSent) << number;
+  }
+  EXPECT_EQ(Arrived().size(), 5u);
+  // Nothing due: a round writes nothing.
+  const std::int64_t idle = stores_.database().writer().stats().jobs;
+  EXPECT_EQ(Round().sent, 0);
+  EXPECT_EQ(stores_.database().writer().stats().jobs, idle);
 }
 
 TEST_F(ReceiptMailerTest, SendsEveryReceiptOnceInNumberOrderAfterAnOutage) {

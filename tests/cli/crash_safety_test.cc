@@ -53,6 +53,13 @@ constexpr const char* kOrderBody =
     R"({"channel":"api","customer_id":1,"lines":[{"sku":"GOMMA","quantity":1},)"
     R"({"sku":"SRV-RILEGATURA-SPIRALE","quantity":1}],"shipping_method":"standard",)"
     R"("payment":{"type":"bank_transfer"}})";
+// An order whose tasks are due at once: a service and a good sent by express courier, on
+// account (no hold), for two departments of the demo that release immediately (services,
+// express).
+constexpr const char* kOrderBodyDueAtOnce =
+    R"({"channel":"api","customer_id":1,"lines":[{"sku":"GOMMA","quantity":1},)"
+    R"({"sku":"SRV-RILEGATURA-SPIRALE","quantity":1}],"shipping_method":"express",)"
+    R"("payment":{"type":"on_account"}})";
 // How long a test waits for a state before it fails; polls are count- and deadline-bound.
 constexpr auto kDeadline = std::chrono::seconds{90};
 // The longest the write-ahead log gets while readers let go within the busy timeout: 4000 pages
@@ -75,8 +82,9 @@ struct Reply {
   std::string body;
 };
 
-// POSTs an order with `key` on a fresh connection and reads the answer to the end.
-Reply PlaceOrder(int port, const std::string& key) {
+// POSTs an order (`body`, kOrderBody unless given) with `key` on a fresh connection and reads
+// the answer to the end.
+Reply PlaceOrder(int port, const std::string& key, const std::string& body = kOrderBody) {
   Reply reply;
   const int socket_fd = socket(AF_INET, SOCK_STREAM, 0);
   if (socket_fd < 0) return reply;
@@ -91,7 +99,6 @@ Reply PlaceOrder(int port, const std::string& key) {
     close(socket_fd);
     return reply;
   }
-  const std::string body = kOrderBody;
   const std::string request =
       "POST /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
       std::string(kApiKey) + "\r\nIdempotency-Key: " + key +
@@ -456,15 +463,19 @@ int ThreadsOf(pid_t pid) {
 }
 
 // A placement is one write: its tasks, holds, receipt delivery and webhook fan-out are in its
-// own transaction, and rounds of the scheduler, the mailer and the dispatcher that find
-// nothing to do take no write (decision 0021). Counted with the server's own counter over a
-// run that places orders, less a run on a fresh database that places none. These orders are
-// paid by bank transfer, so their tasks wait under a payment hold: releases, which the
-// scheduler still writes a round at a time, are not part of this count (docs/PERFORMANCE.md).
+// own transaction, and so are the releases of its tasks that are due at once (decision 0022);
+// rounds of the scheduler, the mailer and the dispatcher that find nothing to do take no write
+// (decision 0021). Counted with the server's own counter over a run that places orders, less a
+// run on a fresh database that places none. Half the orders are paid by bank transfer, so
+// their tasks wait under a payment hold; the other half are on account for two departments
+// that release at once, so both their tasks are released by the placement itself.
 TEST(WriteCountTest, APlacementIsOneWriteAndTheThreadCountStaysPut) {
-  constexpr int kOrders = 40;
+  constexpr int kHeldOrders = 25;
+  constexpr int kOrdersDueAtOnce = 25;
+  constexpr int kOrders = kHeldOrders + kOrdersDueAtOnce;
   // The mailer's first try at the absent SMTP server (its claim and the postponement) and
-  // the start-up rounds' timing; before decision 0021 the runs took about five writes an order.
+  // the start-up rounds' timing; before decision 0021 the runs took about five writes an order,
+  // before decision 0022 an order due at once took one more per task (50 orders: 103 writes).
   constexpr std::int64_t kSlack = 8;
   // 2 io threads, 8 workers, the writer, the scheduler, the mailer, the webhook worker, the
   // signal watcher and the libraries' own: 16 measured (docs/PERFORMANCE.md); 72 when every
@@ -479,16 +490,31 @@ TEST(WriteCountTest, APlacementIsOneWriteAndTheThreadCountStaysPut) {
     ASSERT_EQ(server.Stop(), 0);
   }
   const std::string busy_log = directory.File("busy.log");
+  const std::string busy_database = directory.File("busy.db");
   int threads = -1;
   {
-    Server server(directory.File("busy.db"), busy_log);
+    Server server(busy_database, busy_log);
     ASSERT_NE(server.port(), 0);
-    for (int i = 0; i < kOrders; ++i) {
-      const Reply reply = PlaceOrder(server.port(), "count-" + std::to_string(i));
+    for (int i = 0; i < kHeldOrders; ++i) {
+      const Reply reply = PlaceOrder(server.port(), "held-" + std::to_string(i));
+      ASSERT_EQ(reply.status, 201) << reply.body;
+    }
+    for (int i = 0; i < kOrdersDueAtOnce; ++i) {
+      const Reply reply =
+          PlaceOrder(server.port(), "at-once-" + std::to_string(i), kOrderBodyDueAtOnce);
       ASSERT_EQ(reply.status, 201) << reply.body;
     }
     threads = ThreadsOf(server.pid());
     ASSERT_EQ(server.Stop(), 0);
+  }
+  // What was counted did happen: every task due at once is released.
+  {
+    SQLite::Database database(busy_database, SQLite::OPEN_READONLY);
+    EXPECT_EQ(database
+                  .execAndGet("SELECT count(*) FROM fulfillment_tasks "
+                              "WHERE state = 'released'")
+                  .getInt64(),
+              2 * kOrdersDueAtOnce);
   }
 
   const std::int64_t idle = WritesLogged(idle_log);

@@ -16,9 +16,10 @@
 
 namespace commesso::sqlite {
 
-// Writes the holds and tasks planned for order `order_id` (`number`), the tasks linked to the
-// fulfillment.due event `event_id`, and the order's status after them
-// (sqlite_fulfillment_store.cc).
+// Writes the holds and tasks planned for order `order_id` (`number`) at `now`, the tasks linked
+// to the fulfillment.due event `event_id`, releases those due at `now` that no hold blocks (a
+// task with an escalate_at: the scheduler's release, history and order.released included), and
+// writes the order's status after them (sqlite_fulfillment_store.cc).
 Result<void> WritePlan(Connection& connection, std::int64_t order_id, const OrderNumber& number,
                        std::int64_t event_id, const std::vector<NewTask>& tasks,
                        const std::vector<Hold>& holds, Timestamp now);

@@ -278,70 +278,98 @@ Result<std::vector<ReceiptDelivery>> SqliteDeliveryStore::ForOrder(
       });
 }
 
-Result<ReceiptDelivery> SqliteDeliveryStore::Claim(DeliveryId id, Timestamp now) {
-  return database_.writer().Write<ReceiptDelivery>(
-      [&](Connection& connection) -> Result<ReceiptDelivery> {
-        SQLite::Statement& find = connection.Prepare(
-            "SELECT d.state, d.kind, o.id, o.status FROM receipt_deliveries d "
-            "JOIN orders o ON o.id = d.order_id WHERE d.id = ?");
-        find.bind(1, id.value);
-        if (!find.executeStep()) {
-          return Fail(ErrorCode::kNotFound,
-                      "There is no receipt delivery " + std::to_string(id.value) + ".");
+namespace {
+
+// Claim of one delivery, inside the claim's transaction.
+Result<ReceiptDelivery> ClaimIn(Connection& connection, DeliveryId id, Timestamp now) {
+  SQLite::Statement& find = connection.Prepare(
+      "SELECT d.state, d.kind, o.id, o.status FROM receipt_deliveries d "
+      "JOIN orders o ON o.id = d.order_id WHERE d.id = ?");
+  find.bind(1, id.value);
+  if (!find.executeStep()) {
+    return Fail(ErrorCode::kNotFound,
+                "There is no receipt delivery " + std::to_string(id.value) + ".");
+  }
+  const bool withdraw = find.getColumn(0).getString() == Name(DeliveryState::kQueued) &&
+                        find.getColumn(1).getString() == Name(DeliveryKind::kReceipt) &&
+                        find.getColumn(3).getString() == Name(OrderStatus::kCancelled);
+  const std::int64_t order_id = find.getColumn(2).getInt64();
+  find.reset();
+  if (withdraw) {
+    SQLite::Statement& withdrawn = connection.Prepare(
+        "UPDATE receipt_deliveries SET state = 'withdrawn', next_attempt_at = NULL, "
+        "error = ?, updated_at = ? WHERE id = ?");
+    withdrawn.bind(1, WithdrawalReason(CancellationReasonOf(connection, order_id)));
+    withdrawn.bind(2, MillisOf(now));
+    withdrawn.bind(3, id.value);
+    withdrawn.exec();
+  }
+  return FindById(connection, id.value);
+}
+
+// Update of one delivery, inside the outcomes' transaction.
+Result<void> UpdateIn(Connection& connection, const ReceiptDelivery& delivery) {
+  SQLite::Statement& current = connection.Prepare(
+      "SELECT d.state, d.kind, o.id, o.status FROM receipt_deliveries d "
+      "JOIN orders o ON o.id = d.order_id WHERE d.id = ?");
+  current.bind(1, delivery.id.value);
+  if (!current.executeStep()) {
+    return Fail(ErrorCode::kNotFound,
+                "There is no receipt delivery " + std::to_string(delivery.id.value) + ".");
+  }
+  const bool withdrawn = current.getColumn(0).getString() == Name(DeliveryState::kWithdrawn);
+  const bool receipt = current.getColumn(1).getString() == Name(DeliveryKind::kReceipt);
+  const std::int64_t order_id = current.getColumn(2).getInt64();
+  const bool cancelled = current.getColumn(3).getString() == Name(OrderStatus::kCancelled);
+  current.reset();
+  const bool sent = delivery.state == DeliveryState::kSent;
+  // Withdrawn while the mailer was sending it: only the server's acceptance changes that.
+  if (withdrawn && !sent) return {};
+
+  SQLite::Statement& update = connection.Prepare(
+      "UPDATE receipt_deliveries SET state = ?, attempts = ?, next_attempt_at = ?, "
+      "server_reply = ?, error = ?, message_id = ?, updated_at = ?, sent_at = ? WHERE id = ?");
+  update.bind(1, Name(delivery.state));
+  update.bind(2, delivery.attempts);
+  if (delivery.next_attempt_at) update.bind(3, MillisOf(*delivery.next_attempt_at));
+  update.bind(4, delivery.server_reply);
+  update.bind(5, delivery.error);
+  update.bind(6, delivery.message_id);
+  update.bind(7, MillisOf(delivery.updated_at));
+  if (delivery.sent_at) update.bind(8, MillisOf(*delivery.sent_at));
+  update.bind(9, delivery.id.value);
+  update.exec();
+  // The customer has the receipt of an order cancelled meanwhile: they are told.
+  if (sent && receipt && cancelled) {
+    QueueCancellationNotices(connection, order_id, delivery.updated_at);
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::vector<ReceiptDelivery>> SqliteDeliveryStore::Claim(const std::vector<DeliveryId>& ids,
+                                                                Timestamp now) {
+  if (ids.empty()) return std::vector<ReceiptDelivery>{};
+  return database_.writer().Write<std::vector<ReceiptDelivery>>(
+      [&](Connection& connection) -> Result<std::vector<ReceiptDelivery>> {
+        std::vector<ReceiptDelivery> claimed;
+        claimed.reserve(ids.size());
+        for (const DeliveryId id : ids) {
+          auto delivery = ClaimIn(connection, id, now);
+          if (!delivery) return Fail(delivery.error());
+          claimed.push_back(*std::move(delivery));
         }
-        const bool withdraw = find.getColumn(0).getString() == Name(DeliveryState::kQueued) &&
-                              find.getColumn(1).getString() == Name(DeliveryKind::kReceipt) &&
-                              find.getColumn(3).getString() == Name(OrderStatus::kCancelled);
-        const std::int64_t order_id = find.getColumn(2).getInt64();
-        find.reset();
-        if (withdraw) {
-          SQLite::Statement& withdrawn = connection.Prepare(
-              "UPDATE receipt_deliveries SET state = 'withdrawn', next_attempt_at = NULL, "
-              "error = ?, updated_at = ? WHERE id = ?");
-          withdrawn.bind(1, WithdrawalReason(CancellationReasonOf(connection, order_id)));
-          withdrawn.bind(2, MillisOf(now));
-          withdrawn.bind(3, id.value);
-          withdrawn.exec();
-        }
-        return FindById(connection, id.value);
+        return claimed;
       });
 }
 
-Result<void> SqliteDeliveryStore::Update(const ReceiptDelivery& delivery) {
+Result<void> SqliteDeliveryStore::Update(const std::vector<ReceiptDelivery>& deliveries) {
+  if (deliveries.empty()) return {};
   return database_.writer().Write<void>([&](Connection& connection) -> Result<void> {
-    SQLite::Statement& current = connection.Prepare(
-        "SELECT d.state, d.kind, o.id, o.status FROM receipt_deliveries d "
-        "JOIN orders o ON o.id = d.order_id WHERE d.id = ?");
-    current.bind(1, delivery.id.value);
-    if (!current.executeStep()) {
-      return Fail(ErrorCode::kNotFound,
-                  "There is no receipt delivery " + std::to_string(delivery.id.value) + ".");
-    }
-    const bool withdrawn = current.getColumn(0).getString() == Name(DeliveryState::kWithdrawn);
-    const bool receipt = current.getColumn(1).getString() == Name(DeliveryKind::kReceipt);
-    const std::int64_t order_id = current.getColumn(2).getInt64();
-    const bool cancelled = current.getColumn(3).getString() == Name(OrderStatus::kCancelled);
-    current.reset();
-    const bool sent = delivery.state == DeliveryState::kSent;
-    // Withdrawn while the mailer was sending it: only the server's acceptance changes that.
-    if (withdrawn && !sent) return {};
-
-    SQLite::Statement& update = connection.Prepare(
-        "UPDATE receipt_deliveries SET state = ?, attempts = ?, next_attempt_at = ?, "
-        "server_reply = ?, error = ?, message_id = ?, updated_at = ?, sent_at = ? WHERE id = ?");
-    update.bind(1, Name(delivery.state));
-    update.bind(2, delivery.attempts);
-    if (delivery.next_attempt_at) update.bind(3, MillisOf(*delivery.next_attempt_at));
-    update.bind(4, delivery.server_reply);
-    update.bind(5, delivery.error);
-    update.bind(6, delivery.message_id);
-    update.bind(7, MillisOf(delivery.updated_at));
-    if (delivery.sent_at) update.bind(8, MillisOf(*delivery.sent_at));
-    update.bind(9, delivery.id.value);
-    update.exec();
-    // The customer has the receipt of an order cancelled meanwhile: they are told.
-    if (sent && receipt && cancelled) {
-      QueueCancellationNotices(connection, order_id, delivery.updated_at);
+    for (const ReceiptDelivery& delivery : deliveries) {
+      auto updated = UpdateIn(connection, delivery);
+      if (!updated) return Fail(updated.error());
     }
     return {};
   });

@@ -29,9 +29,10 @@ class SqliteDeliveryStore final : public DeliveryStore {
                                                    const IdempotencyKey& key,
                                                    KeptAnswer<ReceiptDelivery>* answer) override;
   Result<std::vector<ReceiptDelivery>> Due(Timestamp now, int limit) const override;
-  Result<ReceiptDelivery> Claim(DeliveryId id, Timestamp now) override;
+  Result<std::vector<ReceiptDelivery>> Claim(const std::vector<DeliveryId>& ids,
+                                             Timestamp now) override;
   Result<std::vector<ReceiptDelivery>> ForOrder(const OrderNumber& number) const override;
-  Result<void> Update(const ReceiptDelivery& delivery) override;
+  Result<void> Update(const std::vector<ReceiptDelivery>& deliveries) override;
   Result<std::int64_t> PostponeAll(Timestamp now, Timestamp until,
                                    const std::string& error) override;
 

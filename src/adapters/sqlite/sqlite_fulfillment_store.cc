@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -341,6 +343,9 @@ Result<bool> InsertHold(Connection& connection, std::int64_t order_id, const Ord
   return true;
 }
 
+Result<std::optional<FulfillmentTask>> ReleaseIn(Connection& connection, std::int64_t task_id,
+                                                 Timestamp escalate_at, Timestamp now);
+
 }  // namespace
 
 Result<void> WritePlan(Connection& connection, std::int64_t order_id, const OrderNumber& number,
@@ -357,6 +362,9 @@ Result<void> WritePlan(Connection& connection, std::int64_t order_id, const Orde
   SQLite::Statement& insert_line = connection.Prepare(
       "INSERT INTO fulfillment_task_lines (order_id, task_id, line_no, sku, name_it, name_en, "
       "kind, unit, quantity, backordered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  // Tasks due as they are written: released below, once every task exists, so the status
+  // each release records is the order's.
+  std::vector<std::pair<std::int64_t, Timestamp>> due;
   for (const NewTask& task : tasks) {
     insert.tryReset();
     insert.bind(1, order_id);
@@ -367,6 +375,9 @@ Result<void> WritePlan(Connection& connection, std::int64_t order_id, const Orde
     insert.bind(6, MillisOf(task.release_at));
     insert.exec();
     const std::int64_t task_id = connection.database().getLastInsertRowid();
+    if (!held && task.escalate_at && task.release_at <= now) {
+      due.emplace_back(task_id, *task.escalate_at);
+    }
     for (const TaskLine& line : task.plan.lines) {
       insert_line.tryReset();
       insert_line.bind(1, order_id);
@@ -381,6 +392,10 @@ Result<void> WritePlan(Connection& connection, std::int64_t order_id, const Orde
       insert_line.bind(10, std::clamp<std::int64_t>(line.backordered, 0, line.quantity));
       insert_line.exec();
     }
+  }
+  for (const auto& [task_id, escalate_at] : due) {
+    auto released = ReleaseIn(connection, task_id, escalate_at, now);
+    if (!released) return Fail(released.error());
   }
   auto status = UpdateStatus(connection, order_id);
   if (!status) return Fail(status.error());
@@ -893,11 +908,19 @@ Result<std::vector<FulfillmentTask>> SqliteFulfillmentStore::DueForRelease(Times
       });
 }
 
-Result<std::optional<FulfillmentTask>> SqliteFulfillmentStore::Release(std::int64_t task_id,
-                                                                       Timestamp escalate_at,
-                                                                       Timestamp now) {
-  return database_.writer().Write<std::optional<FulfillmentTask>>(
-      [&](Connection& connection) { return ReleaseIn(connection, task_id, escalate_at, now); });
+Result<std::vector<FulfillmentTask>> SqliteFulfillmentStore::Release(
+    const std::vector<TaskRelease>& releases, Timestamp now) {
+  if (releases.empty()) return std::vector<FulfillmentTask>{};
+  return database_.writer().Write<std::vector<FulfillmentTask>>(
+      [&](Connection& connection) -> Result<std::vector<FulfillmentTask>> {
+        std::vector<FulfillmentTask> released;
+        for (const TaskRelease& release : releases) {
+          auto task = ReleaseIn(connection, release.task_id, release.escalate_at, now);
+          if (!task) return Fail(task.error());
+          if (*task) released.push_back(**std::move(task));
+        }
+        return released;
+      });
 }
 
 Result<bool> SqliteFulfillmentStore::Any(const char* condition, Timestamp now) const {

@@ -30,8 +30,8 @@ class SqliteFulfillmentStore final : public FulfillmentStore {
                                             const std::vector<NewTask>& tasks,
                                             const std::vector<Hold>& holds, Timestamp now) override;
   Result<std::vector<FulfillmentTask>> DueForRelease(Timestamp now, int limit) const override;
-  Result<std::optional<FulfillmentTask>> Release(std::int64_t task_id, Timestamp escalate_at,
-                                                 Timestamp now) override;
+  Result<std::vector<FulfillmentTask>> Release(const std::vector<TaskRelease>& releases,
+                                               Timestamp now) override;
   Result<std::int64_t> ExpireLeases(Timestamp now) override;
   Result<std::vector<FulfillmentTask>> Escalate(Timestamp now) override;
   Result<std::vector<FulfillmentTask>> Queue(std::string_view department, int limit) const override;

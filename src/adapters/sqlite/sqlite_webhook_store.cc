@@ -155,6 +155,13 @@ Result<int> FanOutIn(Connection& connection, Timestamp now, int limit) {
   while (events.executeStep()) ids.push_back(events.getColumn(0).getInt64());
   if (ids.empty()) return 0;
 
+  // Without an active subscription (most businesses) the events are only marked fanned out.
+  SQLite::Statement& active = connection.Prepare(
+      "SELECT EXISTS (SELECT 1 FROM webhook_subscriptions WHERE disabled_at IS NULL)");
+  active.executeStep();
+  const bool subscribed = active.getColumn(0).getInt() != 0;
+  active.reset();
+
   // A subscription gets the events written after it was created, and only those it asked
   // for. The delivery key is random: unique across databases and restores.
   SQLite::Statement& fan = connection.Prepare(
@@ -168,11 +175,13 @@ Result<int> FanOutIn(Connection& connection, Timestamp now, int limit) {
   SQLite::Statement& done = connection.Prepare(
       "UPDATE outbox SET delivered_at = ?, last_error = '' WHERE id = ? AND delivered_at IS NULL");
   for (const std::int64_t id : ids) {
-    fan.tryReset();
-    fan.clearBindings();
-    fan.bind(1, MillisOf(now));
-    fan.bind(2, id);
-    fan.exec();
+    if (subscribed) {
+      fan.tryReset();
+      fan.clearBindings();
+      fan.bind(1, MillisOf(now));
+      fan.bind(2, id);
+      fan.exec();
+    }
     done.tryReset();
     done.clearBindings();
     done.bind(1, MillisOf(now));

@@ -67,22 +67,23 @@ class DeliveryStore {
   // Queued deliveries whose next attempt is due at `now`, oldest first (by creation).
   virtual Result<std::vector<ReceiptDelivery>> Due(Timestamp now, int limit) const = 0;
 
-  // Takes delivery `id` for an attempt at `now`, looking at its order in the same transaction,
-  // and returns it as stored: the attempt may go ahead only when it is still queued. A receipt
-  // whose order was cancelled meanwhile is withdrawn here (and returned so), so the receipt of
-  // an order cancelled before it went out is never sent. kNotFound when there is no such
-  // delivery.
-  virtual Result<ReceiptDelivery> Claim(DeliveryId id, Timestamp now) = 0;
+  // Takes the deliveries `ids` (a round's batch) for an attempt at `now`, in one transaction
+  // that looks at their orders, and returns them as stored, in the order given: an attempt may
+  // go ahead only for one still queued. A receipt whose order was cancelled meanwhile is
+  // withdrawn here (and returned so), so the receipt of an order cancelled before it went out
+  // is never sent. kNotFound (nothing taken) when one does not exist. No write for no ids.
+  virtual Result<std::vector<ReceiptDelivery>> Claim(const std::vector<DeliveryId>& ids,
+                                                     Timestamp now) = 0;
 
   // Every delivery of the order's receipts, oldest first; kNotFound when there is no order.
   virtual Result<std::vector<ReceiptDelivery>> ForOrder(const OrderNumber& number) const = 0;
 
-  // Stores what an attempt changed: state, attempts, next attempt, server reply, error,
-  // message id, updated_at and sent_at. A delivery withdrawn while it was being sent stays
-  // withdrawn, unless the server accepted it: then it is `sent` after all and, its order being
-  // cancelled, a cancellation notice is queued to its address. kNotFound when there is no such
-  // delivery.
-  virtual Result<void> Update(const ReceiptDelivery& delivery) = 0;
+  // Stores what the attempts of a round changed, in one transaction (none for no deliveries):
+  // state, attempts, next attempt, server reply, error, message id, updated_at and sent_at. A
+  // delivery withdrawn while it was being sent stays withdrawn, unless the server accepted it:
+  // then it is `sent` after all and, its order being cancelled, a cancellation notice is
+  // queued to its address. kNotFound (nothing stored) when one does not exist.
+  virtual Result<void> Update(const std::vector<ReceiptDelivery>& deliveries) = 0;
 
   // The SMTP server is unreachable: every queued delivery due at `now` waits until `until`,
   // with `error` as its reason; attempts are not counted. Returns how many wait.

@@ -24,6 +24,13 @@ struct DueFulfillment {
   friend bool operator==(const DueFulfillment&, const DueFulfillment&) = default;
 };
 
+// A scheduled task to release, with the escalation time it gets (FulfillmentStore::Release).
+struct TaskRelease {
+  std::int64_t task_id = 0;
+  Timestamp escalate_at{};
+  friend bool operator==(const TaskRelease&, const TaskRelease&) = default;
+};
+
 // Counts and times of one department, for its queue screen and the supervisor.
 struct DepartmentStats {
   std::string department;
@@ -68,9 +75,11 @@ class FulfillmentStore {
   virtual Result<std::vector<DueFulfillment>> PendingPlans(int limit) const = 0;
 
   // In one transaction: creates `tasks` (held when the order has an active hold, after adding
-  // `holds`; else scheduled), adds `holds`, and marks `due` delivered. Planning an event that
-  // was delivered already changes nothing and returns the tasks made then, so an order is
-  // planned exactly once. An order cancelled before it was planned gets no tasks.
+  // `holds`; else scheduled, and released at `now` as Release does when the task has an
+  // escalate_at and its release_at is not after `now`), adds `holds`, and marks `due`
+  // delivered. Planning an event that was delivered already changes nothing and returns the
+  // tasks made then, so an order is planned exactly once. An order cancelled before it was
+  // planned gets no tasks.
   virtual Result<std::vector<FulfillmentTask>> Plan(const DueFulfillment& due,
                                                     const std::vector<NewTask>& tasks,
                                                     const std::vector<Hold>& holds,
@@ -79,12 +88,13 @@ class FulfillmentStore {
   // Scheduled tasks whose release_at is at or before `now`, by release_at, then id.
   virtual Result<std::vector<FulfillmentTask>> DueForRelease(Timestamp now, int limit) const = 0;
 
-  // Releases the task when it is still scheduled (state released, released_at = now,
-  // escalate_at), writing order.released. Empty when it was not scheduled any more (released
-  // by an earlier round, held, cancelled): the conditional change is what makes every release
-  // happen exactly once, whatever rounds or restarts overlap.
-  virtual Result<std::optional<FulfillmentTask>> Release(std::int64_t task_id,
-                                                         Timestamp escalate_at, Timestamp now) = 0;
+  // Releases, in one transaction, every task of `releases` that is still scheduled (state
+  // released, released_at = now, its escalate_at), writing order.released for each; returns
+  // the tasks released now, in the order given. A task that was not scheduled any more
+  // (released by an earlier round, held, cancelled) is left as it is: the conditional change
+  // is what makes every release happen exactly once, whatever rounds or restarts overlap.
+  virtual Result<std::vector<FulfillmentTask>> Release(const std::vector<TaskRelease>& releases,
+                                                       Timestamp now) = 0;
 
   // Returns to the queue every claimed task whose lease ended before `now` (claimed_by and
   // lease_until cleared; acknowledged tasks stay acknowledged). Returns how many.

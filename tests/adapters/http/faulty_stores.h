@@ -322,17 +322,18 @@ class FaultyDeliveryStore final : public DeliveryStore {
     if (auto error = faults_.Inject()) return Fail(*error);
     return inner_.Due(now, limit);
   }
-  Result<ReceiptDelivery> Claim(DeliveryId id, Timestamp now) override {
+  Result<std::vector<ReceiptDelivery>> Claim(const std::vector<DeliveryId>& ids,
+                                             Timestamp now) override {
     if (auto error = faults_.Inject()) return Fail(*error);
-    return inner_.Claim(id, now);
+    return inner_.Claim(ids, now);
   }
   Result<std::vector<ReceiptDelivery>> ForOrder(const OrderNumber& number) const override {
     if (auto error = faults_.Inject()) return Fail(*error);
     return inner_.ForOrder(number);
   }
-  Result<void> Update(const ReceiptDelivery& delivery) override {
+  Result<void> Update(const std::vector<ReceiptDelivery>& deliveries) override {
     if (auto error = faults_.Inject()) return Fail(*error);
-    return inner_.Update(delivery);
+    return inner_.Update(deliveries);
   }
   Result<std::int64_t> PostponeAll(Timestamp now, Timestamp until,
                                    const std::string& error) override {
@@ -428,10 +429,10 @@ class FaultyFulfillmentStore final : public FulfillmentStore {
     if (auto error = faults_.Inject()) return Fail(*error);
     return inner_.DueForRelease(now, limit);
   }
-  Result<std::optional<FulfillmentTask>> Release(std::int64_t task_id, Timestamp escalate_at,
-                                                 Timestamp now) override {
+  Result<std::vector<FulfillmentTask>> Release(const std::vector<TaskRelease>& releases,
+                                               Timestamp now) override {
     if (auto error = faults_.Inject()) return Fail(*error);
-    return inner_.Release(task_id, escalate_at, now);
+    return inner_.Release(releases, now);
   }
   Result<std::int64_t> ExpireLeases(Timestamp now) override {
     if (auto error = faults_.Inject()) return Fail(*error);

@@ -322,7 +322,9 @@ TEST_F(FulfillmentTest, RefusesStateConflictsNamingTheField) {
   ExpectStatusProblem(cancel, 409);
   EXPECT_THAT(PathsOf(cancel), ElementsAre("state"));
 
-  // A held task cannot be acknowledged yet.
+  // A held task cannot be acknowledged yet. Held before its release: placed in a warehouse
+  // that waits for its cut-off.
+  ReleaseTheWarehouseAtACutOff();
   const ClientResponse held = Create("/api/v1/orders", DraftJson(), "o2");
   const std::string other = held.Json().value("number", "");
   ASSERT_EQ(
@@ -378,6 +380,7 @@ TEST_F(FulfillmentTest, RefusesInvalidFieldsNamingThem) {
 }
 
 TEST_F(FulfillmentTest, HoldsAndCancelsBeforeRelease) {
+  ReleaseTheWarehouseAtACutOff();
   const std::string number = Place(R"([{"sku": "PEN-01", "quantity": 1}])", "o1");
 
   const ClientResponse held =

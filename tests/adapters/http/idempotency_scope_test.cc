@@ -143,6 +143,8 @@ TEST_F(IdempotencyScopeTest, TwoUsersKeepTheirOwnDraftsAndPlacementKeys) {
 TEST_F(IdempotencyScopeTest, ReplaysAnOrderWithItsFirstBytesAfterItWasReleasedOrCancelled) {
   const ClientResponse released = Create("/api/v1/orders", DraftJson(), "order-released");
   ASSERT_EQ(released.status, 201) << released.body;
+  // The second waits for its warehouse's cut-off, so it can still be cancelled.
+  ReleaseTheWarehouseAtACutOff();
   const ClientResponse cancelled = Create("/api/v1/orders", DraftJson(), "order-cancelled");
   ASSERT_EQ(cancelled.status, 201) << cancelled.body;
   ASSERT_EQ(
@@ -210,7 +212,7 @@ TEST_F(IdempotencyScopeTest, ReplaysAReceiptDeliveryAndAWebhookAsFirstAnswered) 
   delivery.attempts = 1;
   delivery.next_attempt_at.reset();
   delivery.sent_at = clock_.Now();
-  ASSERT_TRUE(deliveries_->Update(delivery).has_value());
+  ASSERT_TRUE(deliveries_->Update({delivery}).has_value());
   ASSERT_EQ(Call("DELETE", subscribed.Header("Location")).status, 200);
 
   ExpectSameAnswer(requested, Create(deliveries, to, "resend-1"));

@@ -66,8 +66,9 @@ inline bool TakesIdempotencyKey(const std::string& method, const std::string& ro
 // The fulfillment rules of the test server: the default warehouse (Europe/Rome, Monday to
 // Friday 09:00-18:00, immediate release) with escalation after 30 working minutes and 10-minute
 // leases, and a service department for SETUP working every day in UTC. The fixed clock's
-// Saturday is not a working day of the warehouse: its tasks are released at once, dispatched
-// and escalated on Monday.
+// Saturday is not a working day of the warehouse: its tasks are released at once (by their
+// placement), dispatched and escalated on Monday. Tests that hold or cancel an order first
+// call ServerTest::ReleaseTheWarehouseAtACutOff.
 inline FulfillmentRules TestFulfillmentRules() {
   FulfillmentRules rules = DefaultFulfillment("Europe/Rome");
   Department& warehouse = rules.departments[0];
@@ -353,6 +354,16 @@ class ServerTest : public ::testing::Test {
 
   // One round of the fulfillment scheduler at the clock's time: plans placed orders and
   // releases what is due.
+  // Restarts the server with the warehouse releasing at a 14:00 cut-off instead of at once: an
+  // order placed at the fixed Saturday instant then waits for Monday 14:00 in Rome, so it can
+  // still be held or cancelled (a task due at once is released by its placement, decision
+  // 0022). The database, users and keys stay.
+  void ReleaseTheWarehouseAtACutOff() {
+    server_.reset();
+    business_.fulfillment.departments[0].release = ReleasePolicy{.kind = ReleaseKind::kCutOff};
+    StartServer();
+  }
+
   SchedulerRound RunScheduler() {
     FulfillmentScheduler scheduler(*fulfillment_, *orders_, business_.fulfillment, *zones_);
     auto round = scheduler.Round(clock_.Now());

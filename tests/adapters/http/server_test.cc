@@ -246,6 +246,10 @@ TEST_F(ServerTest, PlacesAnOrderAndReadsItBack) {
   // The receipt issued with the order (docs/receipts.md).
   expected["documents"] = Json::array(
       {{{"kind", "receipt"}, {"number", "R-2026-000001"}, {"issued_at", "2026-11-28T10:00:00Z"}}});
+  // The answer shows the order as placed; its warehouse task, due at once, was released by
+  // the placement (decision 0022), and the read shows the order as it is now.
+  EXPECT_EQ(order["status"], "placed");
+  expected["status"] = "released";
   EXPECT_EQ(fetched.Json(), expected);
   EXPECT_EQ(CountOrders(), 1u);
 }
@@ -285,8 +289,10 @@ TEST_F(ServerTest, ListsOrdersWithFilters) {
   using V = std::vector<std::string>;
   EXPECT_EQ(numbers(""), (V{"2026-000002", "2026-000001"}));
   EXPECT_EQ(numbers("?channel=phone"), (V{"2026-000002"}));
-  EXPECT_EQ(numbers("?status=placed&customer_id=" + std::to_string(mario_.value)),
+  // Both released by their placement (decision 0022).
+  EXPECT_EQ(numbers("?status=released&customer_id=" + std::to_string(mario_.value)),
             (V{"2026-000002", "2026-000001"}));
+  EXPECT_EQ(numbers("?status=placed"), V{});
   EXPECT_EQ(numbers("?customer_id=" + std::to_string(nadia_.value)), V{});
   EXPECT_EQ(numbers("?placed_from=2026-11-28&placed_until=2026-11-28"),
             (V{"2026-000002", "2026-000001"}));

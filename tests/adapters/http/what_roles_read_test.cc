@@ -75,7 +75,9 @@ class WhatRolesReadTest : public ServerTest {
                                          "the order");
     ASSERT_EQ(placed.status, 201) << placed.body;
     ASSERT_EQ(placed.Json()["number"], "2026-000001");
-    ASSERT_EQ(RunScheduler().released, 1);
+    // Released by its placement (decision 0022).
+    ASSERT_EQ(fulfillment_->ForOrder(OrderNumber{"2026-000001"}).value().at(0).state,
+              TaskState::kReleased);
     const ClientResponse asked =
         Create("/api/v1/orders/2026-000001/receipt/deliveries", "{}", "an e-mail");
     ASSERT_EQ(asked.status, 201) << asked.body;

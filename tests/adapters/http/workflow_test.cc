@@ -183,10 +183,13 @@ TEST_F(ServerTest, ConfirmsAnOrderAndShowsItsHistory) {
             Json::array({confirmation}));
   ClientResponse history = Call("GET", "/api/v1/orders/2026-000001/history");
   ASSERT_EQ(history.status, 200);
-  EXPECT_EQ(history.Json()["events"], Json::parse(R"([
+  // Its warehouse task, due at once, was released by the placement (decision 0022).
+  EXPECT_EQ(history.Json()["events"], Json::parse(R"json([
       {"at": "2026-11-28T10:00:00Z", "actor": "key:test", "kind": "placed", "detail": "revision 1"},
+      {"at": "2026-11-28T10:00:00Z", "actor": "scheduler", "kind": "released",
+       "detail": "task 1 (warehouse)"},
       {"at": "2026-11-28T10:01:00Z", "actor": "Anna", "kind": "confirmed",
-       "detail": "revision 1, recorded by key:test"}])"));
+       "detail": "revision 1, recorded by key:test"}])json"));
 }
 
 TEST_F(ServerTest, RefusesAConfirmationOfAnotherRevision) {

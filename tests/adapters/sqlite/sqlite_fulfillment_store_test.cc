@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/sqlite/sqlite_fixtures.h"
+#include "adapters/sqlite/write_queue.h"
 #include "app/fulfillment_scheduler.h"
 #include "support/pricing_fixtures.h"
 #include "support/utc_zones.h"
@@ -94,6 +95,23 @@ class SqliteFulfillmentStoreTest : public ::testing::Test {
     EXPECT_TRUE(placed.has_value()) << placed.error().message;
     return placed->order.number;
   }
+
+  // Places an order of `lines` at `placed_at` as PlaceOrder does, handing it on in the same
+  // transaction (tasks, holds, receipt); its number.
+  OrderNumber PlaceHandingOn(const std::vector<testing::LineOf>& lines, Timestamp placed_at = At(),
+                             PaymentType payment = PaymentType::kOnAccount) {
+    Order order = OrderOf(customer_, lines, placed_at);
+    order.payment.type = payment;
+    const Handoff handoff{.tasks = PlannedTasks(order, rules_, zones_),
+                          .holds = PlannedHolds(order, placed_at)};
+    auto placed =
+        stores_.orders().Place(order, Key("order " + std::to_string(++orders_)), 2026, handoff);
+    EXPECT_TRUE(placed.has_value()) << placed.error().message;
+    return placed->order.number;
+  }
+
+  // Writer jobs run so far on the stores' database.
+  std::int64_t Writes() { return stores_.database().writer().stats().jobs; }
 
   SchedulerRound Round(Timestamp now) {
     auto round = scheduler_->Round(now);
@@ -192,6 +210,89 @@ TEST_F(SqliteFulfillmentStoreTest, ReleasesAtTheReleaseTimeWithItsEscalationTime
   EXPECT_EQ(payload["order_status"], "released");
 }
 
+TEST_F(SqliteFulfillmentStoreTest, APlacementReleasesTheTasksDueAtOnceInItsOwnWrite) {
+  const std::int64_t before = Writes();
+  const OrderNumber number = PlaceHandingOn({{pen_, 3}, {setup_, 1}}, At(0));
+
+  EXPECT_EQ(Writes() - before, 1);
+  const std::vector<FulfillmentTask> tasks = store_->ForOrder(number).value();
+  ASSERT_EQ(tasks.size(), 2u);
+  for (const FulfillmentTask& task : tasks) {
+    EXPECT_EQ(task.state, TaskState::kReleased) << task.department;
+    EXPECT_EQ(task.released_at, At(0));
+    EXPECT_EQ(task.escalate_at, At(30));
+  }
+  EXPECT_EQ(StatusOfOrder(number), OrderStatus::kReleased);
+  EXPECT_EQ(HistoryKinds(number), (std::vector{OrderEventKind::kPlaced, OrderEventKind::kReleased,
+                                               OrderEventKind::kReleased}));
+  EXPECT_EQ(Events("order.released"), 2);
+  const nlohmann::json payload = LastPayload("order.released");
+  EXPECT_EQ(payload["task_id"], tasks[1].id);
+  EXPECT_EQ(payload["department"], "services");
+  EXPECT_EQ(payload["released_at"], "2026-11-28T10:00:00Z");
+  EXPECT_EQ(payload["lines"][0]["sku"], "SRV-SETUP");
+  EXPECT_EQ(payload["order_status"], "released");
+  // Once placed, it is past cancelling.
+  EXPECT_EQ(store_->Cancel(number, "sara", "too late", At(0)).error().fields.at(0).path, "state");
+
+  // The scheduler finds nothing left to do for it, and writes nothing.
+  const std::int64_t placed = Writes();
+  const SchedulerRound round = Round(At(1));
+  EXPECT_EQ(round.planned, 0);
+  EXPECT_EQ(round.released, 0);
+  EXPECT_EQ(Writes(), placed);
+  EXPECT_EQ(Events("order.released"), 2);
+  EXPECT_EQ(HistoryKinds(number).size(), 3u);
+}
+
+TEST_F(SqliteFulfillmentStoreTest, APlacementReleasesNothingHeldOrNotYetDue) {
+  // A payment hold blocks the release.
+  const OrderNumber held = PlaceHandingOn({{pen_, 1}}, At(0), PaymentType::kBankTransfer);
+  EXPECT_EQ(OnlyTask(held).state, TaskState::kHeld);
+  EXPECT_EQ(StatusOfOrder(held), OrderStatus::kPlaced);
+
+  // A wave at 10:30 for the warehouse: placed at 10:00, the task waits for the wave.
+  rules_.departments[0].release =
+      ReleasePolicy{.kind = ReleaseKind::kWaves, .waves = {minutes{10 * 60 + 30}}};
+  const OrderNumber waiting = PlaceHandingOn({{pen_, 1}}, At(0));
+  EXPECT_EQ(OnlyTask(waiting).state, TaskState::kScheduled);
+  EXPECT_EQ(OnlyTask(waiting).release_at, At(30));
+  EXPECT_EQ(StatusOfOrder(waiting), OrderStatus::kPlaced);
+  EXPECT_EQ(Events("order.released"), 0);
+  // Still cancellable; the other still waits for its wave.
+  ASSERT_TRUE(store_->Cancel(held, "sara", "duplicate", At(1)).has_value());
+  EXPECT_EQ(Round(At(30)).released, 1);
+  EXPECT_EQ(OnlyTask(waiting).state, TaskState::kReleased);
+}
+
+TEST_F(SqliteFulfillmentStoreTest, ARoundReleasesAndEscalatesEveryDueTaskInOneWriteEach) {
+  // Ten orders waiting for a wave at 10:30.
+  rules_.departments[0].release =
+      ReleasePolicy{.kind = ReleaseKind::kWaves, .waves = {minutes{10 * 60 + 30}}};
+  for (int i = 0; i < 10; ++i) PlaceHandingOn({{pen_, 1}}, At(0));
+  EXPECT_EQ(Round(At(0)).released, 0);
+
+  std::int64_t before = Writes();
+  EXPECT_EQ(Round(At(30)).released, 10);
+  EXPECT_EQ(Writes() - before, 1);
+  EXPECT_EQ(Count(stores_.path(),
+                  "SELECT count(*) FROM fulfillment_tasks WHERE state = "
+                  "'released' AND released_at IS NOT NULL AND escalate_at IS NOT NULL"),
+            10);
+  EXPECT_EQ(Events("order.released"), 10);
+
+  // Nobody acknowledges them in 30 working minutes: all escalated in one write.
+  before = Writes();
+  EXPECT_EQ(Round(At(59)).escalated, 0);
+  EXPECT_EQ(Writes(), before);
+  EXPECT_EQ(Round(At(60)).escalated, 10);
+  EXPECT_EQ(Writes() - before, 1);
+  EXPECT_EQ(Events("task.escalated"), 10);
+  before = Writes();
+  EXPECT_EQ(Round(At(61)).escalated, 0);
+  EXPECT_EQ(Writes(), before);
+}
+
 TEST_F(SqliteFulfillmentStoreTest, TwoSchedulersOnTwoConnectionsReleaseEveryTaskOnce) {
   for (int i = 0; i < 40; ++i) Place({{pen_, 1}, {setup_, 1}});
   // A second server process on the same file: its own database, writer and store.
@@ -237,7 +338,9 @@ TEST_F(SqliteFulfillmentStoreTest, ARestartInTheMiddleOfAWaveReleasesEveryDueTas
   }
   auto due = store_->DueForRelease(At(30), 100).value();
   ASSERT_EQ(due.size(), 10u);
-  for (int i = 0; i < 4; ++i) ASSERT_TRUE(store_->Release(due[i].id, At(60), At(30)).value());
+  std::vector<TaskRelease> first_four;
+  for (int i = 0; i < 4; ++i) first_four.push_back({.task_id = due[i].id, .escalate_at = At(60)});
+  ASSERT_EQ(store_->Release(first_four, At(30)).value().size(), 4u);
 
   // Down through the wave; up again at 11:00: what was missed is released at the start.
   Reopen();
@@ -249,7 +352,8 @@ TEST_F(SqliteFulfillmentStoreTest, ARestartInTheMiddleOfAWaveReleasesEveryDueTas
     EXPECT_EQ(OnlyTask(number).state, TaskState::kReleased) << number.value;
   }
   // A release of a task released already changes nothing.
-  EXPECT_FALSE(store_->Release(due[0].id, At(90), At(62)).value().has_value());
+  EXPECT_TRUE(
+      store_->Release({{.task_id = due[0].id, .escalate_at = At(90)}}, At(62)).value().empty());
   EXPECT_EQ(Events("order.released"), 10);
 }
 
