@@ -419,11 +419,12 @@ std::optional<HttpResponse> Api::Route(HttpRequest& request, Responder& respond)
     if (!claim) return KeyInFlight();
     request.idempotency_key = *std::move(key);
     if (const Deferred* deferred = std::get_if<Deferred>(&chosen->handler)) {
-      // The claim goes with the answer.
-      auto held = std::make_shared<InFlightKeys::Claim>(*std::move(claim));
+      // The claim goes with the answer and ends before it is posted, whichever copy of the
+      // responder answers, so a client that retries on reading it finds the key free.
+      auto held = std::make_shared<std::optional<InFlightKeys::Claim>>(std::move(claim));
       (this->*(*deferred))(std::move(request),
                            [held, respond = std::move(respond)](HttpResponse response) mutable {
-                             held.reset();
+                             held->reset();
                              respond(std::move(response));
                            });
       return std::nullopt;

@@ -771,6 +771,16 @@ TEST_F(ServerTest, RefusesAWrongContentTypeOnEveryBodyRoute) {
   EXPECT_EQ(CountOrders(), 0u);
 }
 
+TEST_F(ServerTest, AKeyIsFreeAgainWhenARefusedPlacementsAnswerArrives) {
+  // The claim on the key must end before the answer is sent, not when the last copy of the
+  // route's responder happens to be destroyed: a client retrying at once must never get 409.
+  for (int i = 0; i < 50; ++i) {
+    ClientResponse refused = Call("POST", "/api/v1/orders", DraftJson(),
+                                  {{"Content-Type", "text/plain"}, {"Idempotency-Key", "again"}});
+    ASSERT_EQ(refused.status, 415) << "try " << i << ": " << refused.body;
+  }
+}
+
 TEST_F(ServerTest, RequiresTheApiKeyOnEveryApiRoute) {
   for (const Sample& sample : Samples()) {
     SCOPED_TRACE(sample.route);
