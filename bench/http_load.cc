@@ -21,7 +21,8 @@
 // window and divided by the orders (or answers) counted; its CPU over 2 s of idleness before
 // the first level shows what it burns doing nothing. Every 100 ms of a level its thread count
 // (Threads: in /proc/<pid>/status) and, with --db, the size of its write-ahead log (<db>-wal)
-// are sampled; its peak RSS (VmHWM) is read after each level. After the last level the
+// are sampled, and so is its resident memory (VmRSS); its peak RSS since start (VmHWM) is read
+// after each level. After the last level the
 // generator waits (at most --settle-seconds) until the server's background work is done, so
 // the counters it logs at stop cover every order placed. Randomness is seeded, every loop ends at a
 // deadline or a fixed count, and every socket has a timeout.
@@ -609,6 +610,7 @@ std::int64_t OwnCpuMicros() {
 // included) to its end.
 struct ServerSamples {
   std::int64_t threads_max = 0;    // Threads: in /proc/<pid>/status.
+  std::int64_t rss_max_kb = 0;     // VmRSS: in /proc/<pid>/status.
   std::int64_t wal_max_bytes = 0;  // The size of <db>-wal.
   std::int64_t wal_end_bytes = 0;  // ... after the level's last answer.
 };
@@ -623,6 +625,7 @@ class ServerWatch {
   // One sample into `samples`; returns the WAL's size now (0 without one).
   std::int64_t Sample(ServerSamples& samples) const {
     samples.threads_max = std::max(samples.threads_max, StatusField(pid_, "Threads:"));
+    samples.rss_max_kb = std::max(samples.rss_max_kb, StatusField(pid_, "VmRSS:"));
     std::int64_t wal_bytes = 0;
     if (knows_wal()) {
       std::error_code error;
@@ -892,7 +895,9 @@ void PrintLevelDetails(const LevelOutcome& outcome, const ServerWatch& watch,
     std::printf("; WAL file at most %.1f MB, %.1f MB at the end",
                 Megabytes(outcome.samples.wal_max_bytes), Megabytes(outcome.samples.wal_end_bytes));
   }
-  std::printf("; server peak RSS %lld kB\n", static_cast<long long>(outcome.peak_rss_kb));
+  std::printf("; server RSS at most %lld kB (sampled), peak RSS %lld kB (VmHWM, since start)\n",
+              static_cast<long long>(outcome.samples.rss_max_kb),
+              static_cast<long long>(outcome.peak_rss_kb));
   if (!outcome.methods.empty()) {
     std::printf("  orders by shipping method:");
     for (const auto& [method, count] : outcome.methods) {
@@ -916,6 +921,10 @@ void PrintLevelDetails(const LevelOutcome& outcome, const ServerWatch& watch,
     PrintResult(prefix + "wal_end_mb", Megabytes(outcome.samples.wal_end_bytes));
   }
   PrintResult("http_server_peak_rss_kb", static_cast<double>(outcome.peak_rss_kb));
+  // The largest over the levels so far: the last one printed is the run's.
+  static std::int64_t levels_rss_max_kb = 0;
+  levels_rss_max_kb = std::max(levels_rss_max_kb, outcome.samples.rss_max_kb);
+  PrintResult("http_server_rss_max_kb", static_cast<double>(levels_rss_max_kb));
 }
 
 // Figures of a placements-only level: http_c<N>_….

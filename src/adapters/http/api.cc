@@ -188,7 +188,6 @@ Api::Api(Services services, AccessOptions access, Resume resume)
       throttle_(access.login_max_failures, access.login_longest_wait),
       key_limits_(access.limits.per_key),
       address_limits_(access.limits.per_address),
-      decoy_hash_(services.credentials.HashPassword("decoy password of no user")),
       quote_(services.customers, services.catalog, services.business),
       place_(quote_, services.orders, services.cards, services.clock, services.business.fulfillment,
              services.zones),
@@ -321,6 +320,13 @@ HttpResponse Api::Handle(HttpRequest request) {
   Handle(std::move(request),
          [&promise](HttpResponse response) { promise.set_value(std::move(response)); });
   return answer.get();
+}
+
+const std::string& Api::DecoyHash() {
+  std::call_once(decoy_once_, [this] {
+    decoy_hash_ = services_.credentials.HashPassword("decoy password of no user");
+  });
+  return decoy_hash_;
 }
 
 HttpResponse Api::Internal(const HttpRequest& request, std::string_view what) {
@@ -1249,7 +1255,7 @@ HttpResponse Api::SignIn(const HttpRequest& request, const Target&, const std::s
   // An unknown user costs a verification too, so timing does not tell which names exist.
   const bool known = user.has_value();
   const bool verified = services_.credentials.VerifyPassword(
-      known ? user->password_hash : decoy_hash_, login->password);
+      known ? user->password_hash : DecoyHash(), login->password);
   if (!known || !verified || user->disabled) {
     throttle_.Failed(login->username, request.peer, now);
     if (known) spdlog::info("sign-in refused for user {} from {}", user->username, request.peer);

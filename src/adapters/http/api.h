@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -245,7 +246,12 @@ class Api {
   LoginThrottle throttle_;
   RateLimiter key_limits_;      // By principal, "key:<name>".
   RateLimiter address_limits_;  // By peer address.
-  std::string decoy_hash_;      // Verified against when the user is unknown, to take as long.
+  // Verified against when the user is unknown, to take as long. Made at the first such
+  // sign-in, not at start: an argon2id hash takes 64 MiB while it runs, and a server that
+  // only takes orders by API key should not pay that.
+  const std::string& DecoyHash();
+  std::once_flag decoy_once_;
+  std::string decoy_hash_;  // Set once, under decoy_once_.
   QuoteOrder quote_;
   commesso::PlaceOrder place_;
   commesso::ConfirmOrder confirm_;
