@@ -16,6 +16,18 @@
 
 namespace commesso::sqlite {
 
+// The scheduler's and the mailer's look-ups of their pending events (after every placement),
+// shared with the test that checks they read a partial index, not the whole outbox.
+inline constexpr const char* kPendingPlansSql =
+    "SELECT x.id, o.number FROM outbox x JOIN orders o ON o.id = x.order_id "
+    "WHERE x.event = 'fulfillment.due' AND x.delivered_at IS NULL ORDER BY x.id LIMIT ?";
+// Parameters: the mailer's now (ms), the limit. New events regardless of their time (written
+// with the system clock), postponed ones when their time has come by the mailer's clock.
+inline constexpr const char* kPendingReceiptsSql =
+    "SELECT x.id, o.number, x.attempts FROM outbox x JOIN orders o ON o.id = x.order_id "
+    "WHERE x.event = 'receipt.due' AND x.delivered_at IS NULL "
+    "AND (x.attempts = 0 OR x.next_attempt_at <= ?) ORDER BY x.id LIMIT ?";
+
 // Writes the holds and tasks planned for order `order_id` (`number`) at `now`, the tasks linked
 // to the fulfillment.due event `event_id`, releases those due at `now` that no hold blocks (a
 // task with an escalate_at: the scheduler's release, history and order.released included), and

@@ -646,6 +646,17 @@ ALTER TABLE receipt_deliveries_12 RENAME TO receipt_deliveries;
 CREATE INDEX receipt_deliveries_queued ON receipt_deliveries (id) WHERE state = 'queued';
 CREATE INDEX receipt_deliveries_by_order ON receipt_deliveries (order_id, id);
 )sql"},
+    Migration{13, "pending hand-off events found by index", R"sql(
+-- The mailer and the scheduler look for their pending events after every placement; without
+-- these they read the whole outbox each time, so each placement cost more than the last.
+-- Placements write those events done, so the indexes hold only what an older version left.
+CREATE INDEX IF NOT EXISTS outbox_receipts_due ON outbox (id)
+  WHERE delivered_at IS NULL AND event = 'receipt.due';
+CREATE INDEX IF NOT EXISTS outbox_fulfillment_due ON outbox (id)
+  WHERE delivered_at IS NULL AND event = 'fulfillment.due';
+-- No query reads this one.
+DROP INDEX IF EXISTS outbox_pending;
+)sql"},
 };
 
 int CurrentVersion(Connection& connection) {

@@ -210,12 +210,7 @@ Result<std::vector<DueReceipt>> SqliteDeliveryStore::PendingReceipts(Timestamp n
                                                                      int limit) const {
   return database_.readers().Read<std::vector<DueReceipt>>(
       [&](Connection& connection) -> Result<std::vector<DueReceipt>> {
-        // New events regardless of their time (written with the system clock), postponed
-        // ones when their time has come by the mailer's clock.
-        SQLite::Statement& rows = connection.Prepare(
-            "SELECT x.id, o.number, x.attempts FROM outbox x JOIN orders o ON o.id = x.order_id "
-            "WHERE x.event = 'receipt.due' AND x.delivered_at IS NULL "
-            "AND (x.attempts = 0 OR x.next_attempt_at <= ?) ORDER BY x.id LIMIT ?");
+        SQLite::Statement& rows = connection.Prepare(kPendingReceiptsSql);
         rows.bind(1, MillisOf(now));
         rows.bind(2, limit);
         std::vector<DueReceipt> events;

@@ -874,9 +874,7 @@ Result<std::vector<FulfillmentTask>> CancelIn(Connection& connection, const Orde
 Result<std::vector<DueFulfillment>> SqliteFulfillmentStore::PendingPlans(int limit) const {
   return database_.readers().Read<std::vector<DueFulfillment>>(
       [&](Connection& connection) -> Result<std::vector<DueFulfillment>> {
-        SQLite::Statement& rows = connection.Prepare(
-            "SELECT x.id, o.number FROM outbox x JOIN orders o ON o.id = x.order_id "
-            "WHERE x.event = 'fulfillment.due' AND x.delivered_at IS NULL ORDER BY x.id LIMIT ?");
+        SQLite::Statement& rows = connection.Prepare(kPendingPlansSql);
         rows.bind(1, limit);
         std::vector<DueFulfillment> due;
         while (rows.executeStep()) {

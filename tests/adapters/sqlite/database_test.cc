@@ -9,6 +9,7 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
+#include "adapters/sqlite/handoff_writes.h"
 #include "adapters/sqlite/migrations.h"
 #include "adapters/sqlite/sqlite_fixtures.h"
 #include "support/pricing_fixtures.h"
@@ -75,7 +76,7 @@ TEST(DatabaseTest, KeysThatReadOrdersBeforeOrdersReadPrivateKeepReadingAllOfThem
         "INSERT INTO api_keys (name, prefix, secret_hash, scopes, created_at) VALUES "
         "('shop', 'cmso_shop', 'h1', '[\"orders:read\",\"orders:write\"]', 0), "
         "('catalog', 'cmso_catalog', 'h2', '[\"items:read\"]', 0)");
-    writer.exec("DELETE FROM schema_migrations WHERE version = 12");
+    writer.exec("DELETE FROM schema_migrations WHERE version >= 12");
   }
 
   stores.Reopen();
@@ -86,6 +87,25 @@ TEST(DatabaseTest, KeysThatReadOrdersBeforeOrdersReadPrivateKeepReadingAllOfThem
             R"(["orders:read","orders:write","orders:read_private"])");
   EXPECT_EQ(probe.execAndGet("SELECT scopes FROM api_keys WHERE name = 'catalog'").getString(),
             R"(["items:read"])");
+}
+
+// How SQLite would run `sql`: the details of its query plan, one per line.
+std::string PlanOf(const std::string& path, const std::string& sql) {
+  SQLite::Database probe(path, SQLite::OPEN_READONLY);
+  SQLite::Statement plan(probe, "EXPLAIN QUERY PLAN " + sql);
+  std::string details;
+  while (plan.executeStep()) details += plan.getColumn(3).getString() + "\n";
+  return details;
+}
+
+TEST(DatabaseTest, TheLookUpsForPendingHandOffEventsReadAnIndexNotTheWholeOutbox) {
+  SqliteStores stores;
+
+  for (const char* sql : {kPendingPlansSql, kPendingReceiptsSql}) {
+    const std::string plan = PlanOf(stores.path(), sql);
+    EXPECT_EQ(plan.find("SCAN x\n"), std::string::npos) << sql << "\n" << plan;
+    EXPECT_NE(plan.find("USING INDEX outbox_"), std::string::npos) << sql << "\n" << plan;
+  }
 }
 
 TEST(DatabaseTest, RefusesADatabaseFromANewerCommesso) {
