@@ -101,9 +101,10 @@ class CancelledWhileSending final : public MailTransport {
   CancelledWhileSending(MailTransport& inner, std::function<void()> before_send)
       : inner_(inner), before_send_(std::move(before_send)) {}
 
-  Result<std::string> Send(const MailMessage& message) override {
+  Result<std::string> SendWhenAccepted(const MailEnvelope& envelope,
+                                       const MailComposer& compose) override {
     if (before_send_) std::exchange(before_send_, nullptr)();
-    return inner_.Send(message);
+    return inner_.SendWhenAccepted(envelope, compose);
   }
 
  private:

@@ -62,6 +62,15 @@ class SmtpSink {
     return true;
   }
 
+  // The envelope commands received so far, one per entry ("MAIL <from>", "RCPT <to> 250",
+  // "DATA"), in order; "DATA" is recorded before the server answers it.
+  std::vector<std::string> Commands() const {
+    std::vector<std::string> commands;
+    std::ifstream log(directory_ / "commands.log");
+    for (std::string line; std::getline(log, line);) commands.push_back(line);
+    return commands;
+  }
+
   static std::string Read(const std::filesystem::path& path) {
     std::ifstream file(path, std::ios::binary);
     std::ostringstream text;

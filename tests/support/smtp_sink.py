@@ -3,7 +3,9 @@
 
 Writes each accepted message to DIR as NNNNNN.eml (the bytes received, CRLF line endings)
 with NNNNNN.json beside it (the envelope), numbering on from the files already there, so a
-restarted sink keeps counting. Prints the port it listens on, then serves until killed.
+restarted sink keeps counting. Appends the envelope commands it receives to DIR/commands.log
+as it receives them, one a line ("MAIL <from>", "RCPT <to> 250", "DATA": written before the
+DATA command is answered). Prints the port it listens on, then serves until killed.
 
 The recipient's local part steers failures, as real servers answer:
   reject...@  550 5.1.1 at RCPT (permanent)
@@ -25,7 +27,24 @@ class Mailbox:
         self.deferred = set()
         self.count = len([n for n in os.listdir(directory) if n.endswith(".eml")])
 
+    def record(self, command):
+        with open(os.path.join(self.directory, "commands.log"), "a") as log:
+            log.write(command + "\n")
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        self.record("MAIL <%s>" % address)
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        reply = self.rcpt_reply(address)
+        self.record("RCPT <%s> %s" % (address, reply[:3]))
+        if reply.startswith("250"):
+            envelope.rcpt_tos.append(address)
+        return reply
+
+    def rcpt_reply(self, address):
         local = address.split("@")[0].lower()
         if local.startswith("reject"):
             return "550 5.1.1 No such user here"
@@ -34,7 +53,6 @@ class Mailbox:
         if local.startswith("defer") and address not in self.deferred:
             self.deferred.add(address)
             return "451 4.7.1 Greylisted, try again later"
-        envelope.rcpt_tos.append(address)
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
@@ -49,11 +67,19 @@ class Mailbox:
         return "250 OK queued as %06d" % self.count
 
 
+class RecordingSMTP(SMTP):
+    """Records the DATA command before answering it (aiosmtpd has no hook for it)."""
+
+    async def smtp_DATA(self, arg):
+        self.event_handler.record("DATA")
+        await super().smtp_DATA(arg)
+
+
 async def serve(directory, port):
     handler = Mailbox(directory)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
-        lambda: SMTP(handler, hostname="sink.test", ident="commesso test sink"),
+        lambda: RecordingSMTP(handler, hostname="sink.test", ident="commesso test sink"),
         "127.0.0.1", port, reuse_address=True)
     print(server.sockets[0].getsockname()[1], flush=True)
     await server.serve_forever()

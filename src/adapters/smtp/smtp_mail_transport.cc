@@ -7,17 +7,24 @@
 // line. A failure then reads as: which command the server answered, with which reply. A 4xx
 // or 5xx after MAIL, RCPT or DATA is about this message ("from", "to", "message"); anything
 // earlier, or no reply at all, is about the server.
+//
+// libcurl asks the read callback for the message only once the server answered DATA with
+// 354, so SendWhenAccepted composes it there, at the first read; a message that cannot be
+// made aborts the upload before any of its bytes, and the server drops the transaction.
 
 #include "adapters/smtp/smtp_mail_transport.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <exception>
+#include <optional>
 #include <utility>
 
 #include <curl/curl.h>
 
 #include "adapters/smtp/mime_message.h"
+#include "core/mail_address.h"
 
 namespace commesso::smtp {
 namespace {
@@ -67,20 +74,42 @@ int OnDebug(CURL* /*handle*/, curl_infotype type, char* data, std::size_t size, 
   return 0;
 }
 
-// Feeds the message to libcurl.
+// Feeds the message to libcurl, making it at the first read: libcurl reads only once the
+// server has answered DATA with 354 (smtp.c starts the transfer in its DATA reply's state).
 struct Upload {
-  const std::string* text = nullptr;
+  const std::function<Result<std::string>()>* make = nullptr;
+  std::optional<Result<std::string>> text{};  // Made at the first read.
+  std::exception_ptr thrown{};                // What `make` threw; thrown again after perform.
   std::size_t offset = 0;
 };
 
 std::size_t OnRead(char* buffer, std::size_t size, std::size_t count, void* user) {
   auto& upload = *static_cast<Upload*>(user);
+  if (!upload.text) {
+    // No exception may cross libcurl's C frames: kept, and thrown again after perform.
+    try {
+      upload.text = (*upload.make)();
+    } catch (...) {
+      upload.thrown = std::current_exception();
+      return CURL_READFUNC_ABORT;
+    }
+  }
+  if (!*upload.text) return CURL_READFUNC_ABORT;  // Nothing sent: the server drops the data.
+  const std::string& text = **upload.text;
   const std::size_t room = size * count;
-  const std::size_t left = upload.text->size() - upload.offset;
+  const std::size_t left = text.size() - upload.offset;
   const std::size_t chunk = std::min(room, left);
-  std::memcpy(buffer, upload.text->data() + upload.offset, chunk);
+  std::memcpy(buffer, text.data() + upload.offset, chunk);
   upload.offset += chunk;
   return chunk;
+}
+
+// The envelope's addresses, as HeaderProblems would name them.
+std::vector<FieldError> EnvelopeProblems(const MailEnvelope& envelope) {
+  std::vector<FieldError> problems;
+  if (auto problem = MailAddressProblem(envelope.from)) problems.push_back({"from", *problem});
+  if (auto problem = MailAddressProblem(envelope.to)) problems.push_back({"to", *problem});
+  return problems;
 }
 
 // The field a reply to `command` judged, or "" when it is not about the message.
@@ -162,9 +191,48 @@ std::string SmtpMailTransport::Url() const {
 }
 
 Result<std::string> SmtpMailTransport::Send(const MailMessage& message) {
+  // Made before connecting: a message that cannot be sent costs no conversation.
   auto text = MimeText(message);
   if (!text) return Fail(text.error());
+  const auto size = static_cast<std::int64_t>(text->size());
+  return Transfer(
+      MailEnvelope{.from = message.from, .to = message.to},
+      [&text]() -> Result<std::string> { return std::move(text); }, size);
+}
 
+Result<std::string> SmtpMailTransport::SendWhenAccepted(const MailEnvelope& envelope,
+                                                        const MailComposer& compose) {
+  std::vector<FieldError> problems = EnvelopeProblems(envelope);
+  if (!problems.empty()) {
+    return Fail(
+        {ErrorCode::kInvalidInput, "The e-mail cannot be sent as it is.", std::move(problems)});
+  }
+  const auto text = [&]() -> Result<std::string> {
+    auto message = compose();
+    if (!message) {
+      const Error& error = message.error();
+      return Fail(Error{
+          .code = error.code, .message = error.message, .fields = {{"compose", error.message}}});
+    }
+    std::vector<FieldError> strays;
+    if (message->from != envelope.from) {
+      strays.push_back({"from", "is not the envelope's sender " + envelope.from});
+    }
+    if (message->to != envelope.to) {
+      strays.push_back({"to", "is not the envelope's recipient " + envelope.to});
+    }
+    if (!strays.empty()) {
+      return Fail(
+          {ErrorCode::kInvalidInput, "The e-mail cannot be sent as it is.", std::move(strays)});
+    }
+    return MimeText(*message);
+  };
+  return Transfer(envelope, text, -1);  // The size is not known before MAIL FROM.
+}
+
+Result<std::string> SmtpMailTransport::Transfer(const MailEnvelope& envelope,
+                                                const std::function<Result<std::string>()>& text,
+                                                std::int64_t size) {
   std::lock_guard lock(mutex_);
   if (handle_ == nullptr) handle_ = curl_easy_init();
   if (handle_ == nullptr) return Fail(ErrorCode::kInternal, "libcurl cannot make a handle.");
@@ -172,10 +240,10 @@ Result<std::string> SmtpMailTransport::Send(const MailMessage& message) {
   curl_easy_reset(curl);  // Keeps the open connection for reuse.
 
   Conversation conversation;
-  Upload upload{.text = &*text};
+  Upload upload{.make = &text};
   char detail[CURL_ERROR_SIZE] = {};
-  const std::string from = "<" + message.from + ">";
-  curl_slist* recipients = curl_slist_append(nullptr, ("<" + message.to + ">").c_str());
+  const std::string from = "<" + envelope.from + ">";
+  curl_slist* recipients = curl_slist_append(nullptr, ("<" + envelope.to + ">").c_str());
   const long use_ssl = options_.tls == Tls::kNone ? static_cast<long>(CURLUSESSL_NONE)
                        : options_.tls == Tls::kStartTls && !options_.starttls_required
                            ? static_cast<long>(CURLUSESSL_TRY)
@@ -195,7 +263,8 @@ Result<std::string> SmtpMailTransport::Send(const MailMessage& message) {
   curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
   curl_easy_setopt(curl, CURLOPT_READFUNCTION, &OnRead);
   curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
-  curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(text->size()));
+  // Optional for SMTP: it only adds SIZE= to MAIL FROM when the server offers SIZE.
+  if (size >= 0) curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(size));
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, detail);
   curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);  // Into OnDebug only, never to stderr.
   curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, &OnDebug);
@@ -206,11 +275,15 @@ Result<std::string> SmtpMailTransport::Send(const MailMessage& message) {
   // The buffers above die with this call: no option may point at them afterwards.
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
   curl_easy_setopt(curl, CURLOPT_DEBUGDATA, nullptr);
+  curl_easy_setopt(curl, CURLOPT_READDATA, nullptr);
   curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, nullptr);
   if (code != CURLE_OK) {
     // After a failure start the next message on a new connection, in a known state.
     curl_easy_cleanup(curl);
     handle_ = nullptr;
+    if (upload.thrown) std::rethrow_exception(upload.thrown);
+    // The message failed after DATA, not the server: the upload was aborted.
+    if (upload.text && !*upload.text) return Fail(upload.text->error());
     return Fail(Failure(code, conversation, detail, options_));
   }
   return conversation.last_reply;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -28,9 +30,14 @@ struct SmtpOptions {
 
 // The MailTransport port over SMTP with libcurl: MIME built by MimeText (GMime), sent to one
 // recipient. The connection is kept for the next message when the server allows. Failures
-// are classified as the port says, from libcurl's result and the server's last reply; the
-// message is checked before any connection (kInvalidInput). curl_global_init must have run
-// (main does it). Thread-safe: sends are serialized.
+// are classified as the port says, from libcurl's result and the server's last reply. Send
+// checks the whole message before any connection (kInvalidInput); SendWhenAccepted checks
+// the envelope's addresses before, and composes and checks the message when libcurl first
+// asks for the data, which it does only after the server answered DATA with 354; a message
+// that fails then aborts the upload (CURL_READFUNC_ABORT), so the server drops it. The
+// server's SIZE extension gets the size only from Send, which knows it before MAIL FROM.
+// curl_global_init must have run (main does it). Thread-safe: sends are serialized, and a
+// composer runs while its send holds the transport.
 class SmtpMailTransport final : public MailTransport {
  public:
   explicit SmtpMailTransport(SmtpOptions options);
@@ -39,11 +46,19 @@ class SmtpMailTransport final : public MailTransport {
   SmtpMailTransport& operator=(const SmtpMailTransport&) = delete;
 
   Result<std::string> Send(const MailMessage& message) override;
+  Result<std::string> SendWhenAccepted(const MailEnvelope& envelope,
+                                       const MailComposer& compose) override;
 
   // The smtp:// or smtps:// URL it sends to.
   std::string Url() const;
 
  private:
+  // Runs the SMTP conversation for `envelope`, with the MIME text `text` gives when libcurl
+  // first asks for the data; `size` is that text's size when known before, else -1. An
+  // exception from `text` is thrown again once libcurl has returned.
+  Result<std::string> Transfer(const MailEnvelope& envelope,
+                               const std::function<Result<std::string>()>& text, std::int64_t size);
+
   const SmtpOptions options_;
   std::mutex mutex_;
   void* handle_ = nullptr;  // The CURL easy handle; guarded by mutex_.

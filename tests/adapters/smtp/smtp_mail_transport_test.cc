@@ -1,7 +1,10 @@
 #include "adapters/smtp/smtp_mail_transport.h"
 
 #include <chrono>
+#include <regex>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <curl/curl.h>
 #include <gmock/gmock.h>
@@ -45,6 +48,15 @@ MailMessage Receipt(const std::string& to = "anna@cliente.example") {
       .message_id = "R-2026-000001.1.1764324000000@cartoleria.example",
       .date = Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 / 28}} +
               std::chrono::hours{10}};
+}
+
+// `raw` with each MIME boundary (GMime draws them at random: "=-fsJN+QznePzjFBVH/rZv") as "=-".
+std::string WithoutBoundaries(const std::string& raw) {
+  return std::regex_replace(raw, std::regex("=-[A-Za-z0-9+/]{20}"), "=-");
+}
+
+MailEnvelope EnvelopeOf(const MailMessage& message) {
+  return MailEnvelope{.from = message.from, .to = message.to};
 }
 
 class SmtpMailTransportTest : public ::testing::Test {
@@ -232,6 +244,160 @@ TEST_F(SmtpMailTransportTest, ReportsAFailedTlsHandshakeWithImplicitTls) {
   EXPECT_THAT(reply.error().message, HasSubstr("SMTP server 127.0.0.1:"));
   EXPECT_TRUE(sink_.Messages().empty());
   EXPECT_THAT(transport.Url(), StartsWith("smtps://127.0.0.1:"));
+}
+
+// Issue 12: the message is composed only once the server has taken the envelope and answered
+// DATA with 354, when libcurl first asks for the upload's bytes.
+TEST_F(SmtpMailTransportTest, ComposesTheMessageOnceTheServerAnsweredDataAndSendsItAsSendDoes) {
+  SmtpMailTransport transport = Transport();
+  int composed = 0;
+  std::vector<std::string> seen_by_the_server;
+
+  auto reply = transport.SendWhenAccepted(EnvelopeOf(Receipt()), [&]() -> Result<MailMessage> {
+    ++composed;
+    seen_by_the_server = sink_.Commands();
+    return Receipt();
+  });
+  auto sent = transport.Send(Receipt());
+
+  ASSERT_TRUE(reply.has_value()) << reply.error().message;
+  ASSERT_TRUE(sent.has_value()) << sent.error().message;
+  EXPECT_THAT(*reply, StartsWith("250 OK queued as 000001"));
+  EXPECT_EQ(composed, 1);
+  EXPECT_EQ(seen_by_the_server,
+            (std::vector<std::string>{"MAIL <ricevute@cartoleria.example>",
+                                      "RCPT <anna@cliente.example> 250", "DATA"}));
+  ASSERT_EQ(sink_.Messages().size(), 2u);
+  EXPECT_EQ(WithoutBoundaries(SmtpSink::Read(sink_.Messages()[0])),
+            WithoutBoundaries(SmtpSink::Read(sink_.Messages()[1])))
+      << "the same bytes as Send gives, but for GMime's random MIME boundaries";
+}
+
+TEST_F(SmtpMailTransportTest, DoesNotComposeWhenTheServerCannotBeReached) {
+  sink_.Stop();
+  SmtpMailTransport transport = Transport();
+  int composed = 0;
+
+  auto reply = transport.SendWhenAccepted(EnvelopeOf(Receipt()), [&]() -> Result<MailMessage> {
+    ++composed;
+    return Receipt();
+  });
+
+  ASSERT_FALSE(reply.has_value());
+  EXPECT_EQ(reply.error().code, ErrorCode::kUnavailable);
+  EXPECT_TRUE(reply.error().fields.empty());
+  EXPECT_THAT(reply.error().message, HasSubstr("Cannot connect to the SMTP server 127.0.0.1:"));
+  EXPECT_EQ(composed, 0);
+}
+
+TEST_F(SmtpMailTransportTest, DoesNotComposeWhenTheServerRefusesOrDefersTheRecipient) {
+  SmtpMailTransport transport = Transport();
+  int composed = 0;
+  const auto compose_for = [&](std::string to) {
+    return [&composed, to]() -> Result<MailMessage> {
+      ++composed;
+      return Receipt(to);
+    };
+  };
+
+  auto refused = transport.SendWhenAccepted(EnvelopeOf(Receipt("rejected@cliente.example")),
+                                            compose_for("rejected@cliente.example"));
+  auto deferred = transport.SendWhenAccepted(EnvelopeOf(Receipt("busy@cliente.example")),
+                                             compose_for("busy@cliente.example"));
+
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kRejected);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].path, "to");
+  EXPECT_EQ(refused.error().fields[0].problem, "550 5.1.1 No such user here");
+  ASSERT_FALSE(deferred.has_value());
+  EXPECT_EQ(deferred.error().code, ErrorCode::kUnavailable);
+  ASSERT_EQ(deferred.error().fields.size(), 1u);
+  EXPECT_EQ(deferred.error().fields[0].problem, "451 4.2.1 Mailbox busy, try again later");
+  EXPECT_EQ(composed, 0);
+  EXPECT_TRUE(sink_.Messages().empty());
+}
+
+// The server had accepted the envelope: the upload is abandoned before the end of the data,
+// so it keeps nothing, and the failure is the message's, not the server's.
+TEST_F(SmtpMailTransportTest, SendsNothingWhenComposingFailsAndGoesOnWithTheNextMessage) {
+  SmtpMailTransport transport = Transport();
+
+  auto failed = transport.SendWhenAccepted(EnvelopeOf(Receipt()), []() -> Result<MailMessage> {
+    return Fail(ErrorCode::kInternal, "The PDF cannot be made.");
+  });
+  auto next = transport.Send(Receipt("cliente2@example.com"));
+
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_EQ(failed.error().code, ErrorCode::kInternal);
+  EXPECT_EQ(failed.error().message, "The PDF cannot be made.");
+  ASSERT_EQ(failed.error().fields.size(), 1u);
+  EXPECT_EQ(failed.error().fields[0].path, "compose");
+  EXPECT_EQ(failed.error().fields[0].problem, "The PDF cannot be made.");
+  EXPECT_EQ(sink_.Commands().back(), "DATA") << "it failed after the server answered DATA";
+  ASSERT_TRUE(next.has_value()) << next.error().message;
+  ASSERT_EQ(sink_.Messages().size(), 1u) << "only the next message arrived";
+  EXPECT_EQ(ParseMail(SmtpSink::Read(sink_.Messages()[0])).to, "cliente2@example.com");
+}
+
+// No exception may cross libcurl: one from the composer is kept and thrown again after it.
+TEST_F(SmtpMailTransportTest, ThrowsWhatTheComposerThrewAfterLibcurlAndSendsNothing) {
+  SmtpMailTransport transport = Transport();
+
+  EXPECT_THROW((void)transport.SendWhenAccepted(
+                   EnvelopeOf(Receipt()),
+                   []() -> Result<MailMessage> { throw std::length_error("too long"); }),
+               std::length_error);
+  auto next = transport.Send(Receipt("cliente2@example.com"));
+
+  ASSERT_TRUE(next.has_value()) << next.error().message;
+  ASSERT_EQ(sink_.Messages().size(), 1u);
+  EXPECT_EQ(ParseMail(SmtpSink::Read(sink_.Messages()[0])).to, "cliente2@example.com");
+}
+
+// A composed message whose headers cannot be written, or that is not for the envelope, is
+// refused like Send refuses it, after DATA: nothing arrives.
+TEST_F(SmtpMailTransportTest, RefusesAComposedMessageWithAHeaderProblemOrAnotherEnvelope) {
+  SmtpMailTransport transport = Transport();
+
+  auto injected = transport.SendWhenAccepted(EnvelopeOf(Receipt()), []() -> Result<MailMessage> {
+    MailMessage message = Receipt();
+    message.subject = "Ricevuta\r\nBcc: everyone@elsewhere.example";
+    return message;
+  });
+  auto elsewhere = transport.SendWhenAccepted(EnvelopeOf(Receipt()), []() -> Result<MailMessage> {
+    return Receipt("someone.else@cliente.example");
+  });
+
+  ASSERT_FALSE(injected.has_value());
+  EXPECT_EQ(injected.error().code, ErrorCode::kInvalidInput);
+  ASSERT_EQ(injected.error().fields.size(), 1u);
+  EXPECT_EQ(injected.error().fields[0].path, "subject");
+  ASSERT_FALSE(elsewhere.has_value());
+  EXPECT_EQ(elsewhere.error().code, ErrorCode::kInvalidInput);
+  ASSERT_EQ(elsewhere.error().fields.size(), 1u);
+  EXPECT_EQ(elsewhere.error().fields[0].path, "to");
+  EXPECT_TRUE(sink_.Messages().empty());
+}
+
+TEST_F(SmtpMailTransportTest, RefusesAnEnvelopeWithAnInvalidAddressBeforeConnecting) {
+  sink_.Stop();  // Were it to connect, the failure would be kUnavailable.
+  SmtpMailTransport transport = Transport();
+  int composed = 0;
+
+  auto reply = transport.SendWhenAccepted(
+      MailEnvelope{.from = "ricevute@cartoleria.example",
+                   .to = "anna@cliente.example\r\nBcc: everyone@elsewhere.example"},
+      [&]() -> Result<MailMessage> {
+        ++composed;
+        return Receipt();
+      });
+
+  ASSERT_FALSE(reply.has_value());
+  EXPECT_EQ(reply.error().code, ErrorCode::kInvalidInput);
+  ASSERT_EQ(reply.error().fields.size(), 1u);
+  EXPECT_EQ(reply.error().fields[0].path, "to");
+  EXPECT_EQ(composed, 0);
 }
 
 TEST(MimeMessageTest, RefusesEveryHeaderProblemAtOnce) {
