@@ -1,6 +1,7 @@
 #include "app/receipt_mailer.h"
 
 #include <chrono>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -189,14 +190,22 @@ Result<bool> ReceiptMailer::Attempt(ReceiptDelivery delivery, MailerRound& round
     give_up("the address " + delivery.to + " cannot be used: it " + *problem);
     return true;
   }
-  auto message = Compose(delivery);
-  if (!message && message.error().code == ErrorCode::kUnavailable) return Fail(message.error());
-  if (!message) {
-    give_up("cannot compose the receipt: " + message.error().message);
+  // Composed (rendered) only once the server has taken the envelope (decision 0026); its
+  // failure is kept here, so it reads as before whatever the transport makes of it.
+  std::optional<Error> compose_error;
+  auto reply = transport_.SendWhenAccepted(MailEnvelope{.from = settings_.from, .to = delivery.to},
+                                           [&]() -> Result<MailMessage> {
+                                             auto message = Compose(delivery);
+                                             if (!message) compose_error = message.error();
+                                             return message;
+                                           });
+  if (compose_error && compose_error->code == ErrorCode::kUnavailable) {
+    return Fail(*compose_error);
+  }
+  if (compose_error) {
+    give_up("cannot compose the receipt: " + compose_error->message);
     return true;
   }
-
-  auto reply = transport_.Send(*message);
   const Timestamp now = clock_.Now();
   delivery.updated_at = now;
   if (reply) {

@@ -40,14 +40,17 @@ struct MailerRound {
 // usable address), then tries every queued delivery that is due, oldest first, so receipts go out
 // in the order of their numbers.
 //
-// Each try renders the delivery's document again (the same document gives the same bytes)
-// into a message with the subject, the 80-column text, the HTML and the PDF attached as
-// "<number>.pdf", and hands it to the transport. Then:
+// Each try hands the delivery's envelope to the transport, which asks for the message only
+// once the server has accepted it (MailTransport::SendWhenAccepted): only then is the
+// document rendered again (the same document gives the same bytes) into a message with the
+// subject, the 80-column text, the HTML and the PDF attached as "<number>.pdf". A server that
+// is down or refuses the recipient costs no rendering (decision 0026). Then:
 // - accepted: `sent` with the server's reply; the delivery is never tried again;
 // - the server answered 4xx: tried again after RetryDelay(policy, attempts), and given up as
 //   `failed` after policy.max_attempts answered tries;
-// - the server answered 5xx, or the message itself is unusable: `failed` at once, with the
-//   reason (a clerk may send it to a corrected address);
+// - the server answered 5xx, or the message itself is unusable (it cannot be composed:
+//   "cannot compose the receipt: …"): `failed` at once, with the reason (a clerk may send it
+//   to a corrected address); composing that fails because a store is down fails the round;
 // - the server is unreachable (down, TLS or login trouble): not the message's fault, so no
 //   attempt is counted; every due delivery waits, the wait growing by the same policy while
 //   the server stays unreachable, and the round ends. Receipts queued during that wait (new

@@ -112,6 +112,58 @@ class CancelledWhileSending final : public MailTransport {
   std::function<void()> before_send_;
 };
 
+// The real renderings, counting how often the mailer asks for one; the next `failing_pdfs`
+// PDFs fail as a PDF that cannot be made does.
+class CountingRenderings final : public ReceiptRenderings {
+ public:
+  std::string Subject(const Document& document) const override {
+    ++calls;
+    return inner_.Subject(document);
+  }
+  std::string Text(const Document& document, int columns) const override {
+    ++calls;
+    return inner_.Text(document, columns);
+  }
+  std::string Html(const Document& document) const override {
+    ++calls;
+    return inner_.Html(document);
+  }
+  Result<std::string> Pdf(const Document& document) const override {
+    ++calls;
+    ++pdfs;
+    if (failing_pdfs > 0) {
+      --failing_pdfs;
+      return Fail(ErrorCode::kInternal, "cairo cannot draw the page.");
+    }
+    return inner_.Pdf(document);
+  }
+  CancellationNotice Cancellation(const Document& receipt, int columns) const override {
+    ++calls;
+    return inner_.Cancellation(receipt, columns);
+  }
+
+  mutable std::atomic<int> calls{0};  // Every rendering asked for.
+  mutable std::atomic<int> pdfs{0};
+  mutable std::atomic<int> failing_pdfs{0};
+
+ private:
+  render::DocumentRenderings inner_;
+};
+
+// The documents, with the database down: what composing a message meets then.
+class DocumentsDown final : public DocumentStore {
+ public:
+  Result<std::vector<Document>> ForOrder(const OrderNumber&) const override { return Down(); }
+  Result<std::vector<Document>> ForOrder(OrderId) const override { return Down(); }
+  Result<Document> Find(const std::string&) const override { return Down(); }
+  Result<Document> IssueInvoice(const OrderNumber&, Timestamp) override { return Down(); }
+
+ private:
+  static tl::unexpected<Error> Down() {
+    return Fail(ErrorCode::kUnavailable, "The database is unavailable.");
+  }
+};
+
 class ReceiptMailerTest : public testing::UseCaseTest {
  protected:
   static constexpr RetryPolicy kPolicy{.first_delay = std::chrono::seconds{1},
@@ -203,7 +255,7 @@ class ReceiptMailerTest : public testing::UseCaseTest {
 
   testing::TempDir mail_dir_;
   SmtpSink sink_{mail_dir_.path()};
-  render::DocumentRenderings renderings_;
+  CountingRenderings renderings_;
   std::unique_ptr<sqlite::SqliteDeliveryStore> deliveries_;
   std::unique_ptr<OrderReceipts> documents_;
   std::unique_ptr<smtp::SmtpMailTransport> transport_;
@@ -353,6 +405,88 @@ TEST_F(ReceiptMailerTest, GivesUpAtOnceWhenTheServerRejectsTheRecipientPermanent
   EXPECT_THAT(deliveries[0].error, HasSubstr("refused the recipient: 550 5.1.1 No such user"));
   EXPECT_FALSE(deliveries[0].next_attempt_at.has_value());
   EXPECT_TRUE(sink_.Messages().empty());
+}
+
+// Issue 12: a try composes its message (the PDF, the text, the HTML) only once the server has
+// accepted its envelope, so a server that stays down costs no rendering at all.
+TEST_F(ReceiptMailerTest, RendersNothingWhileTheServerIsDownAndEachReceiptOnceWhenItIsBack) {
+  sink_.Stop();
+  for (int i = 0; i < 3; ++i) Place("order " + std::to_string(i));
+
+  const MailerRound down = Round();
+  clock_.Advance(std::chrono::seconds{1});
+  const MailerRound still_down = Round();
+
+  EXPECT_TRUE(down.unreachable);
+  EXPECT_TRUE(still_down.unreachable) << "the second round tried the server again";
+  EXPECT_EQ(renderings_.calls, 0);
+
+  sink_.Start();
+  clock_.Advance(std::chrono::hours{1});
+  const MailerRound up = Round();
+
+  EXPECT_EQ(up.sent, 3);
+  EXPECT_EQ(renderings_.pdfs, 3) << "one PDF per delivery";
+  EXPECT_EQ(renderings_.calls, 3 * 4) << "subject, text, HTML and PDF once each";
+  const std::vector<ParsedMail> mails = Arrived();
+  ASSERT_EQ(mails.size(), 3u);
+  EXPECT_EQ(mails[2].leaves.size(), 3u);
+}
+
+TEST_F(ReceiptMailerTest, RendersNothingForARecipientTheServerRefusesOrDefers) {
+  const std::string rejected = Place("rejected", Customer("rejected@example.com", "rejected"));
+  const std::string busy = Place("busy", Customer("busy@example.com", "busy"));
+
+  const MailerRound round = Round();
+
+  EXPECT_EQ(round.failed, 1);
+  EXPECT_EQ(round.retrying, 1);
+  EXPECT_EQ(renderings_.calls, 0);
+  EXPECT_EQ(DeliveriesOf(rejected).at(0).server_reply, "550 5.1.1 No such user here");
+  EXPECT_EQ(DeliveriesOf(busy).at(0).attempts, 1);
+  EXPECT_TRUE(sink_.Messages().empty());
+}
+
+// What a message that cannot be composed ends in is the same as before issue 12: given up,
+// no attempt counted, nothing sent; the next receipt of the round still goes out.
+TEST_F(ReceiptMailerTest, GivesUpOnAReceiptThatCannotBeComposedAndSendsTheNext) {
+  const std::string broken = Place("broken");
+  const std::string next = Place("next");
+  renderings_.failing_pdfs = 1;
+
+  const MailerRound round = Round();
+
+  EXPECT_EQ(round.failed, 1);
+  EXPECT_EQ(round.sent, 1);
+  const ReceiptDelivery given_up = DeliveriesOf(broken).at(0);
+  EXPECT_EQ(given_up.state, DeliveryState::kFailed);
+  EXPECT_EQ(given_up.attempts, 0);
+  EXPECT_EQ(given_up.error, "cannot compose the receipt: cairo cannot draw the page.");
+  EXPECT_FALSE(given_up.next_attempt_at.has_value());
+  const std::vector<ParsedMail> mails = Arrived();
+  ASSERT_EQ(mails.size(), 1u) << "the server kept nothing of the broken one";
+  EXPECT_EQ(mails[0].leaves.at(2).filename, "R-" + next + ".pdf");
+  EXPECT_EQ(DeliveriesOf(next).at(0).state, DeliveryState::kSent);
+}
+
+// A database that is down while a message is composed fails the round, as before issue 12;
+// the receipt goes out in a later round.
+TEST_F(ReceiptMailerTest, ARoundFailsWhenTheDocumentsCannotBeReadAndSendsLater) {
+  const std::string number = Place("order");
+  DocumentsDown down;
+  ReceiptMailer mailer(
+      *deliveries_, down, renderings_, *transport_, clock_,
+      ReceiptMailSettings{.from = "ricevute@cartoleria.example", .retry = kPolicy});
+
+  auto failed = mailer.DeliverDue();
+
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_EQ(failed.error().code, ErrorCode::kUnavailable);
+  EXPECT_TRUE(Arrived().empty());
+  EXPECT_NE(DeliveriesOf(number).at(0).state, DeliveryState::kSent);
+  clock_.Advance(std::chrono::hours{1});
+  EXPECT_EQ(Round().sent, 1);
+  EXPECT_EQ(Arrived().size(), 1u);
 }
 
 TEST_F(ReceiptMailerTest, RetriesADeferredRecipientWithGrowingDelaysAndGivesUpAtTheCap) {
