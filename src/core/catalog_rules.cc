@@ -54,13 +54,17 @@ std::vector<FieldError> ValidateItem(const Item& item, const PricingRules& rules
   if (!IsValidSku(item.sku)) problem("sku", "must be 1..64 characters of A-Z a-z 0-9 . _ -");
 
   if (item.name.it.empty() && item.name.en.empty()) problem("name", "required in one language");
-  if (CharacterCount(item.name.it) > kMaxNameChars) problem("name.it", "at most 200 characters");
-  if (CharacterCount(item.name.en) > kMaxNameChars) problem("name.en", "at most 200 characters");
-  if (auto why = FreeTextProblem(item.name.it, TextLines::kOne)) problem("name.it", *why);
-  if (auto why = FreeTextProblem(item.name.en, TextLines::kOne)) problem("name.en", *why);
+  if (CharacterCount(item.name.it.view()) > kMaxNameChars) {
+    problem("name.it", "at most 200 characters");
+  }
+  if (CharacterCount(item.name.en.view()) > kMaxNameChars) {
+    problem("name.en", "at most 200 characters");
+  }
+  if (auto why = FreeTextProblem(item.name.it.view(), TextLines::kOne)) problem("name.it", *why);
+  if (auto why = FreeTextProblem(item.name.en.view(), TextLines::kOne)) problem("name.en", *why);
 
   if (item.unit.empty()) problem("unit", "required");
-  if (auto why = FreeTextProblem(item.unit, TextLines::kOne)) problem("unit", *why);
+  if (auto why = FreeTextProblem(item.unit.view(), TextLines::kOne)) problem("unit", *why);
 
   if (item.unit_price.currency() != rules.currency) {
     problem("unit_price.currency", "must be " + std::string(rules.currency.code()));

@@ -56,6 +56,7 @@
 #include <vector>
 
 #include "core/apportion.h"
+#include "core/code.h"
 #include "core/invariant.h"
 #include "core/shipping_quote.h"
 #include "core/tax_place.h"
@@ -76,7 +77,7 @@ struct ComponentRate {
 // tax-inclusive prices). Looked up once per order for each pair met, not per line.
 struct CategoryRates {
   const TaxJurisdiction* jurisdiction = nullptr;
-  const std::string* category = nullptr;
+  Code category{};
   std::pmr::vector<ComponentRate> rates;
   TaxRate total{};
 };
@@ -87,7 +88,7 @@ struct CategoryRates {
 // when the denominator changes or the row is done: the same fraction as adding the reduced
 // traces one by one, at a fraction of the cost.
 struct RowSum {
-  const std::string* component = nullptr;
+  Code component{};
   TaxRate rate{};
   Money base{};
   Money rounded{};
@@ -133,8 +134,8 @@ class Taxing {
 
   // Appends to `traces` one trace per component of `jurisdiction` that lists `category`,
   // taxing `amount`, and adds each to the summary. Nothing for an exempt customer.
-  void TaxAmount(Money amount, const std::string& category, const TaxJurisdiction& jurisdiction,
-                 std::vector<TaxTrace>& traces) {
+  void TaxAmount(Money amount, const Code& category, const TaxJurisdiction& jurisdiction,
+                 TaxTraces& traces) {
     if (exempt_) return;
     const CategoryRates& found = RatesOf(jurisdiction, category);
     const Int128 denominator = kPpmOne + (inclusive() ? found.total.ppm : 0);
@@ -150,7 +151,7 @@ class Taxing {
       if (per_line()) {
         trace.rounded = Money(Round(trace.unrounded, rules_.rounding.rounding), amount.currency());
       }
-      AddToSummary(entry.component->name, trace, numerator, denominator);
+      AddToSummary(trace, numerator, denominator);
     }
   }
 
@@ -158,7 +159,7 @@ class Taxing {
   // rate, highest first.
   std::vector<TaxSummaryRow> Summary() {
     std::sort(rows_.begin(), rows_.end(), [](const RowSum& a, const RowSum& b) {
-      if (const int order = a.component->compare(*b.component); order != 0) return order < 0;
+      if (a.component != b.component) return a.component < b.component;
       return a.rate.ppm > b.rate.ppm;
     });
     std::vector<TaxSummaryRow> summary;
@@ -166,7 +167,7 @@ class Taxing {
     for (RowSum& row : rows_) {
       row.Fold();
       summary.push_back(TaxSummaryRow{
-          .component = *row.component,
+          .component = row.component,
           .rate = row.rate,
           .base = row.base,
           .unrounded = row.done,
@@ -177,13 +178,13 @@ class Taxing {
   }
 
  private:
-  const CategoryRates& RatesOf(const TaxJurisdiction& jurisdiction, const std::string& category) {
+  const CategoryRates& RatesOf(const TaxJurisdiction& jurisdiction, const Code& category) {
     for (const CategoryRates& known : rates_) {
-      if (known.jurisdiction == &jurisdiction && *known.category == category) return known;
+      if (known.jurisdiction == &jurisdiction && known.category == category) return known;
     }
     CategoryRates& found = rates_.emplace_back(
         CategoryRates{.jurisdiction = &jurisdiction,
-                      .category = &category,
+                      .category = category,
                       .rates = std::pmr::vector<ComponentRate>(rates_.get_allocator()),
                       .total = {}});
     std::int64_t total_ppm = 0;
@@ -199,13 +200,12 @@ class Taxing {
     return found;
   }
 
-  void AddToSummary(const std::string& component, const TaxTrace& trace, Int128 numerator,
-                    Int128 denominator) {
+  void AddToSummary(const TaxTrace& trace, Int128 numerator, Int128 denominator) {
     auto row = std::find_if(rows_.begin(), rows_.end(), [&](const RowSum& candidate) {
-      return candidate.rate == trace.rate && *candidate.component == component;
+      return candidate.rate == trace.rate && candidate.component == trace.component;
     });
     if (row == rows_.end()) {
-      row = rows_.insert(rows_.end(), RowSum{.component = &component,
+      row = rows_.insert(rows_.end(), RowSum{.component = trace.component,
                                              .rate = trace.rate,
                                              .base = Money(0, currency()),
                                              .rounded = Money(0, currency())});
@@ -270,7 +270,7 @@ PricedShipping NotShipped(const std::string& method, Currency currency) {
                           .list_charge = Money(0, currency),
                           .amount = Money(0, currency),
                           .free = false,
-                          .jurisdiction = "",
+                          .jurisdiction = {},
                           .taxes = {}};
   if (method == kPickupMethod) {
     shipping.method = kPickupMethod;
@@ -281,7 +281,7 @@ PricedShipping NotShipped(const std::string& method, Currency currency) {
 
 // The shipping tax of `amount` split across the goods lines by their amounts.
 void TaxApportioned(Taxing& taxing, Money amount, const std::vector<PricedLine>& lines,
-                    const TaxJurisdiction& jurisdiction, std::vector<TaxTrace>& traces) {
+                    const TaxJurisdiction& jurisdiction, TaxTraces& traces) {
   std::vector<std::int64_t> weights;
   weights.reserve(lines.size());
   for (const PricedLine& line : lines) {
@@ -330,7 +330,7 @@ PricedShipping PriceShipping(Taxing& taxing, const ValidatedDraft& order,
                           .list_charge = quote->list_charge,
                           .amount = quote->charge,
                           .free = quote->free,
-                          .jurisdiction = "",
+                          .jurisdiction = {},
                           .taxes = {}};
   const TaxJurisdiction* jurisdiction = taxing.JurisdictionAt(destination);
   if (jurisdiction == nullptr) return shipping;

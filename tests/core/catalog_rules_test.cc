@@ -34,7 +34,7 @@ TEST(ValidateItemTest, AcceptsGoodsAndServicesWithinTheRules) {
 
 TEST(ValidateItemTest, AcceptsANameInOneLanguageOnly) {
   Item item = Good("A", 1000);
-  item.name.en.clear();
+  item.name.en = "";
 
   EXPECT_THAT(ValidateItem(item, testing::ItalianRules()), IsEmpty());
 }

@@ -115,7 +115,7 @@ Json ToJson(const TaxTrace& trace) {
   return json;
 }
 
-Json ToJson(const std::vector<TaxTrace>& traces) {
+Json ToJson(const TaxTraces& traces) {
   Json json = Json::array();
   for (const TaxTrace& trace : traces) json.push_back(ToJson(trace));
   return json;
@@ -403,9 +403,9 @@ Exact ReadExact(ObjectReader& reader, std::vector<FieldError>& problems) {
   return Exact{.numerator = *numerator, .denominator = *denominator};
 }
 
-std::vector<TaxTrace> ReadTraces(ObjectReader& parent, std::string_view key,
-                                 std::vector<FieldError>& problems) {
-  std::vector<TaxTrace> traces;
+TaxTraces ReadTraces(ObjectReader& parent, std::string_view key,
+                     std::vector<FieldError>& problems) {
+  TaxTraces traces;
   const Json* array = parent.Array(key, Presence::kRequired);
   if (array == nullptr) return traces;
   for (std::size_t i = 0; i < array->size(); ++i) {
@@ -756,7 +756,7 @@ Result<Item> ItemFromJson(const Json& json, Currency currency) {
   Item item;
   item.sku = reader.String("sku", Presence::kRequired);
   item.name = ReadText(reader, "name", Presence::kRequired, problems);
-  item.name = LocalizedText{.it = ToNfc(item.name.it), .en = ToNfc(item.name.en)};
+  item.name = LocalizedText{.it = ToNfc(item.name.it.view()), .en = ToNfc(item.name.en.view())};
   item.kind = ReadEnum(reader, "kind", Presence::kOptional, ItemKind::kGood, kItemKinds);
   item.unit = reader.String("unit", Presence::kOptional, item.unit);
   item.unit_price = ReadMoney(reader, "unit_price", Presence::kRequired, problems, currency);
