@@ -26,13 +26,14 @@ class Code {
   // The empty code, "".
   constexpr Code() = default;
   // Implicit: a Code stands where a string stood (`.tax_category = "standard"`).
-  Code(std::string_view text);  // NOLINT(google-explicit-constructor)
-  Code(const std::string& text)
-      : Code(std::string_view(text)) {}                     // NOLINT(google-explicit-constructor)
-  Code(const char* text) : Code(std::string_view(text)) {}  // NOLINT(google-explicit-constructor)
+  // NOLINTBEGIN(google-explicit-constructor)
+  Code(std::string_view text);
+  Code(const std::string& text) : Code(std::string_view{text}) {}
+  Code(const char* text) : Code(std::string_view{text}) {}
+  operator const std::string&() const { return str(); }
+  // NOLINTEND(google-explicit-constructor)
 
   const std::string& str() const { return text_ != nullptr ? *text_ : Empty(); }
-  operator const std::string&() const { return str(); }  // NOLINT(google-explicit-constructor)
   std::string_view view() const { return str(); }
   bool empty() const { return text_ == nullptr; }
   std::size_t size() const { return str().size(); }

@@ -22,13 +22,14 @@ class SharedText {
   // The empty text, "".
   SharedText() = default;
   // Implicit: a SharedText stands where a string stood (`.it = "Vite"`).
-  SharedText(std::string text);  // NOLINT(google-explicit-constructor)
-  SharedText(const char* text)
-      : SharedText(std::string(text)) {}  // NOLINT(google-explicit-constructor)
-  explicit SharedText(std::string_view text) : SharedText(std::string(text)) {}
+  // NOLINTBEGIN(google-explicit-constructor)
+  SharedText(std::string text);
+  SharedText(const char* text) : SharedText(std::string{text}) {}
+  operator const std::string&() const { return str(); }
+  // NOLINTEND(google-explicit-constructor)
+  explicit SharedText(std::string_view text) : SharedText(std::string{text}) {}
 
   const std::string& str() const { return text_ != nullptr ? *text_ : Empty(); }
-  operator const std::string&() const { return str(); }  // NOLINT(google-explicit-constructor)
   std::string_view view() const { return str(); }
   bool empty() const { return text_ == nullptr; }
   std::size_t size() const { return str().size(); }

@@ -1,6 +1,6 @@
 #include "core/code.h"
 
-#include <algorithm>
+#include <cstddef>
 #include <map>
 #include <sstream>
 #include <string>
@@ -53,6 +53,7 @@ TEST(CodeTest, OrdersByText) {
   std::map<Code, int> by_code{{zeta, 1}, {alpha, 2}, {Code(), 3}};
 
   std::vector<std::string> texts;
+  texts.reserve(by_code.size());
   for (const auto& [code, value] : by_code) texts.push_back(code.str());
 
   EXPECT_EQ(texts, (std::vector<std::string>{"", "alpha", "zeta"}));
@@ -61,19 +62,21 @@ TEST(CodeTest, OrdersByText) {
 }
 
 TEST(CodeTest, ThreadsMakingTheSameCodesAgree) {
-  constexpr int kThreads = 4;
+  constexpr std::size_t kThreads = 4;
   constexpr int kCodes = 200;
   std::vector<std::vector<Code>> made(kThreads);
 
   std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&made, t] {
-      for (int i = 0; i < kCodes; ++i) made[t].emplace_back("thread-test-" + std::to_string(i));
+  threads.reserve(kThreads);
+  for (std::vector<Code>& codes : made) {
+    threads.emplace_back([&codes] {
+      codes.reserve(kCodes);
+      for (int i = 0; i < kCodes; ++i) codes.emplace_back("thread-test-" + std::to_string(i));
     });
   }
   for (std::thread& thread : threads) thread.join();
 
-  for (int t = 1; t < kThreads; ++t) EXPECT_EQ(made[t], made[0]);
+  for (const std::vector<Code>& codes : made) EXPECT_EQ(codes, made[0]);
 }
 
 }  // namespace

@@ -51,12 +51,9 @@ std::vector<Money> Bases(const TaxTraces& traces) {
   return bases;
 }
 
-TaxSummaryRow Row(std::string component, TaxRate rate, Money base, Exact unrounded, Money tax) {
-  return TaxSummaryRow{.component = std::move(component),
-                       .rate = rate,
-                       .base = base,
-                       .unrounded = unrounded,
-                       .tax = tax};
+TaxSummaryRow Row(Code component, TaxRate rate, Money base, Exact unrounded, Money tax) {
+  return TaxSummaryRow{
+      .component = component, .rate = rate, .base = base, .unrounded = unrounded, .tax = tax};
 }
 
 // Issue 12: pricing copies no string of the catalog or the rules onto a line. Its codes and

@@ -25,7 +25,7 @@ TEST(SmallVectorTest, KeepsItsElementsInOrderInsideAndPastItsInlineRoom) {
   strings.push_back("a");
   strings.emplace_back("b");
   strings.push_back("a string long enough to live on the heap");
-  strings.emplace_back(3, 'd');
+  strings.emplace_back(std::size_t{3}, 'd');
 
   EXPECT_THAT(strings, ElementsAre("a", "b", "a string long enough to live on the heap", "ddd"));
   EXPECT_EQ(strings.size(), 4U);
@@ -45,7 +45,8 @@ TEST(SmallVectorTest, CopiesAndComparesByElements) {
   const Strings small{"a"};
   const Strings large{"a", "b", "c"};
 
-  Strings small_copy = small;
+  // NOLINTNEXTLINE(performance-unnecessary-copy-initialization): the copy is what is tested.
+  const Strings small_copy = small;
   Strings large_copy = large;
 
   EXPECT_EQ(small_copy, small);

@@ -417,7 +417,7 @@ TaxTraces ReadTraces(ObjectReader& parent, std::string_view key,
     trace.unrounded = ReadExact(reader, problems);
     trace.rounded = ReadOptionalMoney(reader, "rounded", problems, {});
     reader.Finish();
-    traces.push_back(std::move(trace));
+    traces.push_back(trace);
   }
   return traces;
 }
@@ -528,7 +528,7 @@ PricedOrder ReadPriced(ObjectReader& reader, std::vector<FieldError>& problems) 
       summary.unrounded = ReadExact(row, problems);
       summary.tax = ReadMoney(row, "tax", Presence::kRequired, problems, {});
       row.Finish();
-      priced.tax_summary.push_back(std::move(summary));
+      priced.tax_summary.push_back(summary);
     }
   }
   priced.totals = ReadTotals(reader, problems);
