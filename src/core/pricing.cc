@@ -43,6 +43,13 @@
 // Validation has bounded every input (quantities, prices, line and order totals), so no
 // amount here comes near int64 overflow; the checked Money operators turn a bug that breaks
 // those bounds into an InvariantError rather than a wrong total.
+//
+// Cost. Pricing runs for every quote and placement, so it does per order what it can: the
+// jurisdiction of each address and the components taxing each category are looked up once,
+// and the summary adds each row's exact tax as numerators over one denominator, reduced once.
+// Its working memory is on the stack. A line copies no string: its codes are interned and its
+// names shared with the catalog item, and its one trace is kept inline (decision 0024). The
+// result is the same as adding the reduced traces one by one: a fraction has one lowest form.
 
 #include "core/pricing.h"
 
