@@ -30,6 +30,11 @@ class CodeTable {
     return &*texts_.emplace(text).first;
   }
 
+  bool Contains(std::string_view text) {
+    const std::shared_lock lock(mutex_);
+    return texts_.find(text) != texts_.end();
+  }
+
  private:
   std::shared_mutex mutex_;
   std::unordered_set<std::string, TextHash, std::equal_to<>> texts_;  // Guarded by mutex_.
@@ -43,6 +48,8 @@ CodeTable& Table() {
 }  // namespace
 
 Code::Code(std::string_view text) : text_(text.empty() ? nullptr : Table().Intern(text)) {}
+
+bool Code::IsKnown(std::string_view text) { return text.empty() || Table().Contains(text); }
 
 const std::string& Code::Empty() {
   static const std::string empty;

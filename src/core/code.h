@@ -33,6 +33,10 @@ class Code {
   operator const std::string&() const { return str(); }
   // NOLINTEND(google-explicit-constructor)
 
+  // Whether a Code of `text` has been made (without making one): for tests that check that
+  // refused input leaves nothing in the table.
+  static bool IsKnown(std::string_view text);
+
   const std::string& str() const { return text_ != nullptr ? *text_ : Empty(); }
   std::string_view view() const { return str(); }
   bool empty() const { return text_ == nullptr; }

@@ -39,6 +39,16 @@ TEST(CodeTest, ReadsAndComparesLikeItsText) {
   EXPECT_EQ(out.str(), "IVA");
 }
 
+TEST(CodeTest, AskingWhetherATextIsKnownMakesNoCode) {
+  EXPECT_FALSE(Code::IsKnown("code-test-never-made"));
+  EXPECT_FALSE(Code::IsKnown("code-test-never-made"));
+
+  const Code made("code-test-made");
+
+  EXPECT_TRUE(Code::IsKnown("code-test-made"));
+  EXPECT_TRUE(Code::IsKnown(""));
+}
+
 TEST(CodeTest, TheEmptyCodeIsTheDefault) {
   EXPECT_TRUE(Code().empty());
   EXPECT_EQ(Code(), Code(""));

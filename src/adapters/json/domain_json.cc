@@ -11,6 +11,7 @@
 #include "adapters/json/nfc_text.h"
 #include "adapters/json/object_reader.h"
 #include "adapters/json/read_json.h"
+#include "core/catalog_rules.h"
 
 namespace commesso::json {
 namespace {
@@ -750,7 +751,7 @@ std::string WithoutSurroundingSpaces(std::string text) {
 
 }  // namespace
 
-Result<Item> ItemFromJson(const Json& json, Currency currency) {
+Result<Item> ItemFromJson(const Json& json, const PricingRules& rules) {
   std::vector<FieldError> problems;
   ObjectReader reader(json, "", problems);
   Item item;
@@ -758,22 +759,36 @@ Result<Item> ItemFromJson(const Json& json, Currency currency) {
   item.name = ReadText(reader, "name", Presence::kRequired, problems);
   item.name = LocalizedText{.it = ToNfc(item.name.it.view()), .en = ToNfc(item.name.en.view())};
   item.kind = ReadEnum(reader, "kind", Presence::kOptional, ItemKind::kGood, kItemKinds);
-  item.unit = reader.String("unit", Presence::kOptional, item.unit);
-  item.unit_price = ReadMoney(reader, "unit_price", Presence::kRequired, problems, currency);
-  item.tax_category = reader.String("tax_category", Presence::kOptional, item.tax_category);
+  const std::string unit = reader.String("unit", Presence::kOptional, item.unit);
+  item.unit_price = ReadMoney(reader, "unit_price", Presence::kRequired, problems, rules.currency);
+  const std::string tax_category =
+      reader.String("tax_category", Presence::kOptional, item.tax_category);
   item.weight_grams = reader.Integer("weight_grams", Presence::kOptional);
   item.active = reader.Boolean("active", Presence::kOptional, true);
   item.track_stock = reader.Boolean("track_stock", Presence::kOptional);
   item.stock_on_hand = reader.Integer("stock_on_hand", Presence::kOptional);
   item.backorder_policy = ReadEnum(reader, "backorder_policy", Presence::kOptional,
                                    BackorderPolicy::kRefuse, kBackorderPolicies);
-  item.category = reader.String("category", Presence::kOptional);
+  const std::string category = reader.String("category", Presence::kOptional);
   // A location is typed by hand ("A-03-2 "): surrounding spaces are dropped, not refused.
-  item.location = WithoutSurroundingSpaces(reader.String("location", Presence::kOptional));
+  const std::string location =
+      WithoutSurroundingSpaces(reader.String("location", Presence::kOptional));
   reader.Finish();
+  if (problems.empty()) {
+    problems = ValidateItem(
+        item,
+        ItemCodes{
+            .unit = unit, .tax_category = tax_category, .category = category, .location = location},
+        rules);
+  }
   if (!problems.empty()) {
     return Fail({ErrorCode::kInvalidInput, "the item has errors", std::move(problems)});
   }
+  // Valid, so its codes may be made (they are kept for good: code.h).
+  item.unit = unit;
+  item.tax_category = tax_category;
+  item.category = category;
+  item.location = location;
   return item;
 }
 
