@@ -5,8 +5,15 @@
 // test fixtures, and is the same on every run.
 //
 // Besides Google Benchmark's own table, the program prints `RESULT name=value` lines (ns per
-// call) for scripts/bench.
+// call, and heap allocations per call) for scripts/bench. The allocations are counted by
+// replacing the global operator new of this program: one call is counted outside the timed
+// loop, and the figure is the same on every run.
 
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <new>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -17,8 +24,34 @@
 #include "core/pricing.h"
 #include "support/pricing_fixtures.h"
 
+// Every heap allocation of the program, through operator new (the standard library's
+// containers and strings allocate only through it).
+namespace {
+std::atomic<std::int64_t> allocations{0};
+}  // namespace
+
+void* operator new(std::size_t size) {
+  allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* memory = std::malloc(size == 0 ? 1 : size)) return memory;
+  throw std::bad_alloc();
+}
+// g++ 12 takes the replaced pair for a mismatch once it inlines both into one caller.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+void operator delete(void* memory) noexcept { std::free(memory); }
+void operator delete(void* memory, std::size_t /*size*/) noexcept { std::free(memory); }
+#pragma GCC diagnostic pop
+
 namespace commesso::bench {
 namespace {
+
+// The heap allocations one call of `work` makes.
+template <typename Work>
+double AllocationsOf(Work work) {
+  const std::int64_t before = allocations.load(std::memory_order_relaxed);
+  work();
+  return static_cast<double>(allocations.load(std::memory_order_relaxed) - before);
+}
 
 using testing::CustomerIn;
 using testing::DraftOf;
@@ -65,6 +98,10 @@ void BM_PriceOrder10Lines(benchmark::State& state) {
                             .c_str());
     return;
   }
+  state.counters["allocs"] = AllocationsOf([&] {
+    PricedOrder priced = PriceOrder(validation.validated, fixture.rules);
+    benchmark::DoNotOptimize(priced);
+  });
   for (auto _ : state) {
     PricedOrder priced = PriceOrder(validation.validated, fixture.rules);
     benchmark::DoNotOptimize(priced);
@@ -74,6 +111,12 @@ BENCHMARK(BM_PriceOrder10Lines);
 
 void BM_ValidateAndPrice10Lines(benchmark::State& state) {
   const Fixture fixture;
+  state.counters["allocs"] = AllocationsOf([&] {
+    Validation validation =
+        ValidateDraft(fixture.draft, fixture.customer, fixture.items, fixture.rules);
+    PricedOrder priced = PriceOrder(validation.validated, fixture.rules);
+    benchmark::DoNotOptimize(priced);
+  });
   for (auto _ : state) {
     Validation validation =
         ValidateDraft(fixture.draft, fixture.customer, fixture.items, fixture.rules);
@@ -110,6 +153,11 @@ class ResultReporter : public benchmark::ConsoleReporter {
                          "_ns=" + std::to_string(run.GetAdjustedCPUTime() * to_nanos));
       results_.push_back("RESULT pricing_" + name +
                          "_real_ns=" + std::to_string(run.GetAdjustedRealTime() * to_nanos));
+      const auto counted = run.counters.find("allocs");
+      if (counted != run.counters.end()) {
+        results_.push_back("RESULT pricing_" + name + "_allocs=" +
+                           std::to_string(static_cast<std::int64_t>(counted->second.value)));
+      }
     }
   }
 

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/catalog_rules.h"
+#include "core/code.h"
 #include "core/customer_rules.h"
 #include "core/ids.h"
 #include "core/invariant.h"
@@ -62,9 +63,7 @@ class CatalogBuilder {
   void Category(std::string category) { category_ = std::move(category); }
 
   // Stores the good `sku` at `location` instead of its bay (bulk goods, the counter).
-  void Place(const std::string& sku, std::string location) {
-    Find(sku).location = std::move(location);
-  }
+  void Place(const std::string& sku, Code location) { Find(sku).location = location; }
 
   // One item of each variant: SKU and names get the variant's suffix.
   template <std::size_t N>
@@ -116,17 +115,17 @@ class CatalogBuilder {
     return aisle_ + (bay_ < 10 ? "-0" : "-") + std::to_string(bay_) + "-" + std::to_string(shelf);
   }
 
-  void Add(std::string sku, std::string it, std::string en, ItemKind kind, std::string unit,
-           std::int64_t cents, std::string tax_category, std::int64_t grams, std::string location) {
+  void Add(std::string sku, std::string it, std::string en, ItemKind kind, Code unit,
+           std::int64_t cents, Code tax_category, std::int64_t grams, Code location) {
     items_.push_back(Item{.sku = std::move(sku),
                           .name = {.it = std::move(it), .en = std::move(en)},
                           .kind = kind,
-                          .unit = std::move(unit),
+                          .unit = unit,
                           .unit_price = Money(cents, kEur),
-                          .tax_category = std::move(tax_category),
+                          .tax_category = tax_category,
                           .weight_grams = grams,
                           .category = category_,
-                          .location = std::move(location)});
+                          .location = location});
   }
 
   Item& Find(const std::string& sku) {

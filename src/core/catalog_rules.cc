@@ -20,7 +20,7 @@ bool IsCategoryCharacter(char c) {
 }
 
 // Why `location` is not a storage location, or nullptr when it is one.
-const char* LocationProblem(const std::string& location) {
+const char* LocationProblem(std::string_view location) {
   if (location.size() > kMaxLocationChars) return "at most 32 characters";
   // Printable ASCII only: a location is a code printed on shelves and pick lists, and every
   // renderer measures it in characters.
@@ -35,7 +35,7 @@ const char* LocationProblem(const std::string& location) {
 
 }  // namespace
 
-bool IsValidCategory(const std::string& category) {
+bool IsValidCategory(std::string_view category) {
   return category.size() <= kMaxCategoryChars &&
          std::all_of(category.begin(), category.end(), IsCategoryCharacter);
 }
@@ -46,6 +46,16 @@ bool IsValidSku(const std::string& sku) {
 }
 
 std::vector<FieldError> ValidateItem(const Item& item, const PricingRules& rules) {
+  return ValidateItem(item,
+                      ItemCodes{.unit = item.unit.view(),
+                                .tax_category = item.tax_category.view(),
+                                .category = item.category.view(),
+                                .location = item.location.view()},
+                      rules);
+}
+
+std::vector<FieldError> ValidateItem(const Item& item, const ItemCodes& codes,
+                                     const PricingRules& rules) {
   std::vector<FieldError> problems;
   auto problem = [&](std::string path, std::string text) {
     problems.push_back(FieldError{.path = std::move(path), .problem = std::move(text)});
@@ -54,13 +64,18 @@ std::vector<FieldError> ValidateItem(const Item& item, const PricingRules& rules
   if (!IsValidSku(item.sku)) problem("sku", "must be 1..64 characters of A-Z a-z 0-9 . _ -");
 
   if (item.name.it.empty() && item.name.en.empty()) problem("name", "required in one language");
-  if (CharacterCount(item.name.it) > kMaxNameChars) problem("name.it", "at most 200 characters");
-  if (CharacterCount(item.name.en) > kMaxNameChars) problem("name.en", "at most 200 characters");
-  if (auto why = FreeTextProblem(item.name.it, TextLines::kOne)) problem("name.it", *why);
-  if (auto why = FreeTextProblem(item.name.en, TextLines::kOne)) problem("name.en", *why);
+  if (CharacterCount(item.name.it.view()) > kMaxNameChars) {
+    problem("name.it", "at most 200 characters");
+  }
+  if (CharacterCount(item.name.en.view()) > kMaxNameChars) {
+    problem("name.en", "at most 200 characters");
+  }
+  if (auto why = FreeTextProblem(item.name.it.view(), TextLines::kOne)) problem("name.it", *why);
+  if (auto why = FreeTextProblem(item.name.en.view(), TextLines::kOne)) problem("name.en", *why);
 
-  if (item.unit.empty()) problem("unit", "required");
-  if (auto why = FreeTextProblem(item.unit, TextLines::kOne)) problem("unit", *why);
+  if (codes.unit.empty()) problem("unit", "required");
+  if (CharacterCount(codes.unit) > kMaxUnitChars) problem("unit", "at most 16 characters");
+  if (auto why = FreeTextProblem(codes.unit, TextLines::kOne)) problem("unit", *why);
 
   if (item.unit_price.currency() != rules.currency) {
     problem("unit_price.currency", "must be " + std::string(rules.currency.code()));
@@ -70,7 +85,7 @@ std::vector<FieldError> ValidateItem(const Item& item, const PricingRules& rules
   }
 
   const std::vector<std::string>& categories = rules.tax.categories;
-  if (std::find(categories.begin(), categories.end(), item.tax_category) == categories.end()) {
+  if (std::find(categories.begin(), categories.end(), codes.tax_category) == categories.end()) {
     problem("tax_category", "not a tax category of the business");
   }
 
@@ -83,10 +98,10 @@ std::vector<FieldError> ValidateItem(const Item& item, const PricingRules& rules
 
   if (item.stock_on_hand < 0) problem("stock_on_hand", "must not be negative");
 
-  if (!IsValidCategory(item.category)) {
+  if (!IsValidCategory(codes.category)) {
     problem("category", "must be 0..32 characters of a-z 0-9 _ -");
   }
-  if (const char* why = LocationProblem(item.location)) problem("location", why);
+  if (const char* why = LocationProblem(codes.location)) problem("location", why);
   return problems;
 }
 

@@ -21,5 +21,6 @@ inline constexpr std::size_t kMaxNotesChars = 2'000;
 inline constexpr std::size_t kMaxClerkChars = 100;
 inline constexpr std::size_t kMaxCategoryChars = 32;  // An item's product category.
 inline constexpr std::size_t kMaxLocationChars = 32;  // An item's storage location.
+inline constexpr std::size_t kMaxUnitChars = 16;      // An item's unit ("piece", "kg").
 
 }  // namespace commesso

@@ -1,8 +1,10 @@
 #include "core/money.h"
 
+#include <bit>
 #include <cstdlib>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 #include "core/invariant.h"
 
@@ -26,9 +28,30 @@ constexpr std::array<Currency, 12> kKnownCurrencies = {
 
 Int128 Abs(Int128 value) { return value < 0 ? -value : value; }
 
+// Binary GCD (Stein's algorithm): shifts and subtractions, no division.
+std::uint64_t Gcd64(std::uint64_t a, std::uint64_t b) {
+  if (a == 0) return b;
+  if (b == 0) return a;
+  const int shift = std::countr_zero(a | b);
+  a >>= std::countr_zero(a);
+  while (b != 0) {
+    b >>= std::countr_zero(b);
+    if (a > b) std::swap(a, b);
+    b -= a;
+  }
+  return a << shift;
+}
+
+// Pricing reduces a fraction for every tax it traces and every sum it adds, and its
+// numerators and denominators almost always fit in 64 bits (an amount times parts per
+// million), where GCD needs no 128-bit division.
 Int128 Gcd(Int128 a, Int128 b) {
   a = Abs(a);
   b = Abs(b);
+  constexpr Int128 kMax64 = std::numeric_limits<std::uint64_t>::max();
+  if (a <= kMax64 && b <= kMax64) {
+    return Gcd64(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b));
+  }
   while (b != 0) {
     Int128 t = a % b;
     a = b;
@@ -37,18 +60,14 @@ Int128 Gcd(Int128 a, Int128 b) {
   return a;
 }
 
-Exact Reduced(Int128 numerator, Int128 denominator) {
-  COMMESSO_INVARIANT(denominator != 0, "an exact amount needs a non-zero denominator");
-  if (denominator < 0) {
-    numerator = -numerator;
-    denominator = -denominator;
+// a / b, truncated; in 64 bits when both fit, which spares a call to the 128-bit division.
+Int128 Divide(Int128 a, Int128 b) {
+  constexpr Int128 kMin64 = std::numeric_limits<std::int64_t>::min();
+  constexpr Int128 kMax64 = std::numeric_limits<std::int64_t>::max();
+  if (a > kMin64 && a <= kMax64 && b > kMin64 && b <= kMax64) {
+    return static_cast<std::int64_t>(a) / static_cast<std::int64_t>(b);
   }
-  Int128 divisor = Gcd(numerator, denominator);
-  if (divisor > 1) {
-    numerator /= divisor;
-    denominator /= divisor;
-  }
-  return Exact{.numerator = numerator, .denominator = denominator};
+  return a / b;
 }
 
 // Exact sums stay far inside 128 bits for validated orders; these make a bug loud, not UB.
@@ -118,8 +137,8 @@ std::string DebugString(Money money) {
 
 std::int64_t RoundDivide(Int128 numerator, Int128 denominator, Rounding rounding) {
   COMMESSO_INVARIANT(denominator > 0, "rounding needs a positive denominator");
-  Int128 quotient = numerator / denominator;  // Truncates toward zero.
-  Int128 remainder = numerator % denominator;
+  Int128 quotient = Divide(numerator, denominator);  // Truncates toward zero.
+  Int128 remainder = numerator - quotient * denominator;
   const Int128 twice = Abs(remainder) * 2;
   if (twice > denominator ||
       (twice == denominator && (rounding == Rounding::kHalfUp || quotient % 2 != 0))) {
@@ -131,13 +150,27 @@ std::int64_t RoundDivide(Int128 numerator, Int128 denominator, Rounding rounding
   return static_cast<std::int64_t>(quotient);
 }
 
+Exact ExactOf(Int128 numerator, Int128 denominator) {
+  COMMESSO_INVARIANT(denominator != 0, "an exact amount needs a non-zero denominator");
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  Int128 divisor = Gcd(numerator, denominator);
+  if (divisor > 1) {
+    numerator = Divide(numerator, divisor);
+    denominator = Divide(denominator, divisor);
+  }
+  return Exact{.numerator = numerator, .denominator = denominator};
+}
+
 Exact operator+(const Exact& a, const Exact& b) {
   if (a.denominator == b.denominator) {
-    return Reduced(CheckedAdd(a.numerator, b.numerator), a.denominator);
+    return ExactOf(CheckedAdd(a.numerator, b.numerator), a.denominator);
   }
   const Int128 common =
       CheckedMultiply(a.denominator / Gcd(a.denominator, b.denominator), b.denominator);
-  return Reduced(CheckedAdd(CheckedMultiply(a.numerator, common / a.denominator),
+  return ExactOf(CheckedAdd(CheckedMultiply(a.numerator, common / a.denominator),
                             CheckedMultiply(b.numerator, common / b.denominator)),
                  common);
 }

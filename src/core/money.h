@@ -85,6 +85,9 @@ struct Exact {
   friend bool operator==(const Exact&, const Exact&) = default;
 };
 
+// numerator / denominator (denominator != 0) in lowest terms, with a positive denominator.
+Exact ExactOf(Int128 numerator, Int128 denominator);
+
 // `exact` rounded to minor units.
 std::int64_t Round(const Exact& exact, Rounding rounding);
 

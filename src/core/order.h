@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "core/code.h"
 #include "core/customer.h"
 #include "core/ids.h"
 #include "core/money.h"
+#include "core/small_vector.h"
 #include "core/tax.h"
 
 namespace commesso {
@@ -97,8 +99,8 @@ struct OrderDraft {
 
 // One tax component applied to one amount, with its rounding.
 struct TaxTrace {
-  std::string component;  // "IVA", "State".
-  std::string category;   // The tax category of the taxed amount.
+  Code component;  // "IVA", "State".
+  Code category;   // The tax category of the taxed amount.
   TaxRate rate{};
   Money base{};                    // The amount taxed (net, or gross when tax-inclusive).
   Exact unrounded{};               // The tax before rounding, in minor units.
@@ -107,28 +109,32 @@ struct TaxTrace {
   friend bool operator==(const TaxTrace&, const TaxTrace&) = default;
 };
 
+// The traces of one amount: one per tax component that taxed it. Mostly a single VAT, so one
+// is kept inline and only longer lists allocate.
+using TaxTraces = SmallVector<TaxTrace, 1>;
+
 // The item as it was when priced: later catalog changes do not alter placed orders.
 struct ItemSnapshot {
   ItemId id{};
   std::string sku;
   LocalizedText name{};
   ItemKind kind = ItemKind::kGood;
-  std::string unit;
-  std::string tax_category;
+  Code unit;
+  Code tax_category;
   std::int64_t weight_grams = 0;
-  std::string category{};  // The product category (Item::category); empty for none.
-  std::string location{};  // Where it was stored when priced; pick lists read the catalog's
-                           // current location instead.
+  Code category{};  // The product category (Item::category); empty for none.
+  Code location{};  // Where it was stored when priced; pick lists read the catalog's
+                    // current location instead.
   friend bool operator==(const ItemSnapshot&, const ItemSnapshot&) = default;
 };
 
 struct PricedLine {
   ItemSnapshot item{};
   std::int64_t quantity = 0;
-  Money unit_price{};        // In the catalog's price mode.
-  Money amount{};            // unit_price x quantity, in the catalog's price mode.
-  std::string jurisdiction;  // Code of the jurisdiction that taxed it.
-  std::vector<TaxTrace> taxes{};
+  Money unit_price{};  // In the catalog's price mode.
+  Money amount{};      // unit_price x quantity, in the catalog's price mode.
+  Code jurisdiction;   // Code of the jurisdiction that taxed it.
+  TaxTraces taxes{};
   std::optional<Money> net{};    // Set when known per line: always when tax-exclusive, and
   std::optional<Money> tax{};    // when tax-inclusive with per-line rounding.
   std::int64_t backordered = 0;  // Units not reserved from stock; set at placement.
@@ -143,8 +149,8 @@ struct PricedShipping {
   Money list_charge{};  // Before the free-shipping threshold.
   Money amount{};       // What is charged, in the catalog's price mode.
   bool free = false;    // The threshold waived the charge.
-  std::string jurisdiction;
-  std::vector<TaxTrace> taxes{};  // Apportioned shipping has one entry per part.
+  Code jurisdiction;
+  TaxTraces taxes{};  // Apportioned shipping has one entry per part.
   friend bool operator==(const PricedShipping&, const PricedShipping&) = default;
 };
 
@@ -152,7 +158,7 @@ struct PricedShipping {
 // the tax. With per-line rounding `tax` is the sum of the rounded line taxes; with
 // per-document rounding it is `unrounded` rounded once.
 struct TaxSummaryRow {
-  std::string component;
+  Code component;
   TaxRate rate{};
   Money base{};
   Exact unrounded{};

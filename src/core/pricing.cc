@@ -43,16 +43,27 @@
 // Validation has bounded every input (quantities, prices, line and order totals), so no
 // amount here comes near int64 overflow; the checked Money operators turn a bug that breaks
 // those bounds into an InvariantError rather than a wrong total.
+//
+// Cost. Pricing runs for every quote and placement, so it does per order what it can: the
+// jurisdiction of each address and the components taxing each category are looked up once,
+// and the summary adds each row's exact tax as numerators over one denominator, reduced once.
+// Its working memory is on the stack. A line copies no string: its codes are interned and its
+// names shared with the catalog item, and its one trace is kept inline (decision 0024). The
+// result is the same as adding the reduced traces one by one: a fraction has one lowest form.
 
 #include "core/pricing.h"
 
-#include <map>
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <memory_resource>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/apportion.h"
+#include "core/code.h"
 #include "core/invariant.h"
 #include "core/shipping_quote.h"
 #include "core/tax_place.h"
@@ -62,99 +73,201 @@ namespace {
 
 constexpr std::int64_t kPpmOne = 1'000'000;
 
-// What taxing needs to know of the rules and the order.
-struct Taxing {
-  const PricingRules& rules;
-  bool exempt = false;
-
-  bool inclusive() const { return rules.price_mode == PriceMode::kTaxInclusive; }
-  bool per_line() const { return rules.rounding.level == RoundingLevel::kPerLine; }
+// One component of a jurisdiction that lists a category, with its rate for it.
+struct ComponentRate {
+  const TaxComponent* component = nullptr;
+  TaxRate rate{};
 };
 
-// One trace per component of `jurisdiction` that lists `category`, taxing `amount`.
-std::vector<TaxTrace> TaxAmount(const Taxing& taxing, Money amount, const std::string& category,
-                                const TaxJurisdiction& jurisdiction) {
-  std::vector<TaxTrace> traces;
-  if (taxing.exempt) return traces;
-  std::int64_t total_ppm = 0;
-  for (const TaxComponent& component : jurisdiction.components) {
-    const auto rate = component.rates.find(category);
-    if (rate == component.rates.end()) continue;
-    COMMESSO_INVARIANT(rate->second.ppm >= 0, "a tax rate cannot be negative");
-    total_ppm += rate->second.ppm;
-    traces.push_back(TaxTrace{.component = component.name,
-                              .category = category,
-                              .rate = rate->second,
-                              .base = amount,
-                              .unrounded = {},
-                              .rounded = std::nullopt});
+// What taxes an amount of one category in one jurisdiction: the components that list the
+// category, in the jurisdiction's order, and the sum of their rates (for the VAT fraction of
+// tax-inclusive prices). Looked up once per order for each pair met, not per line.
+struct CategoryRates {
+  const TaxJurisdiction* jurisdiction = nullptr;
+  Code category{};
+  std::pmr::vector<ComponentRate> rates;
+  TaxRate total{};
+};
+
+// One row of the tax summary while it is being added up. The exact tax is kept as a plain
+// sum of numerators over one denominator (every trace of a row shares it, unless
+// tax-inclusive prices mix categories with different total rates) and reduced only once,
+// when the denominator changes or the row is done: the same fraction as adding the reduced
+// traces one by one, at a fraction of the cost.
+struct RowSum {
+  Code component{};
+  TaxRate rate{};
+  Money base{};
+  Money rounded{};
+  Exact done{};
+  Int128 numerator = 0;
+  Int128 denominator = 0;  // 0 while nothing is pending.
+
+  void Fold() {
+    if (denominator == 0) return;
+    const Exact pending = ExactOf(numerator, denominator);
+    done = done.numerator == 0 ? pending : done + pending;
+    numerator = 0;
+    denominator = 0;
   }
-  COMMESSO_INVARIANT(total_ppm <= 100 * kPpmOne, "the rates of one category exceed 10000%");
-  const TaxRate total{static_cast<std::int32_t>(total_ppm)};
-  for (TaxTrace& trace : traces) {
-    trace.unrounded = taxing.inclusive() ? ExactTaxIncluded(amount, trace.rate, total)
-                                         : ExactTaxOn(amount, trace.rate);
-    if (taxing.per_line()) {
-      trace.rounded =
-          Money(Round(trace.unrounded, taxing.rules.rounding.rounding), amount.currency());
+};
+
+// What taxing needs to know of the rules and the order, and what one pricing learns on the
+// way: the jurisdiction of each address met, the rates of each category met, and the tax
+// summary so far. Its containers live in `arena`, which PriceOrder frees all at once.
+class Taxing {
+ public:
+  Taxing(const PricingRules& rules, bool exempt, std::pmr::memory_resource& arena)
+      : rules_(rules), exempt_(exempt), places_(&arena), rates_(&arena), rows_(&arena) {}
+
+  const PricingRules& rules() const { return rules_; }
+  bool inclusive() const { return rules_.price_mode == PriceMode::kTaxInclusive; }
+  bool per_line() const { return rules_.rounding.level == RoundingLevel::kPerLine; }
+  Currency currency() const { return rules_.currency; }
+
+  // The jurisdiction of `address` (the same few addresses come back for every line).
+  const TaxJurisdiction* JurisdictionAt(const Address& address) {
+    for (const auto& [known, jurisdiction] : places_) {
+      if (known == &address) return jurisdiction;
+    }
+    const TaxJurisdiction* jurisdiction = rules_.tax.Find(address);
+    // Validation refuses a taxed order whose place of supply has no rules; an exempt customer
+    // needs none.
+    COMMESSO_INVARIANT(jurisdiction != nullptr || exempt_,
+                       "no tax jurisdiction for a validated order's address");
+    places_.emplace_back(&address, jurisdiction);
+    return jurisdiction;
+  }
+
+  // Appends to `traces` one trace per component of `jurisdiction` that lists `category`,
+  // taxing `amount`, and adds each to the summary. Nothing for an exempt customer.
+  void TaxAmount(Money amount, const Code& category, const TaxJurisdiction& jurisdiction,
+                 TaxTraces& traces) {
+    if (exempt_) return;
+    const CategoryRates& found = RatesOf(jurisdiction, category);
+    const Int128 denominator = kPpmOne + (inclusive() ? found.total.ppm : 0);
+    traces.reserve(traces.size() + found.rates.size());
+    for (const ComponentRate& entry : found.rates) {
+      const Int128 numerator = static_cast<Int128>(amount.minor()) * entry.rate.ppm;
+      TaxTrace& trace = traces.emplace_back();
+      trace.component = entry.component->name;
+      trace.category = category;
+      trace.rate = entry.rate;
+      trace.base = amount;
+      trace.unrounded = ExactOf(numerator, denominator);
+      if (per_line()) {
+        trace.rounded = Money(Round(trace.unrounded, rules_.rounding.rounding), amount.currency());
+      }
+      AddToSummary(trace, numerator, denominator);
     }
   }
-  return traces;
-}
 
-const TaxJurisdiction* JurisdictionAt(const Taxing& taxing, const Address& address) {
-  const TaxJurisdiction* jurisdiction = taxing.rules.tax.Find(address);
-  // Validation refuses a taxed order whose place of supply has no rules; an exempt customer
-  // needs none.
-  COMMESSO_INVARIANT(jurisdiction != nullptr || taxing.exempt,
-                     "no tax jurisdiction for a validated order's address");
-  return jurisdiction;
-}
+  // The tax summary: one row per (component, rate), sorted by component name and then by
+  // rate, highest first.
+  std::vector<TaxSummaryRow> Summary() {
+    std::sort(rows_.begin(), rows_.end(), [](const RowSum& a, const RowSum& b) {
+      if (a.component != b.component) return a.component < b.component;
+      return a.rate.ppm > b.rate.ppm;
+    });
+    std::vector<TaxSummaryRow> summary;
+    summary.reserve(rows_.size());
+    for (RowSum& row : rows_) {
+      row.Fold();
+      summary.push_back(TaxSummaryRow{
+          .component = row.component,
+          .rate = row.rate,
+          .base = row.base,
+          .unrounded = row.done,
+          .tax = per_line() ? row.rounded
+                            : Money(Round(row.done, rules_.rounding.rounding), currency())});
+    }
+    return summary;
+  }
 
-ItemSnapshot SnapshotOf(const Item& item) {
-  return ItemSnapshot{.id = item.id,
-                      .sku = item.sku,
-                      .name = item.name,
-                      .kind = item.kind,
-                      .unit = item.unit,
-                      .tax_category = item.tax_category,
-                      .weight_grams = item.weight_grams,
-                      .category = item.category,
-                      .location = item.location};
-}
+ private:
+  const CategoryRates& RatesOf(const TaxJurisdiction& jurisdiction, const Code& category) {
+    for (const CategoryRates& known : rates_) {
+      if (known.jurisdiction == &jurisdiction && known.category == category) return known;
+    }
+    CategoryRates& found = rates_.emplace_back(
+        CategoryRates{.jurisdiction = &jurisdiction,
+                      .category = category,
+                      .rates = std::pmr::vector<ComponentRate>(rates_.get_allocator()),
+                      .total = {}});
+    std::int64_t total_ppm = 0;
+    for (const TaxComponent& component : jurisdiction.components) {
+      const auto rate = component.rates.find(category);
+      if (rate == component.rates.end()) continue;
+      COMMESSO_INVARIANT(rate->second.ppm >= 0, "a tax rate cannot be negative");
+      total_ppm += rate->second.ppm;
+      found.rates.push_back(ComponentRate{.component = &component, .rate = rate->second});
+    }
+    COMMESSO_INVARIANT(total_ppm <= 100 * kPpmOne, "the rates of one category exceed 10000%");
+    found.total = TaxRate{static_cast<std::int32_t>(total_ppm)};
+    return found;
+  }
 
-PricedLine PriceLine(const Taxing& taxing, const ValidatedDraft& order, std::size_t index,
-                     bool shipped) {
+  void AddToSummary(const TaxTrace& trace, Int128 numerator, Int128 denominator) {
+    auto row = std::find_if(rows_.begin(), rows_.end(), [&](const RowSum& candidate) {
+      return candidate.rate == trace.rate && candidate.component == trace.component;
+    });
+    if (row == rows_.end()) {
+      row = rows_.insert(rows_.end(), RowSum{.component = trace.component,
+                                             .rate = trace.rate,
+                                             .base = Money(0, currency()),
+                                             .rounded = Money(0, currency())});
+    }
+    row->base += trace.base;
+    if (trace.rounded) row->rounded += *trace.rounded;
+    if (row->denominator != denominator) {
+      row->Fold();
+      row->denominator = denominator;
+    }
+    COMMESSO_INVARIANT(!__builtin_add_overflow(row->numerator, numerator, &row->numerator),
+                       "exact amount overflow in +");
+  }
+
+  const PricingRules& rules_;
+  const bool exempt_;
+  std::pmr::vector<std::pair<const Address*, const TaxJurisdiction*>> places_;
+  std::pmr::vector<CategoryRates> rates_;
+  std::pmr::vector<RowSum> rows_;
+};
+
+void PriceLine(Taxing& taxing, const ValidatedDraft& order, std::size_t index, bool shipped,
+               PricedLine& line) {
   const Item& item = order.items[index];
-  const std::int64_t quantity = order.draft.lines[index].quantity;
-  const Currency currency = taxing.rules.currency;
-  PricedLine line{.item = SnapshotOf(item),
-                  .quantity = quantity,
-                  .unit_price = item.unit_price,
-                  .amount = item.unit_price * quantity,
-                  .jurisdiction = "",
-                  .taxes = {},
-                  .net = std::nullopt,
-                  .tax = std::nullopt,
-                  .backordered = 0,
-                  .appointment = order.draft.lines[index].appointment};
+  const DraftLine& draft_line = order.draft.lines[index];
+  line.item.id = item.id;
+  line.item.sku = item.sku;
+  line.item.name = item.name;
+  line.item.kind = item.kind;
+  line.item.unit = item.unit;
+  line.item.tax_category = item.tax_category;
+  line.item.weight_grams = item.weight_grams;
+  line.item.category = item.category;
+  line.item.location = item.location;
+  line.quantity = draft_line.quantity;
+  line.unit_price = item.unit_price;
+  line.amount = item.unit_price * draft_line.quantity;
+  line.appointment = draft_line.appointment;
+
   const Address* shipping = order.shipping_address ? &*order.shipping_address : nullptr;
   const TaxPlace place =
-      TaxPlaceOf(item.kind, &order.billing_address, shipping, shipped, taxing.rules);
-  if (const TaxJurisdiction* jurisdiction = JurisdictionAt(taxing, *place.address)) {
+      TaxPlaceOf(item.kind, &order.billing_address, shipping, shipped, taxing.rules());
+  if (const TaxJurisdiction* jurisdiction = taxing.JurisdictionAt(*place.address)) {
     line.jurisdiction = jurisdiction->code;
-    line.taxes = TaxAmount(taxing, line.amount, item.tax_category, *jurisdiction);
+    taxing.TaxAmount(line.amount, item.tax_category, *jurisdiction, line.taxes);
   }
 
   if (taxing.per_line()) {
-    Money tax(0, currency);
+    Money tax(0, taxing.currency());
     for (const TaxTrace& trace : line.taxes) tax += *trace.rounded;
     line.tax = tax;
     line.net = taxing.inclusive() ? line.amount - tax : line.amount;
   } else if (!taxing.inclusive()) {
     line.net = line.amount;
   }
-  return line;
 }
 
 PricedShipping NotShipped(const std::string& method, Currency currency) {
@@ -164,7 +277,7 @@ PricedShipping NotShipped(const std::string& method, Currency currency) {
                           .list_charge = Money(0, currency),
                           .amount = Money(0, currency),
                           .free = false,
-                          .jurisdiction = "",
+                          .jurisdiction = {},
                           .taxes = {}};
   if (method == kPickupMethod) {
     shipping.method = kPickupMethod;
@@ -174,30 +287,26 @@ PricedShipping NotShipped(const std::string& method, Currency currency) {
 }
 
 // The shipping tax of `amount` split across the goods lines by their amounts.
-std::vector<TaxTrace> TaxApportioned(const Taxing& taxing, Money amount,
-                                     const std::vector<PricedLine>& lines,
-                                     const TaxJurisdiction& jurisdiction) {
-  std::vector<const PricedLine*> goods;
+void TaxApportioned(Taxing& taxing, Money amount, const std::vector<PricedLine>& lines,
+                    const TaxJurisdiction& jurisdiction, TaxTraces& traces) {
   std::vector<std::int64_t> weights;
+  weights.reserve(lines.size());
   for (const PricedLine& line : lines) {
-    if (line.item.kind != ItemKind::kGood) continue;
-    goods.push_back(&line);
-    weights.push_back(line.amount.minor());
+    if (line.item.kind == ItemKind::kGood) weights.push_back(line.amount.minor());
   }
   const std::vector<std::int64_t> parts = Apportion(amount.minor(), weights);
-  std::vector<TaxTrace> traces;
-  for (std::size_t k = 0; k < goods.size(); ++k) {
-    if (parts[k] == 0) continue;
-    std::vector<TaxTrace> part_traces = TaxAmount(taxing, Money(parts[k], amount.currency()),
-                                                  goods[k]->item.tax_category, jurisdiction);
-    traces.insert(traces.end(), part_traces.begin(), part_traces.end());
+  std::size_t k = 0;
+  for (const PricedLine& line : lines) {
+    if (line.item.kind != ItemKind::kGood) continue;
+    const std::int64_t part = parts[k++];
+    if (part == 0) continue;
+    taxing.TaxAmount(Money(part, amount.currency()), line.item.tax_category, jurisdiction, traces);
   }
-  return traces;
 }
 
-PricedShipping PriceShipping(const Taxing& taxing, const ValidatedDraft& order,
+PricedShipping PriceShipping(Taxing& taxing, const ValidatedDraft& order,
                              const std::vector<PricedLine>& lines) {
-  const Currency currency = taxing.rules.currency;
+  const Currency currency = taxing.currency();
   const std::string& code = order.draft.shipping_method;
   bool has_goods = false;
   std::int64_t weight = 0;
@@ -214,7 +323,7 @@ PricedShipping PriceShipping(const Taxing& taxing, const ValidatedDraft& order,
   }
   if (!ShipsGoods(has_goods, code)) return NotShipped(code, currency);
 
-  const ShippingMethod* method = taxing.rules.shipping.Find(code);
+  const ShippingMethod* method = taxing.rules().shipping.Find(code);
   COMMESSO_INVARIANT(method != nullptr, "a validated order names an unknown shipping method");
   COMMESSO_INVARIANT(order.shipping_address.has_value(),
                      "a validated order ships goods without a shipping address");
@@ -228,9 +337,9 @@ PricedShipping PriceShipping(const Taxing& taxing, const ValidatedDraft& order,
                           .list_charge = quote->list_charge,
                           .amount = quote->charge,
                           .free = quote->free,
-                          .jurisdiction = "",
+                          .jurisdiction = {},
                           .taxes = {}};
-  const TaxJurisdiction* jurisdiction = JurisdictionAt(taxing, destination);
+  const TaxJurisdiction* jurisdiction = taxing.JurisdictionAt(destination);
   if (jurisdiction == nullptr) return shipping;
   shipping.jurisdiction = jurisdiction->code;
   if (shipping.amount.minor() == 0) return shipping;
@@ -238,56 +347,18 @@ PricedShipping PriceShipping(const Taxing& taxing, const ValidatedDraft& order,
     case ShippingTax::kExempt:
       break;
     case ShippingTax::kAtCategory:
-      shipping.taxes =
-          TaxAmount(taxing, shipping.amount, jurisdiction->shipping_tax_category, *jurisdiction);
+      taxing.TaxAmount(shipping.amount, jurisdiction->shipping_tax_category, *jurisdiction,
+                       shipping.taxes);
       break;
     case ShippingTax::kApportioned:
-      shipping.taxes = TaxApportioned(taxing, shipping.amount, lines, *jurisdiction);
+      TaxApportioned(taxing, shipping.amount, lines, *jurisdiction, shipping.taxes);
       break;
   }
   return shipping;
 }
 
-// Rows keyed by component name, then by rate from the highest (hence the negated ppm).
-using SummaryKey = std::pair<std::string, std::int64_t>;
-
-void AddToSummary(std::map<SummaryKey, TaxSummaryRow>& rows, const TaxTrace& trace,
-                  Currency currency) {
-  auto [row, added] = rows.try_emplace(SummaryKey{trace.component, -std::int64_t{trace.rate.ppm}});
-  if (added) {
-    row->second = TaxSummaryRow{.component = trace.component,
-                                .rate = trace.rate,
-                                .base = Money(0, currency),
-                                .unrounded = {},
-                                .tax = Money(0, currency)};
-  }
-  row->second.base += trace.base;
-  row->second.unrounded = row->second.unrounded + trace.unrounded;
-  if (trace.rounded) row->second.tax += *trace.rounded;
-}
-
-std::vector<TaxSummaryRow> Summarize(const Taxing& taxing, const std::vector<PricedLine>& lines,
-                                     const PricedShipping& shipping) {
-  const Currency currency = taxing.rules.currency;
-  std::map<SummaryKey, TaxSummaryRow> rows;
-  for (const PricedLine& line : lines) {
-    for (const TaxTrace& trace : line.taxes) AddToSummary(rows, trace, currency);
-  }
-  for (const TaxTrace& trace : shipping.taxes) AddToSummary(rows, trace, currency);
-
-  std::vector<TaxSummaryRow> summary;
-  summary.reserve(rows.size());
-  for (auto& [key, row] : rows) {
-    if (!taxing.per_line()) {
-      row.tax = Money(Round(row.unrounded, taxing.rules.rounding.rounding), currency);
-    }
-    summary.push_back(std::move(row));
-  }
-  return summary;
-}
-
 Totals TotalsOf(const Taxing& taxing, const PricedOrder& priced, const PaymentDraft& payment) {
-  const Currency currency = taxing.rules.currency;
+  const Currency currency = taxing.currency();
   Totals totals{.items = Money(0, currency),
                 .shipping = priced.shipping.amount,
                 .net = Money(0, currency),
@@ -318,7 +389,11 @@ Totals TotalsOf(const Taxing& taxing, const PricedOrder& priced, const PaymentDr
 PricedOrder PriceOrder(const ValidatedDraft& order, const PricingRules& rules) {
   COMMESSO_INVARIANT(order.items.size() == order.draft.lines.size(),
                      "a validated draft has one item per line");
-  const Taxing taxing{.rules = rules, .exempt = order.customer.tax_exempt};
+  // The working memory of this pricing: a few hundred bytes for a usual order, on the stack;
+  // a larger one continues on the heap.
+  std::array<std::byte, 2048> buffer;
+  std::pmr::monotonic_buffer_resource arena(buffer.data(), buffer.size());
+  Taxing taxing(rules, order.customer.tax_exempt, arena);
   PricedOrder priced{
       .currency = rules.currency,
       .price_mode = rules.price_mode,
@@ -334,12 +409,12 @@ PricedOrder PriceOrder(const ValidatedDraft& order, const PricingRules& rules) {
   for (const Item& item : order.items) has_goods = has_goods || item.kind == ItemKind::kGood;
   const bool shipped = ShipsGoods(has_goods, order.draft.shipping_method);
 
-  priced.lines.reserve(order.items.size());
+  priced.lines.resize(order.items.size());
   for (std::size_t i = 0; i < order.items.size(); ++i) {
-    priced.lines.push_back(PriceLine(taxing, order, i, shipped));
+    PriceLine(taxing, order, i, shipped, priced.lines[i]);
   }
   priced.shipping = PriceShipping(taxing, order, priced.lines);
-  priced.tax_summary = Summarize(taxing, priced.lines, priced.shipping);
+  priced.tax_summary = taxing.Summary();
   priced.totals = TotalsOf(taxing, priced, order.draft.payment);
   return priced;
 }

@@ -9,25 +9,6 @@ namespace {
 
 constexpr Int128 kPpm = 1'000'000;
 
-Int128 Gcd(Int128 a, Int128 b) {
-  if (a < 0) a = -a;
-  while (b != 0) {
-    const Int128 rest = a % b;
-    a = b;
-    b = rest;
-  }
-  return a;
-}
-
-// numerator / denominator (denominator > 0) in lowest terms.
-Exact Reduced(Int128 numerator, Int128 denominator) {
-  const Int128 divisor = Gcd(numerator, denominator);
-  if (divisor > 1) {
-    return Exact{.numerator = numerator / divisor, .denominator = denominator / divisor};
-  }
-  return Exact{.numerator = numerator, .denominator = denominator};
-}
-
 bool StartsWith(const std::string& text, const std::string& prefix) {
   return text.compare(0, prefix.size(), prefix) == 0;
 }
@@ -53,12 +34,12 @@ Money TaxOn(Money net, TaxRate rate, Rounding rounding) {
 }
 
 Exact ExactTaxOn(Money base, TaxRate rate) {
-  return Reduced(static_cast<Int128>(base.minor()) * rate.ppm, kPpm);
+  return ExactOf(static_cast<Int128>(base.minor()) * rate.ppm, kPpm);
 }
 
 Exact ExactTaxIncluded(Money gross, TaxRate rate, TaxRate total) {
   COMMESSO_INVARIANT(total.ppm >= 0, "a tax-inclusive total rate cannot be negative");
-  return Reduced(static_cast<Int128>(gross.minor()) * rate.ppm, kPpm + total.ppm);
+  return ExactOf(static_cast<Int128>(gross.minor()) * rate.ppm, kPpm + total.ppm);
 }
 
 const TaxJurisdiction* TaxRules::Find(const Address& address) const {

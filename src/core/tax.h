@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/code.h"
 #include "core/customer.h"
 #include "core/money.h"
 
@@ -30,8 +31,8 @@ Exact ExactTaxIncluded(Money gross, TaxRate rate, TaxRate total);
 // One tax levied in a jurisdiction ("IVA"; or "State" and "County"), with its rate for each
 // tax category. A category it does not list is not taxed by it.
 struct TaxComponent {
-  std::string name;
-  std::map<std::string, TaxRate> rates{};  // Tax category -> rate.
+  Code name;
+  std::map<Code, TaxRate> rates{};  // Tax category -> rate.
 
   friend bool operator==(const TaxComponent&, const TaxComponent&) = default;
 };
@@ -48,13 +49,13 @@ enum class ShippingTax {
 // prefix. Each jurisdiction lists every component that applies in it, so the most specific
 // match alone decides ("US-CA-900" lists both the state and the county component).
 struct TaxJurisdiction {
-  std::string code;           // Shown in the trace: "IT", "US-CA", "US-CA-900".
+  Code code;                  // Shown in the trace: "IT", "US-CA", "US-CA-900".
   std::string country;        // ISO 3166-1 alpha-2, or "*" for any country.
   std::string region;         // Empty: any region.
   std::string postal_prefix;  // Empty: any postal code.
   std::vector<TaxComponent> components{};
   ShippingTax shipping_tax = ShippingTax::kExempt;
-  std::string shipping_tax_category;  // For kAtCategory.
+  Code shipping_tax_category;  // For kAtCategory.
 
   friend bool operator==(const TaxJurisdiction&, const TaxJurisdiction&) = default;
 };

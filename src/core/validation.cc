@@ -62,7 +62,7 @@ std::optional<std::string> PricingProblem(const Item& item, const PricingRules& 
   if (item.unit_price.minor() < 0) return "item has a negative price";
   const std::vector<std::string>& categories = rules.tax.categories;
   if (std::find(categories.begin(), categories.end(), item.tax_category) == categories.end()) {
-    return "item has an undeclared tax category (" + item.tax_category + ")";
+    return "item has an undeclared tax category (" + item.tax_category.str() + ")";
   }
   if (item.kind == ItemKind::kGood &&
       (item.weight_grams < 0 || item.weight_grams > kMaxItemWeightGrams)) {

@@ -91,7 +91,7 @@ TEST(DemoDataTest, EveryItemHasACategoryAndEveryGoodALocation) {
     } else {
       EXPECT_FALSE(item.location.empty()) << item.sku;
       // Goods share a shelf only at the counter and in the bulk area.
-      if (item.location != "COUNTER" && !item.location.starts_with("BULK-")) {
+      if (item.location != "COUNTER" && !item.location.view().starts_with("BULK-")) {
         EXPECT_TRUE(locations.insert(item.location).second) << "shared shelf " << item.location;
       }
     }
@@ -105,8 +105,8 @@ TEST(DemoDataTest, AFamilySitsTogetherInOneAisle) {
   std::string pens;
   std::string toners;
   for (const Item& item : DemoItems()) {
-    if (item.sku.starts_with("PEN-SFERA-")) pens += item.location + " ";
-    if (item.sku.starts_with("TONER-HP207A-")) toners += item.location + " ";
+    if (item.sku.starts_with("PEN-SFERA-")) pens += item.location.str() + " ";
+    if (item.sku.starts_with("TONER-HP207A-")) toners += item.location.str() + " ";
   }
   EXPECT_EQ(pens, "A-01-1 A-01-2 A-01-3 A-01-4 ");
   EXPECT_EQ(toners, "F-03-1 F-03-2 F-03-3 F-03-4 ");

@@ -34,7 +34,7 @@ TEST(ValidateItemTest, AcceptsGoodsAndServicesWithinTheRules) {
 
 TEST(ValidateItemTest, AcceptsANameInOneLanguageOnly) {
   Item item = Good("A", 1000);
-  item.name.en.clear();
+  item.name.en = "";
 
   EXPECT_THAT(ValidateItem(item, testing::ItalianRules()), IsEmpty());
 }
@@ -112,6 +112,9 @@ const BadItem bad_items[] = {
      [](Item& i) { i.name.en = std::string(201, 'x'); },
      {{"name.en", "at most 200 characters"}}},
     {"NoUnit", [](Item& i) { i.unit = ""; }, {{"unit", "required"}}},
+    {"UnitTooLong",
+     [](Item& i) { i.unit = std::string(17, 'k'); },
+     {{"unit", "at most 16 characters"}}},
     {"PriceInDollars",
      [](Item& i) { i.unit_price = Money(1000, kUsd); },
      {{"unit_price.currency", "must be EUR"}}},

@@ -144,7 +144,7 @@ RC_GTEST_PROP(PricingPropertyTest, EachSummaryRowAddsUpItsTraces, ()) {
 
   const PricedOrder priced = PriceScenario(scenario);
 
-  std::vector<TaxTrace> traces = priced.shipping.taxes;
+  std::vector<TaxTrace> traces(priced.shipping.taxes.begin(), priced.shipping.taxes.end());
   for (const PricedLine& line : priced.lines) {
     traces.insert(traces.end(), line.taxes.begin(), line.taxes.end());
   }

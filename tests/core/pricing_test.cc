@@ -37,26 +37,49 @@ PricedOrder Priced(const OrderDraft& draft, const Customer& customer,
   return PriceOrder(validation.validated, rules);
 }
 
-std::vector<Money> RoundedTaxes(const std::vector<TaxTrace>& traces) {
+std::vector<Money> RoundedTaxes(const TaxTraces& traces) {
   std::vector<Money> taxes;
   taxes.reserve(traces.size());
   for (const TaxTrace& trace : traces) taxes.push_back(trace.rounded.value_or(Money(-1, kEur)));
   return taxes;
 }
 
-std::vector<Money> Bases(const std::vector<TaxTrace>& traces) {
+std::vector<Money> Bases(const TaxTraces& traces) {
   std::vector<Money> bases;
   bases.reserve(traces.size());
   for (const TaxTrace& trace : traces) bases.push_back(trace.base);
   return bases;
 }
 
-TaxSummaryRow Row(std::string component, TaxRate rate, Money base, Exact unrounded, Money tax) {
-  return TaxSummaryRow{.component = std::move(component),
-                       .rate = rate,
-                       .base = base,
-                       .unrounded = unrounded,
-                       .tax = tax};
+TaxSummaryRow Row(Code component, TaxRate rate, Money base, Exact unrounded, Money tax) {
+  return TaxSummaryRow{
+      .component = component, .rate = rate, .base = base, .unrounded = unrounded, .tax = tax};
+}
+
+// Issue 12: pricing copies no string of the catalog or the rules onto a line. Its codes and
+// names are the item's own texts, and its traces name the rules' own component.
+TEST(PricingTest, ALineSharesTheTextsOfItsItemAndOfTheRules) {
+  const PricingRules rules = testing::ItalianRules();
+  Item item = Good("A", 1999, "standard", 500);
+  item.category = "paper";
+  item.location = "A-03-2";
+  const std::vector<Item> items = {item};
+
+  const PricedOrder priced = Priced(DraftOf({{"A", 1}}), CustomerIn("IT"), items, rules);
+
+  ASSERT_EQ(priced.lines.size(), 1U);
+  const PricedLine& line = priced.lines[0];
+  EXPECT_EQ(&line.item.name.it.str(), &items[0].name.it.str());
+  EXPECT_EQ(&line.item.name.en.str(), &items[0].name.en.str());
+  EXPECT_EQ(&line.item.unit.str(), &items[0].unit.str());
+  EXPECT_EQ(&line.item.tax_category.str(), &items[0].tax_category.str());
+  EXPECT_EQ(&line.item.category.str(), &items[0].category.str());
+  EXPECT_EQ(&line.item.location.str(), &items[0].location.str());
+  const TaxJurisdiction& italy = rules.tax.jurisdictions[0];
+  EXPECT_EQ(&line.jurisdiction.str(), &italy.code.str());
+  ASSERT_EQ(line.taxes.size(), 1U);
+  EXPECT_EQ(&line.taxes[0].component.str(), &italy.components[0].name.str());
+  EXPECT_EQ(&priced.tax_summary[0].component.str(), &italy.components[0].name.str());
 }
 
 TEST(PricingTest, ExclusivePerDocumentPricesLinesShippingSummaryAndTotals) {
@@ -78,12 +101,12 @@ TEST(PricingTest, ExclusivePerDocumentPricesLinesShippingSummaryAndTotals) {
   EXPECT_EQ(a.jurisdiction, "IT");
   EXPECT_EQ(a.net, Eur(5997));
   EXPECT_EQ(a.tax, std::nullopt);
-  EXPECT_EQ(a.taxes, (std::vector<TaxTrace>{{.component = "IVA",
-                                             .category = "standard",
-                                             .rate = kVat22,
-                                             .base = Eur(5997),
-                                             .unrounded = Exact{65967, 50},
-                                             .rounded = std::nullopt}}));
+  EXPECT_EQ(a.taxes, (TaxTraces{{.component = "IVA",
+                                 .category = "standard",
+                                 .rate = kVat22,
+                                 .base = Eur(5997),
+                                 .unrounded = Exact{65967, 50},
+                                 .rounded = std::nullopt}}));
   EXPECT_EQ(priced.lines[1].taxes[0].unrounded, (Exact{250, 1}));
 
   EXPECT_EQ(priced.shipping.method, "standard");
@@ -388,12 +411,12 @@ TEST(PricingTest, ShippingAtACategoryIsTaxedLikeAnItemOfIt) {
   const PricedOrder priced =
       Priced(DraftOf({{"A", 1}}), CustomerIn("IT"), {Good("A", 1000)}, rules);
 
-  EXPECT_EQ(priced.shipping.taxes, (std::vector<TaxTrace>{{.component = "IVA",
-                                                           .category = "reduced",
-                                                           .rate = kVat10,
-                                                           .base = Eur(690),
-                                                           .unrounded = Exact{69, 1},
-                                                           .rounded = std::nullopt}}));
+  EXPECT_EQ(priced.shipping.taxes, (TaxTraces{{.component = "IVA",
+                                               .category = "reduced",
+                                               .rate = kVat10,
+                                               .base = Eur(690),
+                                               .unrounded = Exact{69, 1},
+                                               .rounded = std::nullopt}}));
   EXPECT_THAT(priced.tax_summary,
               ElementsAre(Row("IVA", kVat22, Eur(1000), Exact{220, 1}, Eur(220)),
                           Row("IVA", kVat10, Eur(690), Exact{69, 1}, Eur(69))));

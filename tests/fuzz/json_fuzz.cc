@@ -14,9 +14,13 @@
 #include "adapters/json/history_json.h"
 #include "adapters/json/read_back.h"
 #include "fuzz/fuzz_check.h"
+#include "support/pricing_fixtures.h"
 
 namespace commesso::fuzz {
 namespace {
+
+// Items are read against rules that declare their tax categories.
+const PricingRules kRules = testing::ItalianRules();
 
 void ReadEverything(const json::Json& value) {
   (void)json::DraftFromJson(value, kEur);
@@ -30,8 +34,8 @@ void ReadEverything(const json::Json& value) {
   (void)json::CancellationFromJson(value);
   (void)json::DocumentFromJson(value);
 
-  if (Result<Item> item = json::ItemFromJson(value, kEur)) {
-    Result<Item> again = json::ItemFromJson(json::ToJson(*item), kEur);
+  if (Result<Item> item = json::ItemFromJson(value, kRules)) {
+    Result<Item> again = json::ItemFromJson(json::ToJson(*item), kRules);
     Check(again.has_value() && *again == *item, "an item reads back as written");
   }
   if (Result<Customer> customer = json::CustomerFromJson(value)) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "core/code.h"
 #include "core/customer.h"
 #include "core/money.h"
 #include "core/order.h"
@@ -51,7 +52,7 @@ inline Customer CustomerIn(std::string country, std::string region = "", std::st
 }
 
 // An active good sold by the piece, weighing `grams` per unit.
-inline Item Good(std::string sku, std::int64_t price_minor, std::string category = "standard",
+inline Item Good(std::string sku, std::int64_t price_minor, Code category = "standard",
                  std::int64_t grams = 500, Currency currency = kEur) {
   LocalizedText name{.it = "Articolo " + sku, .en = "Item " + sku};
   return Item{.sku = std::move(sku),
@@ -59,12 +60,12 @@ inline Item Good(std::string sku, std::int64_t price_minor, std::string category
               .kind = ItemKind::kGood,
               .unit = "piece",
               .unit_price = Money(price_minor, currency),
-              .tax_category = std::move(category),
+              .tax_category = category,
               .weight_grams = grams};
 }
 
 // An active service sold by the hour: no weight, never shipped.
-inline Item Service(std::string sku, std::int64_t price_minor, std::string category = "standard",
+inline Item Service(std::string sku, std::int64_t price_minor, Code category = "standard",
                     Currency currency = kEur) {
   LocalizedText name{.it = "Servizio " + sku, .en = "Service " + sku};
   return Item{.sku = std::move(sku),
@@ -72,7 +73,7 @@ inline Item Service(std::string sku, std::int64_t price_minor, std::string categ
               .kind = ItemKind::kService,
               .unit = "hour",
               .unit_price = Money(price_minor, currency),
-              .tax_category = std::move(category),
+              .tax_category = category,
               .weight_grams = 0};
 }
 
@@ -87,18 +88,18 @@ inline OrderDraft DraftOf(std::vector<DraftLine> lines, std::string shipping_met
 }
 
 // A tax jurisdiction; `region` and `postal_prefix` empty match any.
-inline TaxJurisdiction Jurisdiction(std::string code, std::string country, std::string region,
+inline TaxJurisdiction Jurisdiction(Code code, std::string country, std::string region,
                                     std::string postal_prefix, std::vector<TaxComponent> components,
                                     ShippingTax shipping_tax = ShippingTax::kExempt,
-                                    std::string shipping_tax_category = "") {
+                                    Code shipping_tax_category = {}) {
   TaxJurisdiction jurisdiction;
-  jurisdiction.code = std::move(code);
+  jurisdiction.code = code;
   jurisdiction.country = std::move(country);
   jurisdiction.region = std::move(region);
   jurisdiction.postal_prefix = std::move(postal_prefix);
   jurisdiction.components = std::move(components);
   jurisdiction.shipping_tax = shipping_tax;
-  jurisdiction.shipping_tax_category = std::move(shipping_tax_category);
+  jurisdiction.shipping_tax_category = shipping_tax_category;
   return jurisdiction;
 }
 

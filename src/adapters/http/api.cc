@@ -25,7 +25,6 @@
 #include "adapters/json/object_reader.h"
 #include "adapters/json/read_back.h"
 #include "adapters/render/receipt_render.h"
-#include "core/catalog_rules.h"
 #include "core/customer_rules.h"
 #include "core/fulfillment.h"
 #include "core/identity.h"
@@ -528,10 +527,8 @@ HttpResponse Api::CreateItem(const HttpRequest& request, const Target&, const st
 
   OrResponse<Json> body = JsonBody(request);
   if (!body) return body.error();
-  Result<Item> item = json::ItemFromJson(*body, services_.business.rules.currency);
+  Result<Item> item = json::ItemFromJson(*body, services_.business.rules);
   if (!item) return ProblemResponse(item.error());
-  std::vector<FieldError> problems = ValidateItem(*item, services_.business.rules);
-  if (!problems.empty()) return Invalid("the item has errors", problems);
 
   KeyedResponse<Item> answer([](const Item& stored) {
     return Created(std::string(kApiPrefix) + "/items/" + stored.sku, json::ToJson(stored));
@@ -546,11 +543,9 @@ HttpResponse Api::ReplaceItem(const HttpRequest& request, const Target&, const s
   if (!body) return body.error();
   // The SKU is in the URL; the body may repeat it.
   if (body->is_object() && !body->contains("sku")) (*body)["sku"] = sku;
-  Result<Item> item = json::ItemFromJson(*body, services_.business.rules.currency);
+  Result<Item> item = json::ItemFromJson(*body, services_.business.rules);
   if (!item) return ProblemResponse(item.error());
   if (item->sku != sku) return Invalid("the item has errors", {{"sku", "must match the URL"}});
-  std::vector<FieldError> problems = ValidateItem(*item, services_.business.rules);
-  if (!problems.empty()) return Invalid("the item has errors", problems);
 
   Result<Item> updated = services_.catalog.Update(*item);
   if (!updated) return Failure(request, updated.error());

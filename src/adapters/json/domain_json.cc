@@ -11,6 +11,7 @@
 #include "adapters/json/nfc_text.h"
 #include "adapters/json/object_reader.h"
 #include "adapters/json/read_json.h"
+#include "core/catalog_rules.h"
 
 namespace commesso::json {
 namespace {
@@ -115,7 +116,7 @@ Json ToJson(const TaxTrace& trace) {
   return json;
 }
 
-Json ToJson(const std::vector<TaxTrace>& traces) {
+Json ToJson(const TaxTraces& traces) {
   Json json = Json::array();
   for (const TaxTrace& trace : traces) json.push_back(ToJson(trace));
   return json;
@@ -403,9 +404,9 @@ Exact ReadExact(ObjectReader& reader, std::vector<FieldError>& problems) {
   return Exact{.numerator = *numerator, .denominator = *denominator};
 }
 
-std::vector<TaxTrace> ReadTraces(ObjectReader& parent, std::string_view key,
-                                 std::vector<FieldError>& problems) {
-  std::vector<TaxTrace> traces;
+TaxTraces ReadTraces(ObjectReader& parent, std::string_view key,
+                     std::vector<FieldError>& problems) {
+  TaxTraces traces;
   const Json* array = parent.Array(key, Presence::kRequired);
   if (array == nullptr) return traces;
   for (std::size_t i = 0; i < array->size(); ++i) {
@@ -417,7 +418,7 @@ std::vector<TaxTrace> ReadTraces(ObjectReader& parent, std::string_view key,
     trace.unrounded = ReadExact(reader, problems);
     trace.rounded = ReadOptionalMoney(reader, "rounded", problems, {});
     reader.Finish();
-    traces.push_back(std::move(trace));
+    traces.push_back(trace);
   }
   return traces;
 }
@@ -528,7 +529,7 @@ PricedOrder ReadPriced(ObjectReader& reader, std::vector<FieldError>& problems) 
       summary.unrounded = ReadExact(row, problems);
       summary.tax = ReadMoney(row, "tax", Presence::kRequired, problems, {});
       row.Finish();
-      priced.tax_summary.push_back(std::move(summary));
+      priced.tax_summary.push_back(summary);
     }
   }
   priced.totals = ReadTotals(reader, problems);
@@ -750,30 +751,44 @@ std::string WithoutSurroundingSpaces(std::string text) {
 
 }  // namespace
 
-Result<Item> ItemFromJson(const Json& json, Currency currency) {
+Result<Item> ItemFromJson(const Json& json, const PricingRules& rules) {
   std::vector<FieldError> problems;
   ObjectReader reader(json, "", problems);
   Item item;
   item.sku = reader.String("sku", Presence::kRequired);
   item.name = ReadText(reader, "name", Presence::kRequired, problems);
-  item.name = LocalizedText{.it = ToNfc(item.name.it), .en = ToNfc(item.name.en)};
+  item.name = LocalizedText{.it = ToNfc(item.name.it.view()), .en = ToNfc(item.name.en.view())};
   item.kind = ReadEnum(reader, "kind", Presence::kOptional, ItemKind::kGood, kItemKinds);
-  item.unit = reader.String("unit", Presence::kOptional, item.unit);
-  item.unit_price = ReadMoney(reader, "unit_price", Presence::kRequired, problems, currency);
-  item.tax_category = reader.String("tax_category", Presence::kOptional, item.tax_category);
+  const std::string unit = reader.String("unit", Presence::kOptional, item.unit);
+  item.unit_price = ReadMoney(reader, "unit_price", Presence::kRequired, problems, rules.currency);
+  const std::string tax_category =
+      reader.String("tax_category", Presence::kOptional, item.tax_category);
   item.weight_grams = reader.Integer("weight_grams", Presence::kOptional);
   item.active = reader.Boolean("active", Presence::kOptional, true);
   item.track_stock = reader.Boolean("track_stock", Presence::kOptional);
   item.stock_on_hand = reader.Integer("stock_on_hand", Presence::kOptional);
   item.backorder_policy = ReadEnum(reader, "backorder_policy", Presence::kOptional,
                                    BackorderPolicy::kRefuse, kBackorderPolicies);
-  item.category = reader.String("category", Presence::kOptional);
+  const std::string category = reader.String("category", Presence::kOptional);
   // A location is typed by hand ("A-03-2 "): surrounding spaces are dropped, not refused.
-  item.location = WithoutSurroundingSpaces(reader.String("location", Presence::kOptional));
+  const std::string location =
+      WithoutSurroundingSpaces(reader.String("location", Presence::kOptional));
   reader.Finish();
+  if (problems.empty()) {
+    problems = ValidateItem(
+        item,
+        ItemCodes{
+            .unit = unit, .tax_category = tax_category, .category = category, .location = location},
+        rules);
+  }
   if (!problems.empty()) {
     return Fail({ErrorCode::kInvalidInput, "the item has errors", std::move(problems)});
   }
+  // Valid, so its codes may be made (they are kept for good: code.h).
+  item.unit = unit;
+  item.tax_category = tax_category;
+  item.category = category;
+  item.location = location;
   return item;
 }
 

@@ -11,6 +11,7 @@
 #include "core/catalog.h"
 #include "core/customer.h"
 #include "core/order.h"
+#include "core/pricing.h"
 #include "core/result.h"
 
 // The JSON form of the domain, shared by the HTTP API, the CLI and the SQLite order snapshot.
@@ -46,13 +47,16 @@ Json ToPublicJson(const Order& order);
 // promised_dispatch) and has no other.
 Json ToPublicJson(const Order& order, OrderView view);
 
-// Readers. `currency` is the business currency, used when a money object omits "currency";
-// a money object naming another currency is a field error ("unit_price.currency": "must be
-// EUR", or "unknown currency"). kInvalidInput with every problem. Names and addresses (a
-// customer's name, company, address labels and addresses, a draft's addresses, an item's
-// names) come out in Unicode NFC (nfc_text.h); core validation checks the rest.
+// Readers. `currency` (for an item, the rules' currency) is the business currency, used when
+// a money object omits "currency"; a money object naming another currency is a field error
+// ("unit_price.currency": "must be EUR", or "unknown currency"). kInvalidInput with every problem.
+// Names and addresses (a customer's name, company, address labels and addresses, a draft's
+// addresses, an item's names) come out in Unicode NFC (nfc_text.h); core validation checks the
+// rest.
 Result<OrderDraft> DraftFromJson(const Json& json, Currency currency);
-Result<Item> ItemFromJson(const Json& json, Currency currency);
+// An item is also checked as a catalog entry (ValidateItem) before its codes are made, so a
+// refused item leaves no code behind (core/code.h).
+Result<Item> ItemFromJson(const Json& json, const PricingRules& rules);
 // Reads "id" and "phone_e164" too, so a fetched customer can be sent back; the API sets both.
 Result<Customer> CustomerFromJson(const Json& json);
 // The inverse of ToJson(Order), for stored snapshots; kInternal when it is not one.

@@ -49,7 +49,8 @@ constexpr Words kEnglish{.order = "Order",
 
 std::string NameIn(const LocalizedText& name, const Words& words) {
   const std::string& preferred = words.italian ? name.it : name.en;
-  return preferred.empty() ? (words.italian ? name.en : name.it) : preferred;
+  const std::string& other = words.italian ? name.en : name.it;
+  return preferred.empty() ? other : preferred;
 }
 
 std::string Lines(const Order& order, const Words& words) {

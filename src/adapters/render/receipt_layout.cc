@@ -110,7 +110,7 @@ LayoutLine LineOf(const PricedLine& line, const PricedOrder& priced, const Label
     appointment = std::string(labels.appointment) + " " +
                   json::AppointmentPhrase(*line.appointment, labels.language);
   }
-  return LayoutLine{.quantity = FormatQuantity(line.quantity, line.item.unit, labels),
+  return LayoutLine{.quantity = FormatQuantity(line.quantity, line.item.unit.view(), labels),
                     .name = line.item.name.In(labels.language),
                     .sku = line.item.sku,
                     .unit_price = MoneyText(line.unit_price, labels),
@@ -258,10 +258,10 @@ ReceiptLayout LayoutOf(const Document& document) {
                                      .base = std::string(labels.taxable),
                                      .amount = std::string(labels.tax)};
   for (const TaxSummaryRow& row : priced.tax_summary) {
-    layout.taxes.push_back(
-        LayoutTaxRow{.tax = TaxName(row.component, labels) + " " + FormatRate(row.rate, labels),
-                     .base = MoneyText(row.base, labels),
-                     .amount = MoneyText(row.tax, labels)});
+    layout.taxes.push_back(LayoutTaxRow{
+        .tax = TaxName(row.component.view(), labels) + " " + FormatRate(row.rate, labels),
+        .base = MoneyText(row.base, labels),
+        .amount = MoneyText(row.tax, labels)});
   }
   if (priced.tax_exempt) {
     layout.exemption = std::string(labels.exemption);

@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include "adapters/json/card_secrets.h"
+#include "core/code.h"
+#include "support/pricing_fixtures.h"
 
 namespace commesso::json {
 namespace {
@@ -356,7 +358,7 @@ TEST(ItemJsonTest, RoundTrips) {
                   .category = "writing",
                   .location = "A-03-2"};
 
-  Result<Item> read = ItemFromJson(ToJson(item), kEur);
+  Result<Item> read = ItemFromJson(ToJson(item), testing::ItalianRules());
 
   ASSERT_TRUE(read.has_value());
   EXPECT_EQ(*read, item);
@@ -366,7 +368,7 @@ TEST(ItemJsonTest, AppliesDefaultsAndTheBusinessCurrency) {
   const Json json = {
       {"sku", "PEN-01"}, {"name", {{"it", "Penna"}}}, {"unit_price", {{"minor", 5}}}};
 
-  Result<Item> read = ItemFromJson(json, kEur);
+  Result<Item> read = ItemFromJson(json, testing::ItalianRules());
 
   ASSERT_TRUE(read.has_value());
   EXPECT_EQ(read->unit_price, Money(5, kEur));
@@ -384,7 +386,7 @@ TEST(ItemJsonTest, DropsTheSpacesAroundALocation) {
                      {"category", "writing"},
                      {"location", "  B-01 shelf 2 "}};
 
-  Result<Item> read = ItemFromJson(json, kEur);
+  Result<Item> read = ItemFromJson(json, testing::ItalianRules());
 
   ASSERT_TRUE(read.has_value());
   EXPECT_EQ(read->category, "writing");
@@ -398,7 +400,7 @@ TEST(ItemJsonTest, RefusesACategoryOrLocationThatIsNotText) {
                      {"category", 3},
                      {"location", {{"aisle", "A"}}}};
 
-  Result<Item> read = ItemFromJson(json, kEur);
+  Result<Item> read = ItemFromJson(json, testing::ItalianRules());
 
   ASSERT_FALSE(read.has_value());
   EXPECT_THAT(ProblemsOf(read.error()),
@@ -417,12 +419,55 @@ TEST(ItemJsonTest, NamesTheWrongCurrency) {
                        {"name", {{"it", "A"}}},
                        {"unit_price", {{"minor", 5}, {"currency", c.currency}}}};
 
-    Result<Item> read = ItemFromJson(json, kEur);
+    Result<Item> read = ItemFromJson(json, testing::ItalianRules());
 
     ASSERT_FALSE(read.has_value()) << c.currency;
     EXPECT_THAT(ProblemsOf(read.error()), ElementsAre(FieldError{"unit_price.currency", c.problem}))
         << c.currency;
   }
+}
+
+// A Code is kept for the life of the process (core/code.h): a refused item must not leave its
+// unit, tax category, category or location behind.
+TEST(ItemJsonTest, ARefusedItemMakesNoCode) {
+  const Json bad_name = {{"sku", "PEN-01"},
+                         {"name", {{"it", std::string(201, 'x')}}},
+                         {"unit_price", {{"minor", 5}}},
+                         {"unit", "unit-json-1"},
+                         {"category", "category-json-1"},
+                         {"location", "location-json-1"}};
+  const Json bad_tax_category = {{"sku", "PEN-01"},
+                                 {"name", {{"it", "Penna"}}},
+                                 {"unit_price", {{"minor", 5}}},
+                                 {"tax_category", "tax-json-1"}};
+  const Json bad_type = {{"sku", "PEN-01"},
+                         {"name", {{"it", "Penna"}}},
+                         {"unit_price", {{"minor", "5"}}},
+                         {"location", "location-json-2"}};
+
+  EXPECT_THAT(ProblemsOf(ItemFromJson(bad_name, testing::ItalianRules()).error()),
+              ElementsAre(FieldError{"name.it", "at most 200 characters"}));
+  EXPECT_THAT(ProblemsOf(ItemFromJson(bad_tax_category, testing::ItalianRules()).error()),
+              ElementsAre(FieldError{"tax_category", "not a tax category of the business"}));
+  EXPECT_FALSE(ItemFromJson(bad_type, testing::ItalianRules()).has_value());
+
+  for (const char* text :
+       {"unit-json-1", "category-json-1", "location-json-1", "tax-json-1", "location-json-2"}) {
+    EXPECT_FALSE(Code::IsKnown(text)) << text;
+  }
+}
+
+TEST(ItemJsonTest, AValidItemMakesItsCodes) {
+  const Json json = {{"sku", "PEN-01"},
+                     {"name", {{"it", "Penna"}}},
+                     {"unit_price", {{"minor", 5}}},
+                     {"unit", "unit-json-3"},
+                     {"location", "location-json-3"}};
+
+  ASSERT_TRUE(ItemFromJson(json, testing::ItalianRules()).has_value());
+
+  EXPECT_TRUE(Code::IsKnown("unit-json-3"));
+  EXPECT_TRUE(Code::IsKnown("location-json-3"));
 }
 
 TEST(CustomerJsonTest, RoundTrips) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/code.h"
+
 namespace commesso::json {
 namespace {
 
@@ -16,9 +18,9 @@ PricedLine LineOf(std::string italian, std::string english, std::int64_t quantit
   return line;
 }
 
-TaxSummaryRow TaxOf(std::string component, std::int64_t minor) {
+TaxSummaryRow TaxOf(Code component, std::int64_t minor) {
   TaxSummaryRow row;
-  row.component = std::move(component);
+  row.component = component;
   row.tax = Money(minor, kEur);
   return row;
 }
