@@ -280,8 +280,8 @@ Result<void> HandOn(Connection& connection, const Order& order, std::int64_t ord
       line.backordered = order.priced.lines[index].backordered;
     }
   }
-  auto planned_written = WritePlan(connection, order_id, order.number, due.fulfillment, planned,
-                                   handoff.holds, order.placed_at);
+  auto planned_written = WritePlan(connection, order_id, order.number, order.status,
+                                   due.fulfillment, planned, handoff.holds, order.placed_at);
   if (!planned_written) return Fail(planned_written.error());
   InsertPlacementDelivery(connection, order_id,
                           DeliveryRequest{.order = order.number,
