@@ -743,7 +743,9 @@ TEST_F(SqliteFulfillmentStoreTest, AnOrderThatCannotBeReadHoldsBackNoOther) {
   const OrderNumber broken = Place({{pen_, 1}}, At(0));
   const OrderNumber fine = Place({{pen_, 1}}, At(0));
   {
+    // A damaged file: the schema itself never lets an order's snapshot change.
     SQLite::Database database(stores_.path(), SQLite::OPEN_READWRITE);
+    database.exec("DROP TRIGGER IF EXISTS orders_snapshot_never_changes");
     database.exec("UPDATE orders SET snapshot = '{}' WHERE number = '" + broken.value + "'");
   }
 
