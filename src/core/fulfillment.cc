@@ -404,6 +404,10 @@ OrderStatus StatusOf(const std::vector<FulfillmentTask>& tasks) {
   return OrderStatus::kPlaced;
 }
 
+OrderStatus StatusAfter(OrderStatus was, const std::vector<FulfillmentTask>& tasks) {
+  return was == OrderStatus::kCancelled ? was : StatusOf(tasks);
+}
+
 PickList PickListOf(std::string_view department, const std::vector<FulfillmentTask>& tasks,
                     const StorageLocations& locations, Timestamp now) {
   PickList list{.department = std::string(department), .generated_at = now};

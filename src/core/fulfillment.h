@@ -226,6 +226,12 @@ struct FulfillmentTask {
 // released → released.
 OrderStatus StatusOf(const std::vector<FulfillmentTask>& tasks);
 
+// The order's status after a change to its tasks, `was` before it: StatusOf(tasks), except that
+// a cancelled order stays cancelled (it may have been cancelled before it had any task). The
+// one rule for every write of orders.status: the stores that read the tasks back, and the
+// placement from the tasks it has just written.
+OrderStatus StatusAfter(OrderStatus was, const std::vector<FulfillmentTask>& tasks);
+
 // A pick list: what to take from the shelves for some tasks (one, or a wave of a
 // department), grouped by SKU with the orders that need it, in walking order: by storage
 // location, then SKU.

@@ -287,6 +287,20 @@ TEST(FulfillmentStatusTest, FollowsTheTasks) {
   EXPECT_EQ(StatusOf(Tasks({S::kCancelled, S::kShipped})), OrderStatus::kShipped);
 }
 
+TEST(FulfillmentStatusTest, AfterAChangeFollowsTheTasksUnlessTheOrderWasCancelled) {
+  using S = TaskState;
+  const std::vector<FulfillmentTask> released = Tasks({S::kReleased, S::kScheduled});
+  for (OrderStatus was : {OrderStatus::kPlaced, OrderStatus::kReleased, OrderStatus::kInProgress,
+                          OrderStatus::kPartlyShipped, OrderStatus::kShipped, OrderStatus::kDone}) {
+    EXPECT_EQ(StatusAfter(was, released), OrderStatus::kReleased) << Name(was);
+    EXPECT_EQ(StatusAfter(was, {}), OrderStatus::kPlaced) << Name(was);
+    EXPECT_EQ(StatusAfter(was, Tasks({S::kCancelled})), OrderStatus::kCancelled) << Name(was);
+  }
+  // Cancelled before it was planned (no tasks), or whatever its tasks say.
+  EXPECT_EQ(StatusAfter(OrderStatus::kCancelled, {}), OrderStatus::kCancelled);
+  EXPECT_EQ(StatusAfter(OrderStatus::kCancelled, released), OrderStatus::kCancelled);
+}
+
 // ---- PickListOf -------------------------------------------------------------------------
 
 TEST(FulfillmentPickListTest, GroupsWhatIsStillToPickBySku) {

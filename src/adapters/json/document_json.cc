@@ -61,6 +61,8 @@ std::string DumpWithOrder(const Document& document, std::string_view order_text)
   return text;
 }
 
+std::string DumpWithoutOrder(const Document& document) { return Dump(HeaderJson(document)); }
+
 Json ToPublicJson(const Document& document) {
   Json json = HeaderJson(document);
   json["order"] = ToPublicJson(document.order);

@@ -18,10 +18,13 @@ namespace commesso::json {
 nlohmann::json ToJson(const Document& document);
 
 // The text of ToJson(document) with `order_text` as its order: the order's JSON already
-// serialized (Dump(ToJson(document.order)), or the store's own snapshot of it). The store
-// writes each order's snapshot and its receipt's in one transaction on its single writer
-// thread; splicing the text saves serializing the order twice there.
+// serialized (Dump(ToJson(document.order)), or the store's own snapshot of it), spliced in
+// rather than serialized again.
 std::string DumpWithOrder(const Document& document, std::string_view order_text);
+
+// The text of ToJson(document) without its "order": the SQLite store keeps this for a document
+// whose order is the order's own stored snapshot, and puts that back before DocumentFromJson.
+std::string DumpWithoutOrder(const Document& document);
 
 // What API clients see: the order as ToPublicJson(Order). Not readable by DocumentFromJson.
 nlohmann::json ToPublicJson(const Document& document);

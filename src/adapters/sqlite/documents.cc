@@ -36,8 +36,9 @@ std::string LocaleFor(const CustomerSnapshot& customer, const DocumentSettings& 
 
 const char* SeriesOf(DocumentKind kind) { return kind == DocumentKind::kInvoice ? "F" : "R"; }
 
-Document IssueIn(Connection& connection, const Order& order, std::string_view order_text,
-                 DocumentKind kind, int year, Timestamp at, const DocumentSettings& settings) {
+Document IssueIn(Connection& connection, const Order& order,
+                 std::optional<std::string_view> own_order_text, DocumentKind kind, int year,
+                 Timestamp at, const DocumentSettings& settings) {
   Document document{.kind = kind,
                     .series = SeriesOf(kind),
                     .year = year,
@@ -60,7 +61,8 @@ Document IssueIn(Connection& connection, const Order& order, std::string_view or
   insert.bind(5, document.sequence);
   insert.bind(6, document.number);
   insert.bind(7, document.locale);
-  insert.bind(8, json::DumpWithOrder(document, order_text));
+  insert.bind(8, own_order_text ? json::DumpWithOrder(document, *own_order_text)
+                                : json::DumpWithoutOrder(document));
   insert.bind(9, MillisOf(at));
   insert.exec();
   document.id = DocumentId{connection.database().getLastInsertRowid()};
@@ -73,6 +75,15 @@ Result<Document> DocumentFrom(SQLite::Statement& row) {
   auto snapshot = json::ReadJson(row.getColumn(2).getString());
   if (!snapshot) {
     return Fail(ErrorCode::kInternal, "The stored document " + number + " is not valid JSON.");
+  }
+  // Without an order of its own, the document's order is the order as placed (decision 0025).
+  if (snapshot->is_object() && !snapshot->contains("order")) {
+    auto order = json::ReadJson(row.getColumn(4).getString());
+    if (!order) {
+      return Fail(ErrorCode::kInternal,
+                  "The order of the stored document " + number + " is not valid JSON.");
+    }
+    (*snapshot)["order"] = *std::move(order);
   }
   auto document = json::DocumentFromJson(*snapshot);
   if (!document) {

@@ -31,9 +31,11 @@ inline constexpr const char* kPendingReceiptsSql =
 // Writes the holds and tasks planned for order `order_id` (`number`) at `now`, the tasks linked
 // to the fulfillment.due event `event_id`, releases those due at `now` that no hold blocks (a
 // task with an escalate_at: the scheduler's release, history and order.released included), and
-// writes the order's status after them (sqlite_fulfillment_store.cc).
+// writes the order's status after them (sqlite_fulfillment_store.cc). The order has no task yet
+// and its status is `was`: every status it writes and records follows from `was` and the tasks
+// it has just written (StatusAfter), with nothing read back.
 Result<void> WritePlan(Connection& connection, std::int64_t order_id, const OrderNumber& number,
-                       std::int64_t event_id, const std::vector<NewTask>& tasks,
+                       OrderStatus was, std::int64_t event_id, const std::vector<NewTask>& tasks,
                        const std::vector<Hold>& holds, Timestamp now);
 
 // Inserts the receipt delivery `request` asks for at the placement of order `order_id`, taking

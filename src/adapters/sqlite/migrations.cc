@@ -657,6 +657,18 @@ CREATE INDEX IF NOT EXISTS outbox_fulfillment_due ON outbox (id)
 -- No query reads this one.
 DROP INDEX IF EXISTS outbox_pending;
 )sql"},
+    Migration{14, "receipts store the order once", R"sql(
+-- A document's snapshot without an "order" is one whose order is the order as placed: reading
+-- it joins orders.snapshot (receipts from now on; docs/decisions/0025). Rows written before
+-- keep their whole snapshot and are read as they are. What a document shows never changes, so
+-- neither may the document's row nor the order's snapshot it reads (the status may).
+CREATE TRIGGER IF NOT EXISTS documents_never_change BEFORE UPDATE ON documents
+BEGIN SELECT RAISE(ABORT, 'documents are never changed'); END;
+CREATE TRIGGER IF NOT EXISTS documents_never_deleted BEFORE DELETE ON documents
+BEGIN SELECT RAISE(ABORT, 'documents are never deleted'); END;
+CREATE TRIGGER IF NOT EXISTS orders_snapshot_never_changes BEFORE UPDATE OF snapshot ON orders
+BEGIN SELECT RAISE(ABORT, 'an order''s snapshot is never changed'); END;
+)sql"},
 };
 
 int CurrentVersion(Connection& connection) {

@@ -16,8 +16,9 @@ namespace commesso::sqlite {
 namespace {
 
 Result<std::vector<Document>> DocumentsOf(Connection& connection, std::int64_t order_id) {
-  SQLite::Statement& rows = connection.Prepare(std::string("SELECT ") + kDocumentColumns +
-                                               " FROM documents WHERE order_id = ? ORDER BY id");
+  SQLite::Statement& rows =
+      connection.Prepare(std::string("SELECT ") + kDocumentColumns + kDocumentTables +
+                         " WHERE d.order_id = ? ORDER BY d.id");
   rows.bind(1, order_id);
   std::vector<Document> documents;
   while (rows.executeStep()) {
@@ -43,8 +44,9 @@ Result<std::int64_t> OrderIdOf(Connection& connection, const OrderNumber& number
 // The order's document of `kind`, if one was issued.
 Result<std::optional<Document>> DocumentOfKind(Connection& connection, std::int64_t order_id,
                                                DocumentKind kind) {
-  SQLite::Statement& find = connection.Prepare(std::string("SELECT ") + kDocumentColumns +
-                                               " FROM documents WHERE order_id = ? AND kind = ?");
+  SQLite::Statement& find =
+      connection.Prepare(std::string("SELECT ") + kDocumentColumns + kDocumentTables +
+                         " WHERE d.order_id = ? AND d.kind = ?");
   find.bind(1, order_id);
   find.bind(2, Name(kind));
   if (!find.executeStep()) return std::optional<Document>{};
@@ -63,8 +65,11 @@ Result<Document> IssueInvoiceIn(Connection& connection, const OrderNumber& numbe
     return Fail(ErrorCode::kNotFound, "There is no order " + number.value + ".");
   }
   auto order = OrderFrom(find);
+  // The order as placed, which a document need not repeat (decision 0025).
+  auto as_placed = OrderFrom(find, OrderState::kAsPlaced);
   find.reset();
   if (!order) return Fail(order.error());
+  if (!as_placed) return Fail(as_placed.error());
 
   auto earlier = DocumentOfKind(connection, order->id.value, DocumentKind::kInvoice);
   if (!earlier) return Fail(earlier.error());
@@ -75,8 +80,9 @@ Result<Document> IssueInvoiceIn(Connection& connection, const OrderNumber& numbe
                  "An invoice needs the customer's tax id; this order's customer has none.",
                  {{"customer.tax_id", "is required for an invoice"}}});
   }
-  return IssueIn(connection, *order, json::Dump(json::ToJson(*order)), DocumentKind::kInvoice, year,
-                 at, settings);
+  std::optional<std::string> own_text;
+  if (*order != *as_placed) own_text = json::Dump(json::ToJson(*order));
+  return IssueIn(connection, *order, own_text, DocumentKind::kInvoice, year, at, settings);
 }
 
 }  // namespace
@@ -106,7 +112,7 @@ Result<std::vector<Document>> SqliteDocumentStore::ForOrder(OrderId id) const {
 Result<Document> SqliteDocumentStore::Find(const std::string& number) const {
   return database_.readers().Read<Document>([&](Connection& connection) -> Result<Document> {
     SQLite::Statement& find = connection.Prepare(std::string("SELECT ") + kDocumentColumns +
-                                                 " FROM documents WHERE number = ?");
+                                                 kDocumentTables + " WHERE d.number = ?");
     find.bind(1, number);
     if (!find.executeStep()) {
       return Fail(ErrorCode::kNotFound, "There is no document " + number + ".");

@@ -190,24 +190,28 @@ std::int64_t OrderIdOfTask(Connection& connection, std::int64_t task_id) {
   return id;
 }
 
-// Sets orders.status from the order's tasks (a cancelled order stays cancelled) and returns it.
+// Writes `status` as the order's.
+void WriteStatus(Connection& connection, std::int64_t order_id, OrderStatus status) {
+  SQLite::Statement& update = connection.Prepare("UPDATE orders SET status = ? WHERE id = ?");
+  update.bind(1, Name(status));
+  update.bind(2, order_id);
+  update.exec();
+}
+
+// Sets orders.status from the order's tasks as they are now (StatusAfter) and returns it.
 Result<std::string> UpdateStatus(Connection& connection, std::int64_t order_id) {
   SQLite::Statement& current = connection.Prepare("SELECT status FROM orders WHERE id = ?");
   current.bind(1, order_id);
   current.executeStep();
-  const std::string was = current.getColumn(0).getString();
+  const std::string text = current.getColumn(0).getString();
   current.reset();
-  if (was == Name(OrderStatus::kCancelled)) return was;
+  const std::optional<OrderStatus> was = ParseOrderStatus(text);
+  if (!was) return Fail(ErrorCode::kInternal, "An order has the unknown status " + text + ".");
   auto tasks = TasksOfOrder(connection, order_id);
   if (!tasks) return Fail(tasks.error());
-  const std::string status = Name(StatusOf(*tasks));
-  if (status != was) {
-    SQLite::Statement& update = connection.Prepare("UPDATE orders SET status = ? WHERE id = ?");
-    update.bind(1, status);
-    update.bind(2, order_id);
-    update.exec();
-  }
-  return status;
+  const OrderStatus status = StatusAfter(*was, *tasks);
+  if (status != *was) WriteStatus(connection, order_id, status);
+  return std::string(Name(status));
 }
 
 // Appends `event` to the outbox for the webhooks, with the order's status after the change.
@@ -224,7 +228,16 @@ void InsertEvent(Connection& connection, std::int64_t order_id, const char* even
   insert.exec();
 }
 
-// Writes the status, the history event and the outbox event of a change to `order_id`.
+// Writes the history event and the outbox event of a change to `order_id` after which the
+// order's status, already written, is `status`.
+void RecordAs(Connection& connection, std::int64_t order_id, const OrderEvent& history,
+              const char* event, Json payload, OrderStatus status) {
+  InsertHistory(connection, order_id, history);
+  InsertEvent(connection, order_id, event, std::move(payload), Name(status), history.at);
+}
+
+// Writes the status (read from the order's tasks), the history event and the outbox event of
+// a change to `order_id`.
 Result<void> Record(Connection& connection, std::int64_t order_id, const OrderEvent& history,
                     const char* event, Json payload) {
   auto status = UpdateStatus(connection, order_id);
@@ -315,9 +328,11 @@ bool HasActiveHold(Connection& connection, std::int64_t order_id) {
   return found;
 }
 
-// Adds `hold` unless one of its kind is active; false when there was one.
+// Adds `hold` unless one of its kind is active; false when there was one. Its events record
+// `status` as the order's after it when the caller knows it (and has written it), else the
+// status read from the order's tasks.
 Result<bool> InsertHold(Connection& connection, std::int64_t order_id, const OrderNumber& number,
-                        const Hold& hold) {
+                        const Hold& hold, std::optional<OrderStatus> status = std::nullopt) {
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO order_holds (order_id, kind, reason, placed_by, placed_at) "
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
@@ -327,32 +342,76 @@ Result<bool> InsertHold(Connection& connection, std::int64_t order_id, const Ord
   insert.bind(4, hold.placed_by);
   insert.bind(5, MillisOf(hold.placed_at));
   if (insert.exec() == 0) return false;
-  auto recorded =
-      Record(connection, order_id,
-             OrderEvent{.at = hold.placed_at,
-                        .actor = hold.placed_by,
-                        .kind = OrderEventKind::kHeld,
-                        .detail = std::string(Name(hold.kind)) + " hold: " + hold.reason},
-             "order.held",
-             Json{{"order", number.value},
-                  {"kind", Name(hold.kind)},
-                  {"reason", hold.reason},
-                  {"by", hold.placed_by},
-                  {"at", json::FormatTimestamp(hold.placed_at)}});
+  const OrderEvent history{.at = hold.placed_at,
+                           .actor = hold.placed_by,
+                           .kind = OrderEventKind::kHeld,
+                           .detail = std::string(Name(hold.kind)) + " hold: " + hold.reason};
+  Json payload{{"order", number.value},
+               {"kind", Name(hold.kind)},
+               {"reason", hold.reason},
+               {"by", hold.placed_by},
+               {"at", json::FormatTimestamp(hold.placed_at)}};
+  if (status) {
+    RecordAs(connection, order_id, history, "order.held", std::move(payload), *status);
+    return true;
+  }
+  auto recorded = Record(connection, order_id, history, "order.held", std::move(payload));
   if (!recorded) return Fail(recorded.error());
   return true;
 }
 
-Result<std::optional<FulfillmentTask>> ReleaseIn(Connection& connection, std::int64_t task_id,
-                                                 Timestamp escalate_at, Timestamp now);
+// Marks the task released at `now`, escalating at `escalate_at`, if it is still scheduled (a
+// conditional update: two rounds, or a round and a hold, never both have it); false if not.
+bool MarkReleased(Connection& connection, std::int64_t task_id, Timestamp escalate_at,
+                  Timestamp now) {
+  SQLite::Statement& update = connection.Prepare(
+      "UPDATE fulfillment_tasks SET state = 'released', released_at = ?, escalate_at = ? "
+      "WHERE id = ? AND state = 'scheduled'");
+  update.bind(1, MillisOf(now));
+  update.bind(2, MillisOf(escalate_at));
+  update.bind(3, task_id);
+  return update.exec() != 0;
+}
+
+// The history line of the release of `task` at `now`.
+OrderEvent ReleasedHistory(const FulfillmentTask& task, Timestamp now) {
+  return OrderEvent{.at = now,
+                    .actor = "scheduler",
+                    .kind = OrderEventKind::kReleased,
+                    .detail = TaskLabel(task)};
+}
+
+// The order.released payload of `task` released at `now` (its lines by line number).
+Json ReleasedPayload(const FulfillmentTask& task, Timestamp now) {
+  Json lines = Json::array();
+  for (const TaskLine& line : task.lines) {
+    lines.push_back(
+        Json{{"line_no", line.line_no}, {"sku", line.sku}, {"quantity", line.quantity}});
+  }
+  Json payload = TaskPayload(task);
+  payload["released_at"] = json::FormatTimestamp(now);
+  payload["lines"] = std::move(lines);
+  return payload;
+}
 
 }  // namespace
 
 Result<void> WritePlan(Connection& connection, std::int64_t order_id, const OrderNumber& number,
-                       std::int64_t event_id, const std::vector<NewTask>& tasks,
+                       OrderStatus was, std::int64_t event_id, const std::vector<NewTask>& tasks,
                        const std::vector<Hold>& holds, Timestamp now) {
+  // The tasks as written here, and the order's status from them (StatusAfter, the rule the
+  // other changes apply after reading the tasks back): nothing written is read back.
+  std::vector<FulfillmentTask> written;
+  written.reserve(tasks.size());
+  OrderStatus status = was;
+  const auto settle = [&] {
+    const OrderStatus next = StatusAfter(status, written);
+    if (next != status) WriteStatus(connection, order_id, next);
+    status = next;
+  };
+  settle();
   for (const Hold& hold : holds) {
-    auto added = InsertHold(connection, order_id, number, hold);
+    auto added = InsertHold(connection, order_id, number, hold, status);
     if (!added) return Fail(added.error());
   }
   const bool held = HasActiveHold(connection, order_id);
@@ -364,24 +423,33 @@ Result<void> WritePlan(Connection& connection, std::int64_t order_id, const Orde
       "kind, unit, quantity, backordered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   // Tasks due as they are written: released below, once every task exists, so the status
   // each release records is the order's.
-  std::vector<std::pair<std::int64_t, Timestamp>> due;
+  std::vector<std::pair<std::size_t, Timestamp>> due;
   for (const NewTask& task : tasks) {
+    const TaskState state = held ? TaskState::kHeld : TaskState::kScheduled;
     insert.tryReset();
     insert.bind(1, order_id);
     insert.bind(2, event_id);
     insert.bind(3, task.plan.department);
-    insert.bind(4, Name(held ? TaskState::kHeld : TaskState::kScheduled));
+    insert.bind(4, Name(state));
     insert.bind(5, MillisOf(now));
     insert.bind(6, MillisOf(task.release_at));
     insert.exec();
-    const std::int64_t task_id = connection.database().getLastInsertRowid();
+    FulfillmentTask& made =
+        written.emplace_back(FulfillmentTask{.id = connection.database().getLastInsertRowid(),
+                                             .order = number,
+                                             .department = task.plan.department,
+                                             .state = state,
+                                             .lines = task.plan.lines,
+                                             .created_at = now,
+                                             .release_at = task.release_at});
     if (!held && task.escalate_at && task.release_at <= now) {
-      due.emplace_back(task_id, *task.escalate_at);
+      due.emplace_back(written.size() - 1, *task.escalate_at);
     }
-    for (const TaskLine& line : task.plan.lines) {
+    for (TaskLine& line : made.lines) {
+      line.backordered = std::clamp<std::int64_t>(line.backordered, 0, line.quantity);
       insert_line.tryReset();
       insert_line.bind(1, order_id);
-      insert_line.bind(2, task_id);
+      insert_line.bind(2, made.id);
       insert_line.bind(3, line.line_no);
       insert_line.bind(4, line.sku);
       insert_line.bind(5, line.name.it);
@@ -389,16 +457,24 @@ Result<void> WritePlan(Connection& connection, std::int64_t order_id, const Orde
       insert_line.bind(7, Name(line.kind));
       insert_line.bind(8, line.unit);
       insert_line.bind(9, line.quantity);
-      insert_line.bind(10, std::clamp<std::int64_t>(line.backordered, 0, line.quantity));
+      insert_line.bind(10, line.backordered);
       insert_line.exec();
     }
+    // As a read would give them.
+    std::sort(made.lines.begin(), made.lines.end(),
+              [](const TaskLine& a, const TaskLine& b) { return a.line_no < b.line_no; });
   }
-  for (const auto& [task_id, escalate_at] : due) {
-    auto released = ReleaseIn(connection, task_id, escalate_at, now);
-    if (!released) return Fail(released.error());
+  for (const auto& [index, escalate_at] : due) {
+    FulfillmentTask& task = written[index];
+    if (!MarkReleased(connection, task.id, escalate_at, now)) continue;
+    task.state = TaskState::kReleased;
+    task.released_at = now;
+    task.escalate_at = escalate_at;
+    settle();
+    RecordAs(connection, order_id, ReleasedHistory(task, now), "order.released",
+             ReleasedPayload(task, now), status);
   }
-  auto status = UpdateStatus(connection, order_id);
-  if (!status) return Fail(status.error());
+  settle();
   return {};
 }
 
@@ -418,7 +494,7 @@ Result<std::vector<FulfillmentTask>> PlanIn(Connection& connection, const DueFul
   const std::int64_t order_id = event.getColumn(0).getInt64();
   const bool delivered = event.getColumn(1).getInt() != 0;
   const OrderNumber number{event.getColumn(2).getString()};
-  const bool cancelled = event.getColumn(3).getString() == Name(OrderStatus::kCancelled);
+  const std::string status_text = event.getColumn(3).getString();
   event.reset();
   if (delivered) {
     SQLite::Statement& earlier =
@@ -431,9 +507,14 @@ Result<std::vector<FulfillmentTask>> PlanIn(Connection& connection, const DueFul
   done.bind(1, MillisOf(now));
   done.bind(2, due.event_id);
   done.exec();
-  if (cancelled) return std::vector<FulfillmentTask>{};
+  const std::optional<OrderStatus> status = ParseOrderStatus(status_text);
+  if (!status) {
+    return Fail(ErrorCode::kInternal,
+                "Order " + number.value + " has the unknown status " + status_text + ".");
+  }
+  if (*status == OrderStatus::kCancelled) return std::vector<FulfillmentTask>{};
 
-  auto written = WritePlan(connection, order_id, number, due.event_id, tasks, holds, now);
+  auto written = WritePlan(connection, order_id, number, *status, due.event_id, tasks, holds, now);
   if (!written) return Fail(written.error());
   SQLite::Statement& made = connection.Prepare(SelectTasks("WHERE t.outbox_id = ? ORDER BY t.id"));
   made.bind(1, due.event_id);
@@ -442,29 +523,14 @@ Result<std::vector<FulfillmentTask>> PlanIn(Connection& connection, const DueFul
 
 Result<std::optional<FulfillmentTask>> ReleaseIn(Connection& connection, std::int64_t task_id,
                                                  Timestamp escalate_at, Timestamp now) {
-  SQLite::Statement& update = connection.Prepare(
-      "UPDATE fulfillment_tasks SET state = 'released', released_at = ?, escalate_at = ? "
-      "WHERE id = ? AND state = 'scheduled'");
-  update.bind(1, MillisOf(now));
-  update.bind(2, MillisOf(escalate_at));
-  update.bind(3, task_id);
-  if (update.exec() == 0) return std::optional<FulfillmentTask>{};
+  if (!MarkReleased(connection, task_id, escalate_at, now)) {
+    return std::optional<FulfillmentTask>{};
+  }
   auto task = FindTask(connection, task_id);
   if (!task) return Fail(task.error());
-  Json lines = Json::array();
-  for (const TaskLine& line : task->lines) {
-    lines.push_back(
-        Json{{"line_no", line.line_no}, {"sku", line.sku}, {"quantity", line.quantity}});
-  }
-  Json payload = TaskPayload(*task);
-  payload["released_at"] = json::FormatTimestamp(now);
-  payload["lines"] = std::move(lines);
-  auto recorded = Record(connection, OrderIdOfTask(connection, task_id),
-                         OrderEvent{.at = now,
-                                    .actor = "scheduler",
-                                    .kind = OrderEventKind::kReleased,
-                                    .detail = TaskLabel(*task)},
-                         "order.released", std::move(payload));
+  auto recorded =
+      Record(connection, OrderIdOfTask(connection, task_id), ReleasedHistory(*task, now),
+             "order.released", ReleasedPayload(*task, now));
   if (!recorded) return Fail(recorded.error());
   return std::optional<FulfillmentTask>{*std::move(task)};
 }

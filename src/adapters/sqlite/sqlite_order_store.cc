@@ -142,9 +142,9 @@ std::int64_t NextNumber(Connection& connection, int business_year) {
 }
 
 // `snapshot` is ToJson(order) made before the writer ran the job; the number and the
-// backorders, known only now, are filled in here. Its text, as stored, goes to `text`.
+// backorders, known only now, are filled in here.
 std::int64_t InsertOrder(Connection& connection, const Order& order, int business_year,
-                         Json& snapshot, std::string& text) {
+                         Json& snapshot) {
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO orders (number, business_year, customer_id, channel, status, placed_at, "
       "currency, net_total_minor, tax_total_minor, grand_total_minor, snapshot, revision) "
@@ -166,8 +166,7 @@ std::int64_t InsertOrder(Connection& connection, const Order& order, int busines
   for (std::size_t i = 0; i < order.priced.lines.size(); ++i) {
     lines[i]["backordered"] = order.priced.lines[i].backordered;
   }
-  text = json::Dump(snapshot);
-  insert.bind(11, text);
+  insert.bind(11, json::Dump(snapshot));
   insert.bind(12, order.revision);
   insert.exec();
   return connection.database().getLastInsertRowid();
@@ -280,8 +279,8 @@ Result<void> HandOn(Connection& connection, const Order& order, std::int64_t ord
       line.backordered = order.priced.lines[index].backordered;
     }
   }
-  auto planned_written = WritePlan(connection, order_id, order.number, due.fulfillment, planned,
-                                   handoff.holds, order.placed_at);
+  auto planned_written = WritePlan(connection, order_id, order.number, order.status,
+                                   due.fulfillment, planned, handoff.holds, order.placed_at);
   if (!planned_written) return Fail(planned_written.error());
   InsertPlacementDelivery(connection, order_id,
                           DeliveryRequest{.order = order.number,
@@ -334,9 +333,7 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
   // Taken last, after every check that could refuse the order; were a later step to fail
   // anyway, the savepoint takes the number back with everything else.
   stored.number = OrderNumber{NumberText(business_year, NextNumber(connection, business_year))};
-  std::string snapshot_text;
-  const std::int64_t order_id =
-      InsertOrder(connection, stored, business_year, snapshot, snapshot_text);
+  const std::int64_t order_id = InsertOrder(connection, stored, business_year, snapshot);
   stored.id = OrderId{order_id};
   InsertLines(connection, stored, order_id);
   InsertPayment(connection, stored, order_id);
@@ -348,7 +345,8 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
                            .detail = "revision " + std::to_string(stored.revision)});
   // The receipt, numbered in the same transaction: a placed order always has one, and a
   // placement rolled back takes its number back, so receipt numbers have no gap either.
-  const Document receipt = IssueIn(connection, stored, snapshot_text, DocumentKind::kReceipt,
+  // Its row does not repeat the order: the order's snapshot is its order (decision 0025).
+  const Document receipt = IssueIn(connection, stored, std::nullopt, DocumentKind::kReceipt,
                                    business_year, stored.placed_at, documents);
   if (handoff) {
     auto handed = HandOn(connection, stored, order_id, due, receipt, *handoff);

@@ -88,6 +88,17 @@ TEST(DocumentJsonTest, SplicesTheOrdersTextIntoTheSameSnapshot) {
   EXPECT_EQ(Json::parse(text), ToJson(document));
 }
 
+TEST(DocumentJsonTest, LeavesTheOrderOutForTheStoreToPutBack) {
+  const Document document = Invoice();
+  const Json whole = ToJson(document);
+
+  Json text = Json::parse(DumpWithoutOrder(document));
+
+  EXPECT_FALSE(text.contains("order"));
+  text["order"] = ToJson(document.order);
+  EXPECT_EQ(text, whole);
+}
+
 TEST(DocumentJsonTest, PublicFormHidesTheCardTokenAndStorageKeys) {
   const Json json = ToPublicJson(Invoice());
 

@@ -89,6 +89,51 @@ TEST(DatabaseTest, KeysThatReadOrdersBeforeOrdersReadPrivateKeepReadingAllOfThem
             R"(["items:read"])");
 }
 
+TEST(DatabaseTest, ReceiptsFromBeforeSchema14KeepTheirWholeSnapshotAndReadTheSame) {
+  SqliteStores stores;
+  const Customer customer =
+      stores.customers().Create(commesso::testing::CustomerIn("IT"), Key("c"), nullptr).value();
+  const Item pen = stores.catalog().Create(Good("PEN-1", 150), Key("pen"), nullptr).value();
+  const Order first = stores.orders()
+                          .Place(commesso::testing::OrderOf(customer, {{pen, 1}}), Key("o1"), 2026)
+                          .value()
+                          .order;
+  const std::vector<Document> documents = stores.documents().ForOrder(first.number).value();
+  ASSERT_EQ(documents.size(), 1u);
+  stores.Close();
+  {
+    // The file as a commesso at schema version 13 left it: the receipt's row holds the whole
+    // document, its order included, and nothing guards it but the code.
+    SQLite::Database writer(stores.path(), SQLite::OPEN_READWRITE);
+    writer.exec("DROP TRIGGER IF EXISTS documents_never_change");
+    writer.exec("DROP TRIGGER IF EXISTS documents_never_deleted");
+    writer.exec("DROP TRIGGER IF EXISTS orders_snapshot_never_changes");
+    writer.exec(
+        "UPDATE documents SET snapshot = json_set(snapshot, '$.order', "
+        "json((SELECT o.snapshot FROM orders o WHERE o.id = documents.order_id))) "
+        "WHERE json_type(snapshot, '$.order') IS NULL");
+    writer.exec("DELETE FROM schema_migrations WHERE version >= 14");
+  }
+
+  stores.Reopen();
+
+  EXPECT_EQ(stores.database().schema_version(), LatestSchemaVersion());
+  // The old row is read as it is, and left so.
+  EXPECT_EQ(stores.documents().ForOrder(first.number).value(), documents);
+  EXPECT_EQ(RowCount(stores.path(), "documents WHERE json_type(snapshot, '$.order') = 'object'"),
+            1);
+  // The next receipt is stored once, and neither may change any more.
+  const Order second = stores.orders()
+                           .Place(commesso::testing::OrderOf(customer, {{pen, 2}}), Key("o2"), 2026)
+                           .value()
+                           .order;
+  EXPECT_EQ(stores.documents().ForOrder(second.number).value().at(0).order, second);
+  EXPECT_EQ(RowCount(stores.path(), "documents WHERE json_type(snapshot, '$.order') IS NULL"), 1);
+  SQLite::Database writer(stores.path(), SQLite::OPEN_READWRITE);
+  EXPECT_THROW(writer.exec("UPDATE documents SET locale = 'en'"), SQLite::Exception);
+  EXPECT_THROW(writer.exec("UPDATE orders SET snapshot = '{}'"), SQLite::Exception);
+}
+
 // How SQLite would run `sql`: the details of its query plan, one per line.
 std::string PlanOf(const std::string& path, const std::string& sql) {
   SQLite::Database probe(path, SQLite::OPEN_READONLY);

@@ -83,6 +83,81 @@ TEST_F(SqliteDocumentStoreTest, PlacingIssuesTheReceiptOfTheOrderAsPlaced) {
   EXPECT_EQ(RowCount(stores_.path(), "documents"), 1);
 }
 
+TEST_F(SqliteDocumentStoreTest, TheReceiptsRowDoesNotRepeatTheOrderItReadsBack) {
+  auto placed = Place(business_, "k1");
+  ASSERT_TRUE(placed.has_value()) << placed.error().message;
+  const Document expected{.id = {},
+                          .kind = DocumentKind::kReceipt,
+                          .series = "R",
+                          .year = kYear,
+                          .sequence = 1,
+                          .number = "R-2026-000001",
+                          .issued_at = placed->order.placed_at,
+                          .locale = "it",
+                          .seller = stores_.document_settings().seller,
+                          .order = placed->order};
+
+  // The row keeps what the receipt adds to the order; the order is the order's own snapshot.
+  EXPECT_EQ(RowCount(stores_.path(),
+                     "documents WHERE json_type(snapshot, '$.order') IS NULL "
+                     "AND instr(snapshot, '\"lines\"') = 0"),
+            1);
+  for (bool restarted : {false, true}) {
+    if (restarted) stores_.Reopen();
+    Document receipt = ReceiptOf(placed->order.number);
+    EXPECT_GT(receipt.id.value, 0);
+    receipt.id = {};
+    EXPECT_EQ(receipt, expected) << "restarted: " << restarted;
+    Document found = stores_.documents().Find("R-2026-000001").value();
+    found.id = {};
+    EXPECT_EQ(found, expected);
+  }
+}
+
+TEST_F(SqliteDocumentStoreTest, AnInvoiceKeepsItsOwnOrderOnlyWhenItDiffersFromTheOrderAsPlaced) {
+  auto unchanged = Place(business_, "k1");
+  auto released = Place(business_, "k2");
+  ASSERT_TRUE(unchanged.has_value());
+  ASSERT_TRUE(released.has_value());
+  {
+    SQLite::Database database(stores_.path(), SQLite::OPEN_READWRITE);
+    database.exec("UPDATE orders SET status = 'released' WHERE number = '" +
+                  released->order.number.value + "'");
+  }
+
+  auto same = stores_.documents().IssueInvoice(unchanged->order.number, At(30));
+  auto own = stores_.documents().IssueInvoice(released->order.number, At(30));
+
+  ASSERT_TRUE(same.has_value()) << same.error().message;
+  ASSERT_TRUE(own.has_value()) << own.error().message;
+  EXPECT_EQ(same->order, unchanged->order);
+  EXPECT_EQ(own->order.status, OrderStatus::kReleased);
+  EXPECT_EQ(stores_.documents().Find(same->number).value(), *same);
+  EXPECT_EQ(stores_.documents().Find(own->number).value(), *own);
+  // Only the invoice of the order that changed since its placement holds an order of its own.
+  EXPECT_EQ(RowCount(stores_.path(), "documents WHERE json_type(snapshot, '$.order') = 'object'"),
+            1);
+  EXPECT_EQ(RowCount(stores_.path(),
+                     "documents WHERE json_type(snapshot, '$.order') = 'object' "
+                     "AND number = '" +
+                         own->number + "'"),
+            1);
+}
+
+TEST_F(SqliteDocumentStoreTest, NeitherADocumentNorTheOrderSnapshotItReadsEverChanges) {
+  auto placed = Place(business_, "k1");
+  ASSERT_TRUE(placed.has_value());
+  SQLite::Database database(stores_.path(), SQLite::OPEN_READWRITE);
+
+  EXPECT_THROW(database.exec("UPDATE documents SET locale = 'en'"), SQLite::Exception);
+  EXPECT_THROW(database.exec("DELETE FROM documents"), SQLite::Exception);
+  EXPECT_THROW(database.exec("UPDATE orders SET snapshot = json_set(snapshot, '$.notes', 'x')"),
+               SQLite::Exception);
+  // The order's status follows its tasks.
+  EXPECT_EQ(database.exec("UPDATE orders SET status = 'released'"), 1);
+  EXPECT_EQ(ReceiptOf(placed->order.number).order, placed->order);
+}
+
 TEST_F(SqliteDocumentStoreTest, TheReceiptSpeaksTheCustomersLanguageElseTheBusinesss) {
   Customer silent = CustomerIn("IT");
   silent.locale = "";
@@ -206,7 +281,8 @@ TEST_F(SqliteDocumentStoreTest, APlacementRolledBackAfterItsReceiptTakesNoNumber
     SQLite::Database database(stores_.path(), SQLite::OPEN_READWRITE);
     database.exec(
         "CREATE TRIGGER fail_receipt BEFORE INSERT ON documents "
-        "WHEN json_extract(new.snapshot, '$.order.notes') = 'fail' "
+        "WHEN (SELECT json_extract(snapshot, '$.notes') FROM orders WHERE id = new.order_id) "
+        "= 'fail' "
         "BEGIN SELECT RAISE(ABORT, 'receipt refused by the test'); END");
   }
   Order failing = OrderOf(business_, {{pen_, 1}});

@@ -245,6 +245,41 @@ TEST_F(SqliteFulfillmentStoreTest, APlacementReleasesTheTasksDueAtOnceInItsOwnWr
   EXPECT_EQ(HistoryKinds(number).size(), 3u);
 }
 
+TEST_F(SqliteFulfillmentStoreTest, APlacementRecordsItsReleasesAsTheSchedulerWould) {
+  // The same order released by its placement, and by a round at its departments' wave.
+  const OrderNumber at_once = PlaceHandingOn({{pen_, 3}, {setup_, 1}, {pen_, 2}}, At(0));
+  for (Department& department : rules_.departments) {
+    department.release = ReleasePolicy{.kind = ReleaseKind::kWaves, .waves = {minutes{10 * 60}}};
+  }
+  const OrderNumber by_round = PlaceHandingOn({{pen_, 3}, {setup_, 1}, {pen_, 2}}, At(-1));
+  EXPECT_EQ(StatusOfOrder(by_round), OrderStatus::kPlaced);
+  EXPECT_EQ(Round(At(0)).released, 2);
+
+  // Each order.released event as webhooks send it, less what differs between the two orders.
+  const auto releases = [&](const OrderNumber& number) {
+    SQLite::Database database(stores_.path(), SQLite::OPEN_READONLY);
+    SQLite::Statement rows(database,
+                           "SELECT x.payload FROM outbox x JOIN orders o ON o.id = x.order_id "
+                           "WHERE o.number = ? AND x.event = 'order.released' ORDER BY x.id");
+    rows.bind(1, number.value);
+    std::vector<nlohmann::json> payloads;
+    while (rows.executeStep()) {
+      nlohmann::json payload = nlohmann::json::parse(rows.getColumn(0).getString());
+      EXPECT_EQ(payload.at("order"), number.value);
+      payload.erase("order");
+      payload.erase("task_id");
+      payloads.push_back(std::move(payload));
+    }
+    return payloads;
+  };
+  const std::vector<nlohmann::json> placed = releases(at_once);
+  ASSERT_EQ(placed.size(), 2u);
+  EXPECT_EQ(placed[0].at("lines").size(), 2u);
+  EXPECT_EQ(placed, releases(by_round));
+  EXPECT_EQ(StatusOfOrder(at_once), StatusOfOrder(by_round));
+  EXPECT_EQ(HistoryKinds(at_once), HistoryKinds(by_round));
+}
+
 TEST_F(SqliteFulfillmentStoreTest, APlacementReleasesNothingHeldOrNotYetDue) {
   // A payment hold blocks the release.
   const OrderNumber held = PlaceHandingOn({{pen_, 1}}, At(0), PaymentType::kBankTransfer);
@@ -708,7 +743,9 @@ TEST_F(SqliteFulfillmentStoreTest, AnOrderThatCannotBeReadHoldsBackNoOther) {
   const OrderNumber broken = Place({{pen_, 1}}, At(0));
   const OrderNumber fine = Place({{pen_, 1}}, At(0));
   {
+    // A damaged file: the schema itself never lets an order's snapshot change.
     SQLite::Database database(stores_.path(), SQLite::OPEN_READWRITE);
+    database.exec("DROP TRIGGER IF EXISTS orders_snapshot_never_changes");
     database.exec("UPDATE orders SET snapshot = '{}' WHERE number = '" + broken.value + "'");
   }
 
