@@ -75,7 +75,7 @@ Result<Document> IssueInvoiceIn(Connection& connection, const OrderNumber& numbe
                  "An invoice needs the customer's tax id; this order's customer has none.",
                  {{"customer.tax_id", "is required for an invoice"}}});
   }
-  return IssueIn(connection, *order, json::Dump(json::ToJson(*order)), DocumentKind::kInvoice, year,
+  return IssueIn(connection, *order, json::StoredText(*order), DocumentKind::kInvoice, year,
                  at, settings);
 }
 
