@@ -5,6 +5,8 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -71,11 +73,27 @@ HttpResponse KeyInFlight() {
 
 template <typename T, typename ToJsonOf>
 HttpResponse PageResponse(const Page<T>& page, ToJsonOf to_json) {
-  Json entries = Json::array();
-  for (const T& entry : page.entries) entries.push_back(to_json(entry));
-  Json body{{"entries", std::move(entries)}};
-  body["next_cursor"] = page.next_cursor.empty() ? Json(nullptr) : Json(page.next_cursor);
-  return JsonResponse(200, json::Dump(body));
+  std::string text;
+  json::JsonOut out(text);
+  out.BeginObject();
+  out.Key("entries");
+  out.BeginArray();
+  for (const T& entry : page.entries) {
+    if constexpr (std::is_invocable_v<ToJsonOf, json::JsonOut&, const T&>) {
+      to_json(out, entry);  // Written straight into the answer.
+    } else {
+      out.Tree(to_json(entry));
+    }
+  }
+  out.EndArray();
+  out.Key("next_cursor");
+  if (page.next_cursor.empty()) {
+    out.Null();
+  } else {
+    out.String(page.next_cursor);
+  }
+  out.EndObject();
+  return JsonResponse(200, std::move(text));
 }
 
 // The first instant of business day `day`. Clocks map instants to business days
@@ -680,17 +698,21 @@ HttpResponse Api::Quote(const HttpRequest& request, const Target&, const std::st
 
   Result<QuoteOrder::Quoted> quoted = quote_.Price(*draft);
   if (!quoted) return Failure(request, quoted.error());
-  Json response = json::ToPublicJson(quoted->priced);
   // The date the clerk can promise if the order is placed now, as PlaceOrder computes it.
   Order as_placed;
   as_placed.billing_address = quoted->validated.billing_address;
   as_placed.shipping_address = quoted->validated.shipping_address;
   as_placed.priced = quoted->priced;
-  if (auto day = PromisedDispatch(as_placed, services_.business.fulfillment, services_.zones,
-                                  services_.clock.Now())) {
-    response["promised_dispatch"] = json::FormatDate(*day);
-  }
-  return JsonResponse(200, json::Dump(response));
+  const std::optional<std::chrono::year_month_day> day = PromisedDispatch(
+      as_placed, services_.business.fulfillment, services_.zones, services_.clock.Now());
+  std::string text;
+  json::JsonOut out(text);
+  json::WritePublic(out, quoted->priced, [&](json::JsonOut& more) {
+    if (!day) return;
+    more.Key("promised_dispatch");
+    more.String(json::FormatDate(*day));
+  });
+  return JsonResponse(200, std::move(text));
 }
 
 void Api::PlaceOrder(HttpRequest request, Responder respond) {
@@ -728,10 +750,15 @@ HttpResponse Api::Placed(const HttpRequest& request, const Result<StoredPlacemen
   // without keeping them: the placement's one transaction stays as small as it was (0017).
   const Order& order = placement->order;
   const OrderView view = ViewOf(request);
-  Json response = json::ToPublicJson(order, view);
-  if (view == OrderView::kFull) response["readback"] = json::ReadBack(order);
+  std::string text;
+  json::JsonOut out(text);
+  json::WritePublic(out, order, view, [&](json::JsonOut& more) {
+    if (view != OrderView::kFull) return;
+    more.Key("readback");
+    more.String(json::ReadBack(order));
+  });
   HttpResponse created =
-      Created(std::string(kApiPrefix) + "/orders/" + order.number.value, response);
+      CreatedText(std::string(kApiPrefix) + "/orders/" + order.number.value, std::move(text));
   if (placement->replayed) created.headers.emplace_back("Idempotent-Replayed", "true");
   return created;
 }
@@ -740,24 +767,30 @@ HttpResponse Api::GetOrder(const HttpRequest& request, const Target&, const std:
   Result<Order> order = services_.orders.FindByNumber(OrderNumber{number});
   if (!order) return Failure(request, order.error());
   const OrderView view = ViewOf(request);
+  std::string text;
+  json::JsonOut out(text);
   if (view == OrderView::kDelivery) {
-    return JsonResponse(200, json::Dump(json::ToPublicJson(*order, view)));
+    json::WritePublic(out, *order, view, {});
+    return JsonResponse(200, std::move(text));
   }
   Result<std::vector<Confirmation>> confirmations =
       services_.orders.Confirmations(OrderNumber{number});
   if (!confirmations) return Failure(request, confirmations.error());
   Result<std::vector<Document>> documents = services_.documents.ForOrder(order->id);
   if (!documents) return Failure(request, documents.error());
-  Json body = json::ToPublicJson(*order);
-  body["confirmations"] = Json::array();
-  for (const Confirmation& confirmation : *confirmations) {
-    body["confirmations"].push_back(json::ToJson(confirmation));
-  }
-  body["documents"] = Json::array();
-  for (const Document& document : *documents) {
-    body["documents"].push_back(json::ToSummaryJson(document));
-  }
-  return JsonResponse(200, json::Dump(body));
+  json::WritePublic(out, *order, view, [&](json::JsonOut& more) {
+    more.Key("confirmations");
+    more.BeginArray();
+    for (const Confirmation& confirmation : *confirmations) {
+      more.Tree(json::ToJson(confirmation));
+    }
+    more.EndArray();
+    more.Key("documents");
+    more.BeginArray();
+    for (const Document& document : *documents) more.Tree(json::ToSummaryJson(document));
+    more.EndArray();
+  });
+  return JsonResponse(200, std::move(text));
 }
 
 HttpResponse Api::ListOrders(const HttpRequest& request, const Target& target, const std::string&) {
@@ -789,8 +822,9 @@ HttpResponse Api::ListOrders(const HttpRequest& request, const Target& target, c
       services_.orders.List(query, limit, target.Param("cursor").value_or(""));
   if (!page) return Failure(request, page.error());
   const OrderView view = ViewOf(request);
-  return PageResponse(*page,
-                      [view](const Order& order) { return json::ToPublicJson(order, view); });
+  return PageResponse(*page, [view](json::JsonOut& out, const Order& order) {
+    json::WritePublic(out, order, view, {});
+  });
 }
 
 namespace {

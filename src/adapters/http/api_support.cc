@@ -41,7 +41,11 @@ HttpResponse NotFound(std::string detail) {
 }
 
 HttpResponse Created(std::string location, const Json& body) {
-  HttpResponse response = JsonResponse(201, json::Dump(body));
+  return CreatedText(std::move(location), json::Dump(body));
+}
+
+HttpResponse CreatedText(std::string location, std::string body) {
+  HttpResponse response = JsonResponse(201, std::move(body));
   response.headers.emplace_back("Location", std::move(location));
   return response;
 }

@@ -39,6 +39,8 @@ HttpResponse NotFound(std::string detail);
 
 // 201 with `body` and a Location header.
 HttpResponse Created(std::string location, const nlohmann::json& body);
+// The same for a body already written as JSON text.
+HttpResponse CreatedText(std::string location, std::string body);
 
 // 200 with a rendering (text, HTML, PDF) the browser must not sniff into another type.
 HttpResponse BodyResponse(std::string content_type, std::string body);

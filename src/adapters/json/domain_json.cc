@@ -94,45 +94,7 @@ std::optional<Int128> ParseInt128(std::string_view text) {
   return negative ? -value : value;
 }
 
-Json ToJson(const Exact& exact) {
-  return ToString(exact.numerator) + "/" + ToString(exact.denominator);
-}
-
-Json ToJson(TaxRate rate) {
-  return Json{{"ppm", rate.ppm},
-              {"percent", DecimalString(Exact{.numerator = rate.ppm, .denominator = 10'000}, 4)}};
-}
-
 Json ToJson(const LocalizedText& text) { return Json{{"it", text.it}, {"en", text.en}}; }
-
-Json ToJson(const TaxTrace& trace) {
-  Json json{{"component", trace.component},
-            {"category", trace.category},
-            {"rate", ToJson(trace.rate)},
-            {"base", ToJson(trace.base)},
-            {"unrounded_minor", DecimalString(trace.unrounded)},
-            {"unrounded_exact", ToJson(trace.unrounded)}};
-  if (trace.rounded) json["rounded"] = ToJson(*trace.rounded);
-  return json;
-}
-
-Json ToJson(const TaxTraces& traces) {
-  Json json = Json::array();
-  for (const TaxTrace& trace : traces) json.push_back(ToJson(trace));
-  return json;
-}
-
-Json ToJson(const ItemSnapshot& item) {
-  return Json{{"id", item.id.value},
-              {"sku", item.sku},
-              {"name", ToJson(item.name)},
-              {"kind", Name(item.kind)},
-              {"unit", item.unit},
-              {"tax_category", item.tax_category},
-              {"weight_grams", item.weight_grams},
-              {"category", item.category},
-              {"location", item.location}};
-}
 
 // "09:00"; the end of the day is "24:00".
 std::string ClockText(std::chrono::minutes time) {
@@ -144,76 +106,472 @@ std::string ClockText(std::chrono::minutes time) {
   return two(minutes / 60) + ":" + two(minutes % 60);
 }
 
+// Writers. Each writes one value straight into `out`, an object's members in the sorted order
+// an nlohmann object has, so the text is what Dump(tree) made before these replaced the trees.
+
 enum class LineDetail {
   kQuoted,  // Before placement: nothing is reserved yet.
   kPlaced,  // With the backordered units.
 };
 
-Json ToJson(const PricedLine& line, LineDetail detail) {
-  Json json{{"item", ToJson(line.item)},
-            {"quantity", line.quantity},
-            {"unit_price", ToJson(line.unit_price)},
-            {"amount", ToJson(line.amount)},
-            {"jurisdiction", line.jurisdiction},
-            {"taxes", ToJson(line.taxes)}};
-  if (line.net) json["net"] = ToJson(*line.net);
-  if (line.tax) json["tax"] = ToJson(*line.tax);
-  if (detail == LineDetail::kPlaced) json["backordered"] = line.backordered;
-  if (line.appointment) json["appointment"] = ToJson(*line.appointment);
-  return json;
+enum class Keys {
+  kStored,  // With the storage ids (the order's, its items') and the card processor's token.
+  kPublic,  // What API clients see: without them.
+};
+
+void Write(JsonOut& out, Money money) {
+  out.BeginObject();
+  out.Key("currency");
+  out.String(money.currency().code());
+  out.Key("minor");
+  out.Int(money.minor());
+  out.EndObject();
 }
 
-Json ToJson(const PricedShipping& shipping) {
-  return Json{{"method", shipping.method},
-              {"name", ToJson(shipping.name)},
-              {"weight_grams", shipping.weight_grams},
-              {"list_charge", ToJson(shipping.list_charge)},
-              {"amount", ToJson(shipping.amount)},
-              {"free", shipping.free},
-              {"jurisdiction", shipping.jurisdiction},
-              {"taxes", ToJson(shipping.taxes)}};
+void Write(JsonOut& out, const LocalizedText& text) {
+  out.BeginObject();
+  out.Key("en");
+  out.String(text.en.view());
+  out.Key("it");
+  out.String(text.it.view());
+  out.EndObject();
 }
 
-Json ToJson(const TaxSummaryRow& row) {
-  return Json{{"component", row.component},
-              {"rate", ToJson(row.rate)},
-              {"base", ToJson(row.base)},
-              {"unrounded_minor", DecimalString(row.unrounded)},
-              {"unrounded_exact", ToJson(row.unrounded)},
-              {"tax", ToJson(row.tax)}};
+void Write(JsonOut& out, TaxRate rate) {
+  out.BeginObject();
+  out.Key("percent");
+  out.String(DecimalString(Exact{.numerator = rate.ppm, .denominator = 10'000}, 4));
+  out.Key("ppm");
+  out.Int(rate.ppm);
+  out.EndObject();
 }
 
-Json ToJson(const Totals& totals) {
-  Json json{{"items", ToJson(totals.items)},
-            {"shipping", ToJson(totals.shipping)},
-            {"net", ToJson(totals.net)},
-            {"tax", ToJson(totals.tax)},
-            {"grand_total", ToJson(totals.grand_total)},
-            {"amount_due", ToJson(totals.amount_due)}};
-  if (totals.tendered) json["tendered"] = ToJson(*totals.tendered);
-  if (totals.change) json["change"] = ToJson(*totals.change);
-  return json;
+// "unrounded_exact" and "unrounded_minor" of an unrounded tax.
+void WriteUnrounded(JsonOut& out, const Exact& exact) {
+  out.Key("unrounded_exact");
+  out.String(ToString(exact.numerator) + "/" + ToString(exact.denominator));
+  out.Key("unrounded_minor");
+  out.String(DecimalString(exact));
 }
 
-Json PricedJson(const PricedOrder& priced, LineDetail detail) {
-  Json lines = Json::array();
-  for (const PricedLine& line : priced.lines) lines.push_back(ToJson(line, detail));
-  Json summary = Json::array();
-  for (const TaxSummaryRow& row : priced.tax_summary) summary.push_back(ToJson(row));
-  return Json{{"currency", priced.currency.code()},
-              {"price_mode", Name(priced.price_mode)},
-              {"rounding",
-               {{"rule", Name(priced.rounding.rounding)}, {"level", Name(priced.rounding.level)}}},
-              {"lines", std::move(lines)},
-              {"shipping", ToJson(priced.shipping)},
-              {"tax_exempt", priced.tax_exempt},
-              {"exemption_reference", priced.exemption_reference},
-              {"tax_summary", std::move(summary)},
-              {"totals", ToJson(priced.totals)}};
+void Write(JsonOut& out, const TaxTraces& traces) {
+  out.BeginArray();
+  for (const TaxTrace& trace : traces) {
+    out.BeginObject();
+    out.Key("base");
+    Write(out, trace.base);
+    out.Key("category");
+    out.String(trace.category.view());
+    out.Key("component");
+    out.String(trace.component.view());
+    out.Key("rate");
+    Write(out, trace.rate);
+    if (trace.rounded) {
+      out.Key("rounded");
+      Write(out, *trace.rounded);
+    }
+    WriteUnrounded(out, trace.unrounded);
+    out.EndObject();
+  }
+  out.EndArray();
 }
 
-void StripItemIds(Json& priced) {
-  for (Json& line : priced["lines"]) line["item"].erase("id");
+void Write(JsonOut& out, const ItemSnapshot& item, Keys keys) {
+  out.BeginObject();
+  out.Key("category");
+  out.String(item.category.view());
+  if (keys == Keys::kStored) {
+    out.Key("id");
+    out.Int(item.id.value);
+  }
+  out.Key("kind");
+  out.String(Name(item.kind));
+  out.Key("location");
+  out.String(item.location.view());
+  out.Key("name");
+  Write(out, item.name);
+  out.Key("sku");
+  out.String(item.sku);
+  out.Key("tax_category");
+  out.String(item.tax_category.view());
+  out.Key("unit");
+  out.String(item.unit.view());
+  out.Key("weight_grams");
+  out.Int(item.weight_grams);
+  out.EndObject();
+}
+
+void Write(JsonOut& out, const Appointment& appointment) {
+  out.BeginObject();
+  out.Key("date");
+  out.String(FormatDate(appointment.date));
+  if (appointment.from) {
+    out.Key("from");
+    out.String(ClockText(*appointment.from));
+  }
+  if (appointment.until) {
+    out.Key("until");
+    out.String(ClockText(*appointment.until));
+  }
+  out.EndObject();
+}
+
+void Write(JsonOut& out, const PricedLine& line, LineDetail detail, Keys keys) {
+  out.BeginObject();
+  out.Key("amount");
+  Write(out, line.amount);
+  if (line.appointment) {
+    out.Key("appointment");
+    Write(out, *line.appointment);
+  }
+  if (detail == LineDetail::kPlaced) {
+    out.Key("backordered");
+    out.Int(line.backordered);
+  }
+  out.Key("item");
+  Write(out, line.item, keys);
+  out.Key("jurisdiction");
+  out.String(line.jurisdiction.view());
+  if (line.net) {
+    out.Key("net");
+    Write(out, *line.net);
+  }
+  out.Key("quantity");
+  out.Int(line.quantity);
+  if (line.tax) {
+    out.Key("tax");
+    Write(out, *line.tax);
+  }
+  out.Key("taxes");
+  Write(out, line.taxes);
+  out.Key("unit_price");
+  Write(out, line.unit_price);
+  out.EndObject();
+}
+
+void Write(JsonOut& out, const PricedShipping& shipping) {
+  out.BeginObject();
+  out.Key("amount");
+  Write(out, shipping.amount);
+  out.Key("free");
+  out.Bool(shipping.free);
+  out.Key("jurisdiction");
+  out.String(shipping.jurisdiction.view());
+  out.Key("list_charge");
+  Write(out, shipping.list_charge);
+  out.Key("method");
+  out.String(shipping.method);
+  out.Key("name");
+  Write(out, shipping.name);
+  out.Key("taxes");
+  Write(out, shipping.taxes);
+  out.Key("weight_grams");
+  out.Int(shipping.weight_grams);
+  out.EndObject();
+}
+
+void Write(JsonOut& out, const std::vector<TaxSummaryRow>& summary) {
+  out.BeginArray();
+  for (const TaxSummaryRow& row : summary) {
+    out.BeginObject();
+    out.Key("base");
+    Write(out, row.base);
+    out.Key("component");
+    out.String(row.component.view());
+    out.Key("rate");
+    Write(out, row.rate);
+    out.Key("tax");
+    Write(out, row.tax);
+    WriteUnrounded(out, row.unrounded);
+    out.EndObject();
+  }
+  out.EndArray();
+}
+
+void Write(JsonOut& out, const Totals& totals) {
+  out.BeginObject();
+  out.Key("amount_due");
+  Write(out, totals.amount_due);
+  if (totals.change) {
+    out.Key("change");
+    Write(out, *totals.change);
+  }
+  out.Key("grand_total");
+  Write(out, totals.grand_total);
+  out.Key("items");
+  Write(out, totals.items);
+  out.Key("net");
+  Write(out, totals.net);
+  out.Key("shipping");
+  Write(out, totals.shipping);
+  out.Key("tax");
+  Write(out, totals.tax);
+  if (totals.tendered) {
+    out.Key("tendered");
+    Write(out, *totals.tendered);
+  }
+  out.EndObject();
+}
+
+void Write(JsonOut& out, const Address& address) {
+  out.BeginObject();
+  out.Key("city");
+  out.String(address.city);
+  out.Key("company");
+  out.String(address.company);
+  out.Key("country");
+  out.String(address.country);
+  out.Key("line1");
+  out.String(address.line1);
+  out.Key("line2");
+  out.String(address.line2);
+  out.Key("name");
+  out.String(address.name);
+  out.Key("postal_code");
+  out.String(address.postal_code);
+  out.Key("region");
+  out.String(address.region);
+  out.EndObject();
+}
+
+void WriteLines(JsonOut& out, const PricedOrder& priced, LineDetail detail, Keys keys) {
+  out.BeginArray();
+  for (const PricedLine& line : priced.lines) Write(out, line, detail, keys);
+  out.EndArray();
+}
+
+void WriteRounding(JsonOut& out, const RoundingPolicy& rounding) {
+  out.BeginObject();
+  out.Key("level");
+  out.String(Name(rounding.level));
+  out.Key("rule");
+  out.String(Name(rounding.rounding));
+  out.EndObject();
+}
+
+// A quote: the priced order alone.
+void WriteQuoted(JsonOut& out, const PricedOrder& priced, const Extra& extra) {
+  out.BeginObject();
+  out.Key("currency");
+  out.String(priced.currency.code());
+  out.Key("exemption_reference");
+  out.String(priced.exemption_reference);
+  out.Key("lines");
+  WriteLines(out, priced, LineDetail::kQuoted, Keys::kPublic);
+  out.Key("price_mode");
+  out.String(Name(priced.price_mode));
+  out.Key("rounding");
+  WriteRounding(out, priced.rounding);
+  out.Key("shipping");
+  Write(out, priced.shipping);
+  out.Key("tax_exempt");
+  out.Bool(priced.tax_exempt);
+  out.Key("tax_summary");
+  Write(out, priced.tax_summary);
+  out.Key("totals");
+  Write(out, priced.totals);
+  if (extra) extra(out);
+  out.EndObject();
+}
+
+// A placed order, the priced order's members among its own.
+void WritePlaced(JsonOut& out, const Order& order, Keys keys, const Extra& extra) {
+  const PricedOrder& priced = order.priced;
+  out.BeginObject();
+  out.Key("billing_address");
+  Write(out, order.billing_address);
+  out.Key("channel");
+  out.String(Name(order.channel));
+  out.Key("clerk");
+  out.String(order.clerk);
+  out.Key("currency");
+  out.String(priced.currency.code());
+  out.Key("customer");
+  out.BeginObject();
+  out.Key("company");
+  out.String(order.customer.company);
+  out.Key("email");
+  out.String(order.customer.email);
+  out.Key("id");
+  out.Int(order.customer.id.value);
+  out.Key("locale");
+  out.String(order.customer.locale);
+  out.Key("name");
+  out.String(order.customer.name);
+  out.Key("phone");
+  out.String(order.customer.phone);
+  out.Key("tax_id");
+  out.String(order.customer.tax_id);
+  out.EndObject();
+  out.Key("exemption_reference");
+  out.String(priced.exemption_reference);
+  if (keys == Keys::kStored) {
+    out.Key("id");
+    out.Int(order.id.value);
+  }
+  out.Key("lines");
+  WriteLines(out, priced, LineDetail::kPlaced, keys);
+  out.Key("notes");
+  out.String(order.notes);
+  out.Key("number");
+  out.String(order.number.value);
+  out.Key("payment");
+  out.BeginObject();
+  if (order.payment.type == PaymentType::kCard || order.payment.card != CardDetails{}) {
+    out.Key("card");
+    out.BeginObject();
+    out.Key("brand");
+    out.String(order.payment.card.brand);
+    out.Key("last4");
+    out.String(order.payment.card.last4);
+    if (keys == Keys::kStored) {
+      out.Key("token");
+      out.String(order.payment.card.token);
+    }
+    out.EndObject();
+  }
+  out.Key("reference");
+  out.String(order.payment.reference);
+  out.Key("status");
+  out.String(Name(order.payment.status));
+  out.Key("type");
+  out.String(Name(order.payment.type));
+  out.EndObject();
+  out.Key("placed_at");
+  out.String(FormatTimestamp(order.placed_at));
+  out.Key("placed_by");
+  out.String(order.placed_by);
+  out.Key("price_mode");
+  out.String(Name(priced.price_mode));
+  if (order.promised_dispatch) {
+    out.Key("promised_dispatch");
+    out.String(FormatDate(*order.promised_dispatch));
+  }
+  out.Key("revision");
+  out.Int(order.revision);
+  out.Key("rounding");
+  WriteRounding(out, priced.rounding);
+  out.Key("shipping");
+  Write(out, priced.shipping);
+  if (order.shipping_address) {
+    out.Key("shipping_address");
+    Write(out, *order.shipping_address);
+  }
+  out.Key("status");
+  out.String(Name(order.status));
+  out.Key("tax_exempt");
+  out.Bool(priced.tax_exempt);
+  out.Key("tax_summary");
+  Write(out, priced.tax_summary);
+  out.Key("totals");
+  Write(out, priced.totals);
+  if (extra) extra(out);
+  out.EndObject();
+}
+
+// The delivery view (ToPublicJson(order, kDelivery)). Written field by field, not by leaving
+// fields out of the full form: a field orders gain later stays out of this view until someone
+// decides that delivery needs it.
+void WriteForDelivery(JsonOut& out, const Order& order, const Extra& extra) {
+  out.BeginObject();
+  out.Key("channel");
+  out.String(Name(order.channel));
+  out.Key("clerk");
+  out.String(order.clerk);
+  out.Key("customer");
+  out.BeginObject();
+  out.Key("company");
+  out.String(order.customer.company);
+  out.Key("locale");
+  out.String(order.customer.locale);
+  out.Key("name");
+  out.String(order.customer.name);
+  out.Key("phone");
+  out.String(order.customer.phone);
+  out.EndObject();
+  out.Key("lines");
+  out.BeginArray();
+  for (const PricedLine& line : order.priced.lines) {
+    const ItemSnapshot& item = line.item;
+    out.BeginObject();
+    if (line.appointment) {
+      out.Key("appointment");
+      Write(out, *line.appointment);
+    }
+    out.Key("backordered");
+    out.Int(line.backordered);
+    out.Key("item");
+    out.BeginObject();
+    out.Key("category");
+    out.String(item.category.view());
+    out.Key("kind");
+    out.String(Name(item.kind));
+    out.Key("location");
+    out.String(item.location.view());
+    out.Key("name");
+    Write(out, item.name);
+    out.Key("sku");
+    out.String(item.sku);
+    out.Key("unit");
+    out.String(item.unit.view());
+    out.Key("weight_grams");
+    out.Int(item.weight_grams);
+    out.EndObject();
+    out.Key("quantity");
+    out.Int(line.quantity);
+    out.EndObject();
+  }
+  out.EndArray();
+  out.Key("notes");
+  out.String(order.notes);
+  out.Key("number");
+  out.String(order.number.value);
+  out.Key("payment");
+  out.BeginObject();
+  // The courier collects it, so the shipment is booked with the amount.
+  if (order.payment.type == PaymentType::kCashOnDelivery) {
+    out.Key("amount_due");
+    Write(out, order.priced.totals.amount_due);
+  }
+  out.Key("type");
+  out.String(Name(order.payment.type));
+  out.EndObject();
+  out.Key("placed_at");
+  out.String(FormatTimestamp(order.placed_at));
+  out.Key("placed_by");
+  out.String(order.placed_by);
+  if (order.promised_dispatch) {
+    out.Key("promised_dispatch");
+    out.String(FormatDate(*order.promised_dispatch));
+  }
+  out.Key("revision");
+  out.Int(order.revision);
+  out.Key("shipping");
+  out.BeginObject();
+  out.Key("method");
+  out.String(order.priced.shipping.method);
+  out.Key("name");
+  Write(out, order.priced.shipping.name);
+  out.Key("weight_grams");
+  out.Int(order.priced.shipping.weight_grams);
+  out.EndObject();
+  if (order.shipping_address) {
+    out.Key("shipping_address");
+    Write(out, *order.shipping_address);
+  }
+  out.Key("status");
+  out.String(Name(order.status));
+  if (extra) extra(out);
+  out.EndObject();
+}
+
+// `write`'s text, read back into a tree (for the callers that still build one).
+template <typename Writer>
+Json TreeOf(const Writer& write) {
+  std::string text;
+  JsonOut out(text);
+  write(out);
+  return Json::parse(text);
 }
 
 // Readers. Each takes the value (null when absent), its path and the problem list.
@@ -557,10 +915,7 @@ Json ToJson(const ShippingMethod& method) {
 }
 
 Json ToJson(const Address& address) {
-  return Json{
-      {"name", address.name},     {"company", address.company},         {"line1", address.line1},
-      {"line2", address.line2},   {"postal_code", address.postal_code}, {"city", address.city},
-      {"region", address.region}, {"country", address.country}};
+  return TreeOf([&](JsonOut& out) { Write(out, address); });
 }
 
 Json ToJson(const Item& item) {
@@ -601,102 +956,40 @@ Json ToJson(const Customer& customer) {
 }
 
 Json ToJson(const Appointment& appointment) {
-  Json json{{"date", FormatDate(appointment.date)}};
-  if (appointment.from) json["from"] = ClockText(*appointment.from);
-  if (appointment.until) json["until"] = ClockText(*appointment.until);
-  return json;
+  return TreeOf([&](JsonOut& out) { Write(out, appointment); });
 }
 
-Json ToJson(const PricedOrder& priced) { return PricedJson(priced, LineDetail::kQuoted); }
-
 Json ToJson(const Order& order) {
-  Json json = PricedJson(order.priced, LineDetail::kPlaced);
-  json["id"] = order.id.value;
-  json["number"] = order.number.value;
-  json["revision"] = order.revision;
-  json["channel"] = Name(order.channel);
-  json["status"] = Name(order.status);
-  json["customer"] = Json{{"id", order.customer.id.value},     {"name", order.customer.name},
-                          {"company", order.customer.company}, {"tax_id", order.customer.tax_id},
-                          {"email", order.customer.email},     {"phone", order.customer.phone},
-                          {"locale", order.customer.locale}};
-  json["billing_address"] = ToJson(order.billing_address);
-  if (order.shipping_address) json["shipping_address"] = ToJson(*order.shipping_address);
-  Json payment{{"type", Name(order.payment.type)},
-               {"status", Name(order.payment.status)},
-               {"reference", order.payment.reference}};
-  if (order.payment.type == PaymentType::kCard || order.payment.card != CardDetails{}) {
-    payment["card"] = Json{{"brand", order.payment.card.brand},
-                           {"last4", order.payment.card.last4},
-                           {"token", order.payment.card.token}};
-  }
-  json["payment"] = std::move(payment);
-  json["notes"] = order.notes;
-  json["clerk"] = order.clerk;
-  json["placed_by"] = order.placed_by;
-  json["placed_at"] = FormatTimestamp(order.placed_at);
-  if (order.promised_dispatch) json["promised_dispatch"] = FormatDate(*order.promised_dispatch);
-  return json;
+  return TreeOf([&](JsonOut& out) { WritePlaced(out, order, Keys::kStored, {}); });
 }
 
 Json ToPublicJson(const PricedOrder& priced) {
-  Json json = ToJson(priced);
-  StripItemIds(json);
-  return json;
+  return TreeOf([&](JsonOut& out) { WriteQuoted(out, priced, {}); });
 }
 
-Json ToPublicJson(const Order& order) {
-  Json json = ToJson(order);
-  json.erase("id");
-  StripItemIds(json);
-  if (json["payment"].contains("card")) json["payment"]["card"].erase("token");
-  return json;
-}
+Json ToPublicJson(const Order& order) { return ToPublicJson(order, OrderView::kFull); }
 
 Json ToPublicJson(const Order& order, OrderView view) {
-  if (view == OrderView::kFull) return ToPublicJson(order);
-  // Built field by field, not by erasing from the full form: a field orders gain later stays
-  // out of this view until someone decides that delivery needs it.
-  Json lines = Json::array();
-  for (const PricedLine& line : order.priced.lines) {
-    const ItemSnapshot& item = line.item;
-    Json json{{"item", Json{{"sku", item.sku},
-                            {"name", ToJson(item.name)},
-                            {"kind", Name(item.kind)},
-                            {"unit", item.unit},
-                            {"weight_grams", item.weight_grams},
-                            {"category", item.category},
-                            {"location", item.location}}},
-              {"quantity", line.quantity},
-              {"backordered", line.backordered}};
-    if (line.appointment) json["appointment"] = ToJson(*line.appointment);
-    lines.push_back(std::move(json));
+  return TreeOf([&](JsonOut& out) { WritePublic(out, order, view, {}); });
+}
+
+std::string StoredText(const Order& order) {
+  std::string text;
+  JsonOut out(text);
+  WritePlaced(out, order, Keys::kStored, {});
+  return text;
+}
+
+void WritePublic(JsonOut& out, const Order& order, OrderView view, const Extra& extra) {
+  if (view == OrderView::kDelivery) {
+    WriteForDelivery(out, order, extra);
+  } else {
+    WritePlaced(out, order, Keys::kPublic, extra);
   }
-  Json payment{{"type", Name(order.payment.type)}};
-  // The courier collects it, so the shipment is booked with the amount.
-  if (order.payment.type == PaymentType::kCashOnDelivery) {
-    payment["amount_due"] = ToJson(order.priced.totals.amount_due);
-  }
-  Json json{{"number", order.number.value},
-            {"revision", order.revision},
-            {"channel", Name(order.channel)},
-            {"status", Name(order.status)},
-            {"customer", Json{{"name", order.customer.name},
-                              {"company", order.customer.company},
-                              {"phone", order.customer.phone},
-                              {"locale", order.customer.locale}}},
-            {"lines", std::move(lines)},
-            {"shipping", Json{{"method", order.priced.shipping.method},
-                              {"name", ToJson(order.priced.shipping.name)},
-                              {"weight_grams", order.priced.shipping.weight_grams}}},
-            {"payment", std::move(payment)},
-            {"notes", order.notes},
-            {"clerk", order.clerk},
-            {"placed_by", order.placed_by},
-            {"placed_at", FormatTimestamp(order.placed_at)}};
-  if (order.shipping_address) json["shipping_address"] = ToJson(*order.shipping_address);
-  if (order.promised_dispatch) json["promised_dispatch"] = FormatDate(*order.promised_dispatch);
-  return json;
+}
+
+void WritePublic(JsonOut& out, const PricedOrder& priced, const Extra& extra) {
+  WriteQuoted(out, priced, extra);
 }
 
 Result<OrderDraft> DraftFromJson(const Json& json, Currency currency) {

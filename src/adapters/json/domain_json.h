@@ -1,11 +1,13 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/json/json_out.h"
 #include "app/business.h"
 #include "core/access.h"
 #include "core/catalog.h"
@@ -29,7 +31,6 @@ Json ToJson(Money money);
 Json ToJson(const Address& address);
 Json ToJson(const Item& item);              // Without the storage id: items are known by SKU.
 Json ToJson(const Customer& customer);      // With "id": the API refers to customers by it.
-Json ToJson(const PricedOrder& priced);     // Lines, shipping, tax summary, totals and trace.
 Json ToJson(const Order& order);            // Everything, including the priced order.
 Json ToJson(const ShippingMethod& method);  // Code, names and every zone's price list.
 // {"date": "2026-12-03", "from": "09:00", "until": "12:00"}; from and until when given.
@@ -46,6 +47,14 @@ Json ToPublicJson(const Order& order);
 // type, with amount_due on cash on delivery; notes, clerk, placed_by, placed_at,
 // promised_dispatch) and has no other.
 Json ToPublicJson(const Order& order, OrderView view);
+
+// The same texts written straight into `out`, without a tree, for the hot paths: a
+// placement's stored snapshot and its answer, a quote, an order read. `extra`, when set,
+// writes more members at the end of the object ("readback", "documents").
+using Extra = std::function<void(JsonOut&)>;
+std::string StoredText(const Order& order);  // Dump(ToJson(order)): the stored snapshot.
+void WritePublic(JsonOut& out, const Order& order, OrderView view, const Extra& extra);
+void WritePublic(JsonOut& out, const PricedOrder& priced, const Extra& extra);
 
 // Readers. `currency` (for an item, the rules' currency) is the business currency, used when
 // a money object omits "currency"; a money object naming another currency is a field error

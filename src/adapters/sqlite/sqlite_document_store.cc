@@ -81,7 +81,7 @@ Result<Document> IssueInvoiceIn(Connection& connection, const OrderNumber& numbe
                  {{"customer.tax_id", "is required for an invoice"}}});
   }
   std::optional<std::string> own_text;
-  if (*order != *as_placed) own_text = json::Dump(json::ToJson(*order));
+  if (*order != *as_placed) own_text = json::StoredText(*order);
   return IssueIn(connection, *order, own_text, DocumentKind::kInvoice, year, at, settings);
 }
 

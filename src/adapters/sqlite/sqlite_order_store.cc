@@ -141,10 +141,9 @@ std::int64_t NextNumber(Connection& connection, int business_year) {
   return number;
 }
 
-// `snapshot` is ToJson(order) made before the writer ran the job; the number and the
-// backorders, known only now, are filled in here.
-std::int64_t InsertOrder(Connection& connection, const Order& order, int business_year,
-                         Json& snapshot) {
+// The order's snapshot, written here, on the writer, once the number and the backorders are
+// known, straight into its buffer (no tree).
+std::int64_t InsertOrder(Connection& connection, const Order& order, int business_year) {
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO orders (number, business_year, customer_id, channel, status, placed_at, "
       "currency, net_total_minor, tax_total_minor, grand_total_minor, snapshot, revision) "
@@ -160,13 +159,7 @@ std::int64_t InsertOrder(Connection& connection, const Order& order, int busines
   insert.bind(8, totals.net.minor());
   insert.bind(9, totals.tax.minor());
   insert.bind(10, totals.grand_total.minor());
-  snapshot["number"] = order.number.value;
-  Json& lines = snapshot["lines"];
-  COMMESSO_INVARIANT(lines.size() == order.priced.lines.size(), "the snapshot has every line");
-  for (std::size_t i = 0; i < order.priced.lines.size(); ++i) {
-    lines[i]["backordered"] = order.priced.lines[i].backordered;
-  }
-  insert.bind(11, json::Dump(snapshot));
+  insert.bind(11, json::StoredText(order));
   insert.bind(12, order.revision);
   insert.exec();
   return connection.database().getLastInsertRowid();
@@ -315,7 +308,7 @@ void DeletePlacedDraft(Connection& connection, const IdempotencyKey& key) {
 }
 
 Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
-                                const IdempotencyKey& key, int business_year, Json& snapshot,
+                                const IdempotencyKey& key, int business_year,
                                 const DocumentSettings& documents,
                                 const std::optional<Handoff>& handoff) {
   auto earlier = FindKey(connection, KeyScope::kOrders, key);
@@ -333,7 +326,7 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
   // Taken last, after every check that could refuse the order; were a later step to fail
   // anyway, the savepoint takes the number back with everything else.
   stored.number = OrderNumber{NumberText(business_year, NextNumber(connection, business_year))};
-  const std::int64_t order_id = InsertOrder(connection, stored, business_year, snapshot);
+  const std::int64_t order_id = InsertOrder(connection, stored, business_year);
   stored.id = OrderId{order_id};
   InsertLines(connection, stored, order_id);
   InsertPayment(connection, stored, order_id);
@@ -472,22 +465,17 @@ Result<StoredConfirmation> ConfirmIn(Connection& connection, const OrderNumber& 
 Result<StoredPlacement> SqliteOrderStore::Place(const Order& order, const IdempotencyKey& key,
                                                 int business_year,
                                                 const std::optional<Handoff>& handoff) {
-  // Built here, on the caller's thread: the writer is one thread for every placement, and
-  // building the snapshot took about a third of its time.
-  Json snapshot = json::ToJson(order);
   return database_.writer().Write<StoredPlacement>([&](Connection& connection) {
-    return PlaceIn(connection, order, key, business_year, snapshot, documents_, handoff);
+    return PlaceIn(connection, order, key, business_year, documents_, handoff);
   });
 }
 
 void SqliteOrderStore::PlaceAsync(Order order, IdempotencyKey key, int business_year,
                                   std::optional<Handoff> handoff, Placed then) {
-  Json snapshot = json::ToJson(order);
   database_.writer().Post<StoredPlacement>(
       [this, order = std::move(order), key = std::move(key), business_year,
-       snapshot = std::move(snapshot),
        handoff = std::move(handoff)](Connection& connection) mutable {
-        return PlaceIn(connection, order, key, business_year, snapshot, documents_, handoff);
+        return PlaceIn(connection, order, key, business_year, documents_, handoff);
       },
       std::move(then));
 }

@@ -308,6 +308,53 @@ TEST(OrderJsonTest, TheFullViewIsThePublicForm) {
   EXPECT_EQ(ToPublicJson(FullOrder(), OrderView::kFull), ToPublicJson(FullOrder()));
 }
 
+// Issue 12: the hot paths write JSON without a tree. What they write is what a tree of the
+// same members dumps (members in nlohmann's sorted order, the same escapes), so stored
+// snapshots and answers read the same as before.
+TEST(OrderJsonTest, TheWrittenTextsAreWhatTheirTreesDump) {
+  Order order = FullOrder();
+  order.notes = "Line one\n\tLine two \"quoted\" \\ è €";
+  std::vector<std::string> texts{StoredText(order)};
+  for (const OrderView view : {OrderView::kFull, OrderView::kDelivery}) {
+    std::string text;
+    JsonOut out(text);
+    WritePublic(out, order, view, {});
+    texts.push_back(text);
+  }
+  std::string quote;
+  JsonOut out(quote);
+  WritePublic(out, order.priced, {});
+  texts.push_back(quote);
+
+  for (const std::string& text : texts) {
+    Result<Json> parsed = Parse(text);
+    ASSERT_TRUE(parsed.has_value()) << text;
+    EXPECT_EQ(Dump(*parsed), text);
+  }
+  Result<Order> read = OrderFromJson(*Parse(texts[0]));
+  ASSERT_TRUE(read.has_value()) << read.error().message;
+  EXPECT_EQ(*read, order);
+}
+
+TEST(OrderJsonTest, AnExtraWritesMoreMembersAtTheEnd) {
+  std::string text;
+  JsonOut out(text);
+
+  WritePublic(out, FullOrder(), OrderView::kDelivery, [](JsonOut& more) {
+    more.Key("readback");
+    more.String("Il totale è");
+    more.Key("documents");
+    more.Tree(Json::array({Json{{"number", "R-1"}}}));
+  });
+
+  Result<Json> parsed = Parse(text);
+  ASSERT_TRUE(parsed.has_value()) << text;
+  Json expected = ToPublicJson(FullOrder(), OrderView::kDelivery);
+  expected["readback"] = "Il totale è";
+  expected["documents"] = Json::array({Json{{"number", "R-1"}}});
+  EXPECT_EQ(*parsed, expected);
+}
+
 TEST(OrderJsonTest, QuoteLinesHaveNoBackorders) {
   const Json json = ToPublicJson(FullOrder().priced);
 
