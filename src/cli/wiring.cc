@@ -100,7 +100,11 @@ Result<std::unique_ptr<Wiring>> Wiring::Open(config::Config config) {
                                                directory.string() + ": " + error.message());
     }
   }
-  auto database = sqlite::Database::Open({.path = config.server.database});
+  const auto rows = [](std::int64_t count) { return static_cast<std::size_t>(count); };
+  auto database = sqlite::Database::Open({.path = config.server.database,
+                                          .cache = {.items = rows(config.cache.items),
+                                                    .customers = rows(config.cache.customers),
+                                                    .api_keys = rows(config.cache.api_keys)}});
   if (!database) return Fail(database.error());
   spdlog::info("database {} at schema version {}", config.server.database,
                (*database)->schema_version());

@@ -1,12 +1,15 @@
 #include "app/place_order.h"
 
 #include <chrono>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "adapters/sqlite/reader_pool.h"
+#include "adapters/sqlite/row_caches.h"
 #include "app_fixture.h"
 
 namespace commesso {
@@ -125,6 +128,55 @@ TEST_F(PlaceOrderTest, StockShortOfARefusingItemIsRejected) {
   auto next = place_.Run(DraftOf({{.sku = "LAST", .quantity = 1}}), Key("k2"));
   ASSERT_TRUE(next.has_value());
   EXPECT_EQ(next->order.number.value, "2026-000001");
+}
+
+// Caches kept by the writer (issue 12): stock a placement changed is read again; a placement
+// rolled back drops nothing.
+TEST_F(PlaceOrderTest, SellingTheLastUnitIsSeenByTheNextReadOfTheItem) {
+  ASSERT_EQ(stores_.catalog().FindBySku("LAST").value().stock_on_hand, 1);
+
+  ASSERT_TRUE(place_.Run(DraftOf({{.sku = "LAST", .quantity = 1}}), Key("k1")).has_value());
+
+  EXPECT_EQ(stores_.catalog().FindBySku("LAST").value().stock_on_hand, 0);
+  auto again = place_.Run(DraftOf({{.sku = "LAST", .quantity = 1}}), Key("k2"));
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().fields,
+            (std::vector<FieldError>{{"lines[0].quantity", "only 0 in stock"}}));
+}
+
+TEST_F(PlaceOrderTest, APlacementRolledBackLeavesTheCachedItemsAsTheyWere) {
+  Item pad = testing::Good("PAD", 300);
+  pad.track_stock = true;
+  pad.stock_on_hand = 10;
+  AddItem(pad);
+  // PAD's stock is reserved first, then LAST is short: the savepoint takes PAD's back.
+  const OrderDraft draft = DraftOf({{.sku = "PAD", .quantity = 1}, {.sku = "LAST", .quantity = 2}});
+  ASSERT_TRUE(quote_.Run(draft).has_value());
+  const std::int64_t item_rows = stores_.database().caches().items().counts().loaded;
+
+  auto placed = place_.Run(draft, Key("k1"));
+
+  ASSERT_FALSE(placed.has_value());
+  EXPECT_EQ(placed.error().code, ErrorCode::kRejected);
+  EXPECT_EQ(stores_.catalog().FindBySku("PAD").value().stock_on_hand, 10);
+  EXPECT_EQ(stores_.database().caches().items().counts().loaded, item_rows);
+}
+
+TEST_F(PlaceOrderTest, ASecondPlacementOfUntrackedItemsReadsNoItemOrCustomerRows) {
+  const OrderDraft draft = DraftOf({{.sku = "PEN", .quantity = 2}, {.sku = "BOOK", .quantity = 1}});
+  ASSERT_TRUE(place_.Run(draft, Key("k1")).has_value());
+  sqlite::RowCaches& caches = stores_.database().caches();
+  const std::int64_t item_rows = caches.items().counts().loaded;
+  const std::int64_t customer_rows = caches.customers().counts().loaded;
+  const std::int64_t reads = stores_.database().readers().reads();
+
+  ASSERT_TRUE(place_.Run(draft, Key("k2")).has_value());
+
+  EXPECT_EQ(caches.items().counts().loaded, item_rows);
+  EXPECT_EQ(caches.customers().counts().loaded, customer_rows);
+  // The Idempotency-Key's look-up, and per cached look-up one row: whether another process
+  // changed the cached tables.
+  EXPECT_EQ(stores_.database().readers().reads(), reads + 3);
 }
 
 // Card payments: the processor's authorization must exist and be able to pay the order.

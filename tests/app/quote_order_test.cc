@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
+#include "adapters/sqlite/reader_pool.h"
+#include "adapters/sqlite/row_caches.h"
 #include "app_fixture.h"
 
 namespace commesso {
@@ -47,6 +49,38 @@ TEST_F(QuoteOrderTest, AnUnknownCustomerIsAFieldError) {
   EXPECT_EQ(quoted.error().code, ErrorCode::kInvalidInput);
   ASSERT_FALSE(quoted.error().fields.empty());
   EXPECT_EQ(quoted.error().fields[0].path, "customer_id");
+}
+
+// Caches kept by the writer (issue 12): what a quote reads from memory is never older than the
+// last change answered.
+TEST_F(QuoteOrderTest, AQuoteAfterAPriceChangeSeesTheNewPrice) {
+  const OrderDraft draft = DraftOf({{.sku = "PEN", .quantity = 10}});
+  ASSERT_EQ(quote_.Run(draft).value().totals.items, Money(1500, kEur));
+  Item dearer = stores_.catalog().FindBySku("PEN").value();
+  dearer.unit_price = Money(175, kEur);
+  ASSERT_TRUE(stores_.catalog().Update(dearer).has_value());
+
+  auto quoted = quote_.Run(draft);
+
+  ASSERT_TRUE(quoted.has_value()) << quoted.error().message;
+  EXPECT_EQ(quoted->totals.items, Money(1750, kEur));
+}
+
+TEST_F(QuoteOrderTest, ASecondQuoteOfTheSameDraftReadsNoItemOrCustomerRows) {
+  const OrderDraft draft =
+      DraftOf({{.sku = "PEN", .quantity = 10}, {.sku = "BOOK", .quantity = 1}});
+  ASSERT_TRUE(quote_.Run(draft).has_value());
+  sqlite::RowCaches& caches = stores_.database().caches();
+  const std::int64_t item_rows = caches.items().counts().loaded;
+  const std::int64_t customer_rows = caches.customers().counts().loaded;
+  const std::int64_t reads = stores_.database().readers().reads();
+
+  ASSERT_TRUE(quote_.Run(draft).has_value());
+
+  EXPECT_EQ(caches.items().counts().loaded, item_rows);
+  EXPECT_EQ(caches.customers().counts().loaded, customer_rows);
+  // One read of one row per look-up: whether another process changed the cached tables.
+  EXPECT_EQ(stores_.database().readers().reads(), reads + 2);
 }
 
 // Everything a write could change: the rows of every table, the file sizes and the writer's

@@ -674,6 +674,16 @@ void ReadLimits(const Section& section, LimitSettings& limits) {
   }
 }
 
+void ReadCache(const Section& section, CacheSettings& cache) {
+  section.AllowOnly({"items", "customers", "api_keys"});
+  const auto read = [&](std::string_view key, std::int64_t& into) {
+    if (auto rows = section.Integer(key, Presence::kOptional, 0, 10'000'000)) into = *rows;
+  };
+  read("items", cache.items);
+  read("customers", cache.customers);
+  read("api_keys", cache.api_keys);
+}
+
 void ReadPayments(const Section& section, PaymentSettings& payments) {
   section.AllowOnly({"processor", "test_card_brand", "test_card_last4"});
   if (auto processor =
@@ -1062,7 +1072,7 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
   Problems problems(source);
   const Section top(root, "", problems);
   top.AllowOnly({"business", "pricing", "tax", "shipping", "fulfillment", "server", "payments",
-                 "security", "limits", "mail", "webhooks"});
+                 "security", "limits", "cache", "mail", "webhooks"});
   Config config;
   Business& business = config.business;
   if (auto section = top.Table("business", Presence::kRequired)) ReadBusiness(*section, business);
@@ -1097,6 +1107,7 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
     ReadSecurity(*section, config.security);
   }
   if (auto section = top.Table("limits", Presence::kOptional)) ReadLimits(*section, config.limits);
+  if (auto section = top.Table("cache", Presence::kOptional)) ReadCache(*section, config.cache);
   if (auto section = top.Table("mail", Presence::kOptional)) ReadMail(*section, config.mail);
   if (auto section = top.Table("webhooks", Presence::kOptional)) {
     ReadWebhooks(*section, config.webhooks);

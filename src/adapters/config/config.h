@@ -62,6 +62,14 @@ struct LimitSettings {
   bool exempt_loopback = true;  // Loopback peers are not limited per address.
 };
 
+// How many rows of each kind the server keeps in memory ([cache]; docs/decisions/0027); 0 keeps
+// none of that kind.
+struct CacheSettings {
+  std::int64_t items = 10'000;
+  std::int64_t customers = 5'000;
+  std::int64_t api_keys = 1'000;
+};
+
 // Sending receipts by e-mail ([mail]; docs/configuration.md). Without the section no mail is
 // sent: receipts wait in the outbox until one is configured.
 struct MailSettings {
@@ -101,6 +109,7 @@ struct Config {
   PaymentSettings payments{};
   SecuritySettings security{};
   LimitSettings limits{};
+  CacheSettings cache{};
 };
 
 // Parses `text` (named `source` in messages). kInvalidInput with one FieldError per problem:

@@ -9,6 +9,7 @@
 #include "adapters/sqlite/errors.h"
 #include "adapters/sqlite/migrations.h"
 #include "adapters/sqlite/reader_pool.h"
+#include "adapters/sqlite/row_caches.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
 
@@ -16,6 +17,7 @@ namespace commesso::sqlite {
 
 struct Database::Parts {
   int schema_version = 0;
+  std::unique_ptr<RowCaches> caches{};
   std::unique_ptr<WriteQueue> writer{};
   std::unique_ptr<ReaderPool> readers{};
 };
@@ -80,7 +82,9 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
     writer->database().setBusyTimeout(kBusyTimeoutMs);
 
     Parts parts{.schema_version = *version};
-    parts.writer = std::make_unique<WriteQueue>(std::move(writer), options.max_batch);
+    parts.caches = std::make_unique<RowCaches>(options.cache, RowCaches::ChangesIn(*writer));
+    parts.writer =
+        std::make_unique<WriteQueue>(std::move(writer), options.max_batch, parts.caches.get());
     parts.readers = std::make_unique<ReaderPool>(options.path);
     return std::make_unique<Database>(std::move(parts));
   });
@@ -94,6 +98,7 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
 
 Database::Database(Parts parts)
     : schema_version_(parts.schema_version),
+      caches_(std::move(parts.caches)),
       writer_(std::move(parts.writer)),
       readers_(std::move(parts.readers)) {}
 

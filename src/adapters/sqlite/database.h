@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -10,6 +11,7 @@ namespace commesso::sqlite {
 
 class Connection;
 class ReaderPool;
+class RowCaches;
 class WriteQueue;
 
 // What the writer did to keep the write-ahead log short (checkpointer.cc).
@@ -27,19 +29,27 @@ struct WriterStats {
   LogStats log{};
 };
 
+// How many rows each of the caches holds at most (row_caches.h); 0 turns a cache off.
+struct CacheSizes {
+  std::size_t items = 10'000;
+  std::size_t customers = 5'000;
+  std::size_t api_keys = 1'000;
+};
+
 struct DatabaseOptions {
   std::string path;     // File path; created with its directory's existing permissions.
   int max_batch = 256;  // Most placements committed in one transaction (group commit).
+  CacheSizes cache{};   // Items, customers and API keys kept in memory.
 };
 
 // The SQLite database: opens (creating) the file, sets WAL, synchronous=FULL, foreign_keys=ON
 // and a busy timeout, applies the numbered migrations, purges idempotency keys older than a
 // week and drafts untouched for 30 days, folds a log left by the last run back into the file,
 // and starts the single writer thread (group commit, write_queue.cc), which also keeps the
-// write-ahead log short between its batches (checkpointer.cc). The stores of this folder borrow
-// it and must be destroyed first. Destruction runs every write already queued, stops the
-// writer and closes its connection last, which folds the log into the file and removes it.
-// Thread-safe.
+// write-ahead log short between its batches (checkpointer.cc) and the caches of items,
+// customers and API keys true (row_caches.cc). The stores of this folder borrow it and must be
+// destroyed first. Destruction runs every write already queued, stops the writer and closes its
+// connection last, which folds the log into the file and removes it. Thread-safe.
 class Database {
  public:
   // kUnavailable when the file cannot be opened or created (say, its directory is missing),
@@ -59,9 +69,11 @@ class Database {
   // Checkpoints the writer has run since Open.
   std::int64_t checkpoints() const;
 
-  // For the stores of this folder: the writer they queue writes on and the readers they query.
+  // For the stores of this folder: the writer they queue writes on, the readers they query and
+  // the rows they keep in memory (thread-safe, so handed out by const methods too).
   WriteQueue& writer() { return *writer_; }
   const ReaderPool& readers() const { return *readers_; }
+  RowCaches& caches() const { return *caches_; }
 
   // Open's way in: the constructor is public only for std::make_unique.
   struct Parts;
@@ -69,8 +81,10 @@ class Database {
 
  private:
   // Destroyed bottom-up: the readers close first, so the writer's connection is the last to
-  // close and folds the log back into the file.
+  // close and folds the log back into the file; the caches, which the writer tells of its
+  // commits, outlive it.
   int schema_version_ = 0;
+  std::unique_ptr<RowCaches> caches_;
   std::unique_ptr<WriteQueue> writer_;
   std::unique_ptr<ReaderPool> readers_;
 };

@@ -669,6 +669,56 @@ BEGIN SELECT RAISE(ABORT, 'documents are never deleted'); END;
 CREATE TRIGGER IF NOT EXISTS orders_snapshot_never_changes BEFORE UPDATE OF snapshot ON orders
 BEGIN SELECT RAISE(ABORT, 'an order''s snapshot is never changed'); END;
 )sql"},
+    Migration{15, "changes to the cached tables counted", R"sql(
+-- A server keeps items, customers and API keys in memory (adapters/sqlite/row_caches.cc). Its
+-- own writes drop what they change; these triggers count every change, whoever makes it, so
+-- that it notices the writes of another process (`commesso api-key revoke`, `commesso place`)
+-- at its next look-up. (IF NOT EXISTS: a file whose later migrations are run again keeps them.)
+CREATE TABLE IF NOT EXISTS cached_table_changes (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  changes INTEGER NOT NULL
+) STRICT;
+INSERT OR IGNORE INTO cached_table_changes (id, changes) VALUES (1, 0);
+CREATE TRIGGER IF NOT EXISTS items_counted_insert AFTER INSERT ON items BEGIN
+  UPDATE cached_table_changes SET changes = changes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS items_counted_update AFTER UPDATE ON items BEGIN
+  UPDATE cached_table_changes SET changes = changes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS items_counted_delete AFTER DELETE ON items BEGIN
+  UPDATE cached_table_changes SET changes = changes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS customers_counted_insert AFTER INSERT ON customers BEGIN
+  UPDATE cached_table_changes SET changes = changes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS customers_counted_update AFTER UPDATE ON customers BEGIN
+  UPDATE cached_table_changes SET changes = changes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS customers_counted_delete AFTER DELETE ON customers BEGIN
+  UPDATE cached_table_changes SET changes = changes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS customer_addresses_counted_insert
+AFTER INSERT ON customer_addresses BEGIN
+  UPDATE cached_table_changes SET changes = changes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS customer_addresses_counted_update
+AFTER UPDATE ON customer_addresses BEGIN
+  UPDATE cached_table_changes SET changes = changes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS customer_addresses_counted_delete
+AFTER DELETE ON customer_addresses BEGIN
+  UPDATE cached_table_changes SET changes = changes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS api_keys_counted_insert AFTER INSERT ON api_keys BEGIN
+  UPDATE cached_table_changes SET changes = changes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS api_keys_counted_update AFTER UPDATE ON api_keys BEGIN
+  UPDATE cached_table_changes SET changes = changes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS api_keys_counted_delete AFTER DELETE ON api_keys BEGIN
+  UPDATE cached_table_changes SET changes = changes + 1;
+END;
+)sql"},
 };
 
 int CurrentVersion(Connection& connection) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -25,11 +27,15 @@ class ReaderPool {
   // SQLite exception (also from opening a connection) becomes its Result.
   template <typename T, typename Work>
   Result<T> Read(Work&& work) const {
+    reads_.fetch_add(1, std::memory_order_relaxed);
     return Guarded<T>([&]() -> Result<T> {
       Lease lease(*this);
       return work(lease.connection());
     });
   }
+
+  // How many reads (calls of Read) there have been, for tests that count a request's reads.
+  std::int64_t reads() const { return reads_.load(std::memory_order_relaxed); }
 
  private:
   // Borrows a connection for one read and gives it back, reset, when destroyed.
@@ -52,6 +58,7 @@ class ReaderPool {
   const std::string path_;
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<Connection>> idle_;  // Guarded by mutex_.
+  mutable std::atomic<std::int64_t> reads_{0};
 };
 
 }  // namespace commesso::sqlite

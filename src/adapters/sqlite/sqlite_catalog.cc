@@ -9,6 +9,7 @@
 #include "adapters/sqlite/cursor.h"
 #include "adapters/sqlite/idempotency.h"
 #include "adapters/sqlite/reader_pool.h"
+#include "adapters/sqlite/row_caches.h"
 #include "adapters/sqlite/search_text.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
@@ -74,13 +75,19 @@ void BindItem(SQLite::Statement& statement, const Item& item) {
   statement.bind(16, item.location);
 }
 
-// The item with exactly `sku` (the index finds it whatever the case; BINARY checks the case).
-std::optional<Item> FindExact(Connection& connection, const std::string& sku) {
-  SQLite::Statement& find = connection.Prepare(
-      "SELECT " COMMESSO_ITEM_COLUMNS " FROM items WHERE sku = ?1 AND sku = ?1 COLLATE BINARY");
-  find.bind(1, sku);
-  if (!find.executeStep()) return std::nullopt;
-  return ItemFrom(find);
+// The items with exactly these SKUs (the index finds them whatever the case; only exact SKUs
+// count).
+Result<std::vector<Item>> ReadBySkus(Connection& connection, const std::vector<std::string>& skus) {
+  SQLite::Statement& rows = connection.Prepare(
+      "SELECT " COMMESSO_ITEM_COLUMNS " FROM items WHERE sku IN (SELECT value FROM json_each(?))");
+  rows.bind(1, nlohmann::json(skus).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  const std::unordered_set<std::string> wanted(skus.begin(), skus.end());
+  std::vector<Item> items;
+  while (rows.executeStep()) {
+    Item item = ItemFrom(rows);
+    if (wanted.contains(item.sku)) items.push_back(std::move(item));
+  }
+  return items;
 }
 
 Item FindById(Connection& connection, std::int64_t id) {
@@ -267,30 +274,16 @@ Result<Page<Item>> SearchIn(Connection& connection, const std::string& typed, in
 
 Result<std::vector<Item>> SqliteCatalog::FindBySkus(const std::vector<std::string>& skus) const {
   if (skus.empty()) return std::vector<Item>{};
-  return database_.readers().Read<std::vector<Item>>(
-      [&](Connection& connection) -> Result<std::vector<Item>> {
-        SQLite::Statement& rows =
-            connection.Prepare("SELECT " COMMESSO_ITEM_COLUMNS
-                               " FROM items WHERE sku IN (SELECT value FROM json_each(?))");
-        rows.bind(
-            1, nlohmann::json(skus).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-        // The index matches whatever the case; only exact SKUs count.
-        const std::unordered_set<std::string> wanted(skus.begin(), skus.end());
-        std::vector<Item> items;
-        while (rows.executeStep()) {
-          Item item = ItemFrom(rows);
-          if (wanted.contains(item.sku)) items.push_back(std::move(item));
-        }
-        return items;
-      });
+  RowCaches& caches = database_.caches();
+  return caches.Look(caches.items(), database_.readers(), skus, ReadBySkus);
 }
 
 Result<Item> SqliteCatalog::FindBySku(const std::string& sku) const {
-  return database_.readers().Read<Item>([&](Connection& connection) -> Result<Item> {
-    std::optional<Item> item = FindExact(connection, sku);
-    if (!item) return Fail(ErrorCode::kNotFound, "There is no item with SKU " + sku + ".");
-    return *std::move(item);
-  });
+  RowCaches& caches = database_.caches();
+  auto items = caches.Look(caches.items(), database_.readers(), {sku}, ReadBySkus);
+  if (!items) return Fail(items.error());
+  if (items->empty()) return Fail(ErrorCode::kNotFound, "There is no item with SKU " + sku + ".");
+  return std::move(items->front());
 }
 
 Result<Item> SqliteCatalog::Create(const Item& item, const IdempotencyKey& key,

@@ -8,6 +8,7 @@
 #include "adapters/sqlite/cursor.h"
 #include "adapters/sqlite/idempotency.h"
 #include "adapters/sqlite/reader_pool.h"
+#include "adapters/sqlite/row_caches.h"
 #include "adapters/sqlite/search_text.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
@@ -203,14 +204,24 @@ Result<Page<Customer>> SearchIn(Connection& connection, const CustomerQuery& que
 }  // namespace
 
 Result<Customer> SqliteCustomerStore::Find(CustomerId id) const {
-  return database_.readers().Read<Customer>([&](Connection& connection) -> Result<Customer> {
-    std::optional<Customer> customer = FindIn(connection, id);
-    if (!customer) {
-      return Fail(ErrorCode::kNotFound,
-                  "There is no customer with id " + std::to_string(id.value) + ".");
-    }
-    return *std::move(customer);
-  });
+  RowCaches& caches = database_.caches();
+  auto found =
+      caches.Look(caches.customers(), database_.readers(), {id.value},
+                  [](Connection& connection,
+                     const std::vector<std::int64_t>& ids) -> Result<std::vector<Customer>> {
+                    std::vector<Customer> customers;
+                    for (std::int64_t each : ids) {
+                      std::optional<Customer> customer = FindIn(connection, {each});
+                      if (customer) customers.push_back(*std::move(customer));
+                    }
+                    return customers;
+                  });
+  if (!found) return Fail(found.error());
+  if (found->empty()) {
+    return Fail(ErrorCode::kNotFound,
+                "There is no customer with id " + std::to_string(id.value) + ".");
+  }
+  return std::move(found->front());
 }
 
 Result<Customer> SqliteCustomerStore::Create(const Customer& customer, const IdempotencyKey& key,

@@ -9,6 +9,7 @@
 
 #include "adapters/json/read_json.h"
 #include "adapters/sqlite/reader_pool.h"
+#include "adapters/sqlite/row_caches.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
 
@@ -256,11 +257,23 @@ Result<ApiKey> SqliteIdentityStore::CreateApiKey(const ApiKey& key) {
 }
 
 Result<ApiKey> SqliteIdentityStore::FindApiKey(const std::string& prefix) const {
-  return database_.readers().Read<ApiKey>([&](Connection& connection) -> Result<ApiKey> {
-    std::optional<Result<ApiKey>> found = FindKeyIn(connection, "prefix", prefix);
-    if (!found) return Fail(ErrorCode::kNotFound, "There is no API key " + prefix + ".");
-    return *std::move(found);
-  });
+  RowCaches& caches = database_.caches();
+  auto found =
+      caches.Look(caches.api_keys(), database_.readers(), {prefix},
+                  [](Connection& connection,
+                     const std::vector<std::string>& prefixes) -> Result<std::vector<ApiKey>> {
+                    std::vector<ApiKey> keys;
+                    for (const std::string& each : prefixes) {
+                      std::optional<Result<ApiKey>> key = FindKeyIn(connection, "prefix", each);
+                      if (!key) continue;
+                      if (!*key) return Fail(key->error());
+                      keys.push_back(**std::move(key));
+                    }
+                    return keys;
+                  });
+  if (!found) return Fail(found.error());
+  if (found->empty()) return Fail(ErrorCode::kNotFound, "There is no API key " + prefix + ".");
+  return std::move(found->front());
 }
 
 Result<std::vector<ApiKey>> SqliteIdentityStore::ListApiKeys() const {

@@ -26,6 +26,10 @@
 //   7. With the callers answered and before the next batch, the checkpointer copies a long
 //      log back into the database file (checkpointer.cc); a long wait there slows intake down.
 //
+// An observer (WriteObserver, the caches of row_caches.cc) hears of each step on the writer
+// thread: the transaction begun, every row changed, each job's savepoint kept or rolled back,
+// the COMMIT coming, and the transaction ended, which it hears before any caller does.
+//
 // Callers block on a promise (Write) or are called back (Post), never on the queue's mutex, so
 // the writer never waits for them: a request whose answer waits for its commit holds no thread
 // meanwhile.
@@ -40,8 +44,29 @@
 
 namespace commesso::sqlite {
 
-WriteQueue::WriteQueue(std::unique_ptr<Connection> connection, int max_batch)
-    : connection_(std::move(connection)),
+namespace {
+
+// SQLite's update hook, handed on to the observer.
+void RowChangedHook(void* observer, int /*operation*/, const char* /*database*/, const char* table,
+                    sqlite3_int64 rowid) {
+  static_cast<WriteObserver*>(observer)->RowChanged(table, rowid);
+}
+
+// `connection`, now telling `observer` (when not null) of every row it changes.
+std::unique_ptr<Connection> Observed(std::unique_ptr<Connection> connection,
+                                     WriteObserver* observer) {
+  if (observer != nullptr) {
+    sqlite3_update_hook(connection->database().getHandle(), &RowChangedHook, observer);
+  }
+  return connection;
+}
+
+}  // namespace
+
+WriteQueue::WriteQueue(std::unique_ptr<Connection> connection, int max_batch,
+                       WriteObserver* observer)
+    : connection_(Observed(std::move(connection), observer)),
+      observer_(observer),
       checkpointer_(*connection_),
       max_batch_(static_cast<std::size_t>(max_batch < 1 ? 1 : max_batch)),
       thread_([this] { Loop(); }) {}
@@ -119,6 +144,7 @@ void WriteQueue::RunBatch(std::deque<std::unique_ptr<Job>>& batch) {
   std::optional<Error> batch_error;
   try {
     connection_->Execute("BEGIN IMMEDIATE");
+    if (observer_ != nullptr) observer_->Began(*connection_);
     for (std::size_t i = 0; i < batch.size(); ++i) {
       outcomes[i] = RunInSavepoint(*batch[i]);
       jobs_.fetch_add(1);
@@ -132,6 +158,7 @@ void WriteQueue::RunBatch(std::deque<std::unique_ptr<Job>>& batch) {
       }
     }
     if (!batch_error) {
+      if (observer_ != nullptr) observer_->Committing(*connection_);
       connection_->Execute("COMMIT");
       commits_.fetch_add(1);
     }
@@ -145,6 +172,8 @@ void WriteQueue::RunBatch(std::deque<std::unique_ptr<Job>>& batch) {
     }
   }
   connection_->ResetAll();
+  // Before any caller hears of its job: an answer sent must never be older than what it says.
+  if (observer_ != nullptr) observer_->Ended(!batch_error.has_value());
 
   for (std::size_t i = 0; i < batch.size(); ++i) {
     try {
@@ -175,6 +204,7 @@ WriteQueue::Outcome WriteQueue::RunInSavepoint(Job& job) {
   connection_->ResetAll();
   if (outcome.failed()) connection_->Execute("ROLLBACK TO job");
   connection_->Execute("RELEASE job");
+  if (observer_ != nullptr) observer_->JobEnded(!outcome.failed());
   return outcome;
 }
 

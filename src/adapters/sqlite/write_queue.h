@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 
@@ -22,6 +23,24 @@
 
 namespace commesso::sqlite {
 
+// What the writer tells about its transactions, on its own thread, so that what only the
+// writer calls needs no lock (row_caches.h keeps its caches true with it). The calls of one
+// batch: Began after BEGIN IMMEDIATE; RowChanged for each row a statement inserts, updates or
+// deletes in a rowid table (SQLite's update hook, triggers included); JobEnded after each
+// job's savepoint, kept or rolled back; Committing before COMMIT; Ended once the transaction
+// has ended, committed or not, before any caller hears of it. Began and Committing may run SQL
+// on the write connection and throw SQLite's exceptions, which fail the batch; RowChanged must
+// not touch the connection.
+class WriteObserver {
+ public:
+  virtual ~WriteObserver() = default;
+  virtual void Began(Connection& connection) = 0;
+  virtual void RowChanged(std::string_view table, std::int64_t rowid) = 0;
+  virtual void JobEnded(bool kept) = 0;
+  virtual void Committing(Connection& connection) = 0;
+  virtual void Ended(bool committed) = 0;
+};
+
 // The single writer of a database (group commit; the essay is in write_queue.cc). Callers on
 // any thread hand it a job and either block until the job's batch is durable or has failed
 // (Write), or go on and are called back then (Post); the writer thread alone uses the write
@@ -31,7 +50,9 @@ namespace commesso::sqlite {
 class WriteQueue {
  public:
   // Takes the write connection; `max_batch` (at least 1) bounds the jobs of one transaction.
-  WriteQueue(std::unique_ptr<Connection> connection, int max_batch);
+  // `observer` (null: none), which must outlive the queue, hears of every batch.
+  WriteQueue(std::unique_ptr<Connection> connection, int max_batch,
+             WriteObserver* observer = nullptr);
   ~WriteQueue();
   WriteQueue(const WriteQueue&) = delete;
   WriteQueue& operator=(const WriteQueue&) = delete;
@@ -107,6 +128,7 @@ class WriteQueue {
   void RollBackQuietly() noexcept;
 
   std::unique_ptr<Connection> connection_;  // Used by the writer thread only.
+  WriteObserver* const observer_;           // Called by the writer thread only; may be null.
   Checkpointer checkpointer_;               // On connection_; the writer thread's, but stats().
   const std::size_t max_batch_;
   std::atomic<std::int64_t> commits_{0};

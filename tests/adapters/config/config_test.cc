@@ -581,6 +581,29 @@ TEST(ConfigTest, ReadsRateLimitsWithTheirDefaults) {
                            Problem("limits.per_user", "is not a known key")));
 }
 
+TEST(ConfigTest, ReadsCacheSizesWithTheirDefaults) {
+  std::string text(kMinimal);
+  text += "[cache]\nitems = 50000\ncustomers = 0\napi_keys = 10\n";
+  std::string wrong(kMinimal);
+  wrong += "[cache]\nitems = -1\ncustomers = 10000001\nsessions = 5\n";
+
+  auto config = Parse(text, "cache.toml");
+  auto defaults = Parse(kMinimal, "minimal.toml");
+
+  ASSERT_TRUE(config.has_value()) << config.error().message;
+  EXPECT_EQ(config->cache.items, 50'000);
+  EXPECT_EQ(config->cache.customers, 0);
+  EXPECT_EQ(config->cache.api_keys, 10);
+  ASSERT_TRUE(defaults.has_value());
+  EXPECT_EQ(defaults->cache.items, 10'000);
+  EXPECT_EQ(defaults->cache.customers, 5'000);
+  EXPECT_EQ(defaults->cache.api_keys, 1'000);
+  EXPECT_THAT(ProblemsOf(wrong),
+              UnorderedElementsAre(Problem("cache.items", "from 0 to 10000000"),
+                                   Problem("cache.customers", "from 0 to 10000000"),
+                                   Problem("cache.sessions", "is not a known key")));
+}
+
 TEST(ConfigTest, LoadReportsAMissingFileAsNotFound) {
   auto config = Load(SourceFile("config/no-such-file.toml"));
 

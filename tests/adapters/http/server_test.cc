@@ -100,6 +100,29 @@ TEST_F(ServerTest, ReplacesAnItem) {
   EXPECT_EQ(fetched.Json()["name"]["en"], "Blue pen");
 }
 
+// Items are read from memory, which the writer keeps true (issue 12): an answer given after a
+// change was answered reads the changed item.
+TEST_F(ServerTest, AQuoteAfterAPriceChangeAndAReadAfterASaleSeeTheChange) {
+  const std::string last_two = R"([{"sku": "LIMITED", "quantity": 2}])";
+  ASSERT_EQ(Call("POST", "/api/v1/quotes", DraftJson()).Json()["lines"][0]["amount"]["minor"],
+            3750);
+  ASSERT_EQ(Call("GET", "/api/v1/items/LIMITED").Json()["stock_on_hand"], 2);
+
+  ASSERT_EQ(Call("PUT", "/api/v1/items/PEN-01",
+                 R"({"name": {"it": "Penna"}, "unit_price": {"minor": 1300}, "weight_grams": 10})")
+                .status,
+            200);
+  ASSERT_EQ(
+      Call("POST", "/api/v1/orders", DraftJson(last_two), {{"Idempotency-Key", "last-two"}}).status,
+      201);
+  const ClientResponse quote = Call("POST", "/api/v1/quotes", DraftJson());
+  const ClientResponse limited = Call("GET", "/api/v1/items/LIMITED");
+
+  ASSERT_EQ(quote.status, 200) << quote.body;
+  EXPECT_EQ(quote.Json()["lines"][0]["amount"]["minor"], 3900);
+  EXPECT_EQ(limited.Json()["stock_on_hand"], 0);
+}
+
 TEST_F(ServerTest, KeepsAnItemsCategoryAndLocation) {
   ClientResponse replaced = Call("PUT", "/api/v1/items/PEN-01",
                                  R"({"name": {"it": "Penna blu"}, "unit_price": {"minor": 1300},

@@ -518,6 +518,30 @@ TEST_F(SessionTest, AScopedKeyReachesOnlyItsScopesAndARevokedOneNothing) {
   ExpectProblem(revoked, 401, "Authorization");
 }
 
+// `commesso api-key revoke` writes the database from its own process, whose writer this
+// server's cache never hears of: the change count tells it before the next request.
+TEST_F(SessionTest, AKeyRevokedByAnotherProcessIsRefusedByTheNextRequest) {
+  const std::string key = "cmso_shop_00000000000000000000000000000001";
+  auto created = identities_->CreateApiKey(ApiKey{.name = "shop",
+                                                  .prefix = "cmso_shop",
+                                                  .secret_hash = credentials_.Digest(key),
+                                                  .scopes = {Permission::kOrdersRead},
+                                                  .created_at = clock_.Now()});
+  ASSERT_TRUE(created.has_value());
+  const Headers as_shop = {{"Authorization", "Bearer " + key}};
+  const ClientResponse before = Call("GET", "/api/v1/orders", "", as_shop);
+  auto command_line = sqlite::Database::Open({.path = dir_.File("commesso.db")});
+  ASSERT_TRUE(command_line.has_value()) << command_line.error().message;
+
+  ASSERT_TRUE(sqlite::SqliteIdentityStore(**command_line)
+                  .RevokeApiKey(created->id, clock_.Now())
+                  .has_value());
+  const ClientResponse after = Call("GET", "/api/v1/orders", "", as_shop);
+
+  EXPECT_EQ(before.status, 200) << before.body;
+  ExpectProblem(after, 401, "Authorization");
+}
+
 // Logs.
 
 TEST_F(SessionTest, NeverLogsPasswordsTokensOrKeys) {
