@@ -176,11 +176,15 @@ void Write(JsonOut& out, const TaxTraces& traces) {
   out.EndArray();
 }
 
-void Write(JsonOut& out, const ItemSnapshot& item, Keys keys) {
+// What a line shows of its item: everything when stored; no storage id in the public form;
+// neither the id nor the tax category in the delivery view.
+enum class ItemView { kStored, kPublic, kDelivery };
+
+void Write(JsonOut& out, const ItemSnapshot& item, ItemView view) {
   out.BeginObject();
   out.Key("category");
   out.String(item.category.view());
-  if (keys == Keys::kStored) {
+  if (view == ItemView::kStored) {
     out.Key("id");
     out.Int(item.id.value);
   }
@@ -192,8 +196,10 @@ void Write(JsonOut& out, const ItemSnapshot& item, Keys keys) {
   Write(out, item.name);
   out.Key("sku");
   out.String(item.sku);
-  out.Key("tax_category");
-  out.String(item.tax_category.view());
+  if (view != ItemView::kDelivery) {
+    out.Key("tax_category");
+    out.String(item.tax_category.view());
+  }
   out.Key("unit");
   out.String(item.unit.view());
   out.Key("weight_grams");
@@ -229,7 +235,7 @@ void Write(JsonOut& out, const PricedLine& line, LineDetail detail, Keys keys) {
     out.Int(line.backordered);
   }
   out.Key("item");
-  Write(out, line.item, keys);
+  Write(out, line.item, keys == Keys::kStored ? ItemView::kStored : ItemView::kPublic);
   out.Key("jurisdiction");
   out.String(line.jurisdiction.view());
   if (line.net) {
@@ -492,7 +498,6 @@ void WriteForDelivery(JsonOut& out, const Order& order, const Extra& extra) {
   out.Key("lines");
   out.BeginArray();
   for (const PricedLine& line : order.priced.lines) {
-    const ItemSnapshot& item = line.item;
     out.BeginObject();
     if (line.appointment) {
       out.Key("appointment");
@@ -501,22 +506,7 @@ void WriteForDelivery(JsonOut& out, const Order& order, const Extra& extra) {
     out.Key("backordered");
     out.Int(line.backordered);
     out.Key("item");
-    out.BeginObject();
-    out.Key("category");
-    out.String(item.category.view());
-    out.Key("kind");
-    out.String(Name(item.kind));
-    out.Key("location");
-    out.String(item.location.view());
-    out.Key("name");
-    Write(out, item.name);
-    out.Key("sku");
-    out.String(item.sku);
-    out.Key("unit");
-    out.String(item.unit.view());
-    out.Key("weight_grams");
-    out.Int(item.weight_grams);
-    out.EndObject();
+    Write(out, line.item, ItemView::kDelivery);
     out.Key("quantity");
     out.Int(line.quantity);
     out.EndObject();
