@@ -121,37 +121,29 @@ enum class Keys {
 
 void Write(JsonOut& out, Money money) {
   out.BeginObject();
-  out.Key("currency");
-  out.String(money.currency().code());
-  out.Key("minor");
-  out.Int(money.minor());
+  out.Member("currency", money.currency().code());
+  out.Member("minor", money.minor());
   out.EndObject();
 }
 
 void Write(JsonOut& out, const LocalizedText& text) {
   out.BeginObject();
-  out.Key("en");
-  out.String(text.en.view());
-  out.Key("it");
-  out.String(text.it.view());
+  out.Member("en", text.en.view());
+  out.Member("it", text.it.view());
   out.EndObject();
 }
 
 void Write(JsonOut& out, TaxRate rate) {
   out.BeginObject();
-  out.Key("percent");
-  out.String(DecimalString(Exact{.numerator = rate.ppm, .denominator = 10'000}, 4));
-  out.Key("ppm");
-  out.Int(rate.ppm);
+  out.Member("percent", DecimalString(Exact{.numerator = rate.ppm, .denominator = 10'000}, 4));
+  out.Member("ppm", rate.ppm);
   out.EndObject();
 }
 
 // "unrounded_exact" and "unrounded_minor" of an unrounded tax.
 void WriteUnrounded(JsonOut& out, const Exact& exact) {
-  out.Key("unrounded_exact");
-  out.String(ToString(exact.numerator) + "/" + ToString(exact.denominator));
-  out.Key("unrounded_minor");
-  out.String(DecimalString(exact));
+  out.Member("unrounded_exact", ToString(exact.numerator) + "/" + ToString(exact.denominator));
+  out.Member("unrounded_minor", DecimalString(exact));
 }
 
 void Write(JsonOut& out, const TaxTraces& traces) {
@@ -160,10 +152,8 @@ void Write(JsonOut& out, const TaxTraces& traces) {
     out.BeginObject();
     out.Key("base");
     Write(out, trace.base);
-    out.Key("category");
-    out.String(trace.category.view());
-    out.Key("component");
-    out.String(trace.component.view());
+    out.Member("category", trace.category.view());
+    out.Member("component", trace.component.view());
     out.Key("rate");
     Write(out, trace.rate);
     if (trace.rounded) {
@@ -182,42 +172,31 @@ enum class ItemView { kStored, kPublic, kDelivery };
 
 void Write(JsonOut& out, const ItemSnapshot& item, ItemView view) {
   out.BeginObject();
-  out.Key("category");
-  out.String(item.category.view());
+  out.Member("category", item.category.view());
   if (view == ItemView::kStored) {
-    out.Key("id");
-    out.Int(item.id.value);
+    out.Member("id", item.id.value);
   }
-  out.Key("kind");
-  out.String(Name(item.kind));
-  out.Key("location");
-  out.String(item.location.view());
+  out.Member("kind", Name(item.kind));
+  out.Member("location", item.location.view());
   out.Key("name");
   Write(out, item.name);
-  out.Key("sku");
-  out.String(item.sku);
+  out.Member("sku", item.sku);
   if (view != ItemView::kDelivery) {
-    out.Key("tax_category");
-    out.String(item.tax_category.view());
+    out.Member("tax_category", item.tax_category.view());
   }
-  out.Key("unit");
-  out.String(item.unit.view());
-  out.Key("weight_grams");
-  out.Int(item.weight_grams);
+  out.Member("unit", item.unit.view());
+  out.Member("weight_grams", item.weight_grams);
   out.EndObject();
 }
 
 void Write(JsonOut& out, const Appointment& appointment) {
   out.BeginObject();
-  out.Key("date");
-  out.String(FormatDate(appointment.date));
+  out.Member("date", FormatDate(appointment.date));
   if (appointment.from) {
-    out.Key("from");
-    out.String(ClockText(*appointment.from));
+    out.Member("from", ClockText(*appointment.from));
   }
   if (appointment.until) {
-    out.Key("until");
-    out.String(ClockText(*appointment.until));
+    out.Member("until", ClockText(*appointment.until));
   }
   out.EndObject();
 }
@@ -231,19 +210,16 @@ void Write(JsonOut& out, const PricedLine& line, LineDetail detail, Keys keys) {
     Write(out, *line.appointment);
   }
   if (detail == LineDetail::kPlaced) {
-    out.Key("backordered");
-    out.Int(line.backordered);
+    out.Member("backordered", line.backordered);
   }
   out.Key("item");
   Write(out, line.item, keys == Keys::kStored ? ItemView::kStored : ItemView::kPublic);
-  out.Key("jurisdiction");
-  out.String(line.jurisdiction.view());
+  out.Member("jurisdiction", line.jurisdiction.view());
   if (line.net) {
     out.Key("net");
     Write(out, *line.net);
   }
-  out.Key("quantity");
-  out.Int(line.quantity);
+  out.Member("quantity", line.quantity);
   if (line.tax) {
     out.Key("tax");
     Write(out, *line.tax);
@@ -261,18 +237,15 @@ void Write(JsonOut& out, const PricedShipping& shipping) {
   Write(out, shipping.amount);
   out.Key("free");
   out.Bool(shipping.free);
-  out.Key("jurisdiction");
-  out.String(shipping.jurisdiction.view());
+  out.Member("jurisdiction", shipping.jurisdiction.view());
   out.Key("list_charge");
   Write(out, shipping.list_charge);
-  out.Key("method");
-  out.String(shipping.method);
+  out.Member("method", shipping.method);
   out.Key("name");
   Write(out, shipping.name);
   out.Key("taxes");
   Write(out, shipping.taxes);
-  out.Key("weight_grams");
-  out.Int(shipping.weight_grams);
+  out.Member("weight_grams", shipping.weight_grams);
   out.EndObject();
 }
 
@@ -282,8 +255,7 @@ void Write(JsonOut& out, const std::vector<TaxSummaryRow>& summary) {
     out.BeginObject();
     out.Key("base");
     Write(out, row.base);
-    out.Key("component");
-    out.String(row.component.view());
+    out.Member("component", row.component.view());
     out.Key("rate");
     Write(out, row.rate);
     out.Key("tax");
@@ -321,22 +293,14 @@ void Write(JsonOut& out, const Totals& totals) {
 
 void Write(JsonOut& out, const Address& address) {
   out.BeginObject();
-  out.Key("city");
-  out.String(address.city);
-  out.Key("company");
-  out.String(address.company);
-  out.Key("country");
-  out.String(address.country);
-  out.Key("line1");
-  out.String(address.line1);
-  out.Key("line2");
-  out.String(address.line2);
-  out.Key("name");
-  out.String(address.name);
-  out.Key("postal_code");
-  out.String(address.postal_code);
-  out.Key("region");
-  out.String(address.region);
+  out.Member("city", address.city);
+  out.Member("company", address.company);
+  out.Member("country", address.country);
+  out.Member("line1", address.line1);
+  out.Member("line2", address.line2);
+  out.Member("name", address.name);
+  out.Member("postal_code", address.postal_code);
+  out.Member("region", address.region);
   out.EndObject();
 }
 
@@ -348,24 +312,19 @@ void WriteLines(JsonOut& out, const PricedOrder& priced, LineDetail detail, Keys
 
 void WriteRounding(JsonOut& out, const RoundingPolicy& rounding) {
   out.BeginObject();
-  out.Key("level");
-  out.String(Name(rounding.level));
-  out.Key("rule");
-  out.String(Name(rounding.rounding));
+  out.Member("level", Name(rounding.level));
+  out.Member("rule", Name(rounding.rounding));
   out.EndObject();
 }
 
 // A quote: the priced order alone.
 void WriteQuoted(JsonOut& out, const PricedOrder& priced, const Extra& extra) {
   out.BeginObject();
-  out.Key("currency");
-  out.String(priced.currency.code());
-  out.Key("exemption_reference");
-  out.String(priced.exemption_reference);
+  out.Member("currency", priced.currency.code());
+  out.Member("exemption_reference", priced.exemption_reference);
   out.Key("lines");
   WriteLines(out, priced, LineDetail::kQuoted, Keys::kPublic);
-  out.Key("price_mode");
-  out.String(Name(priced.price_mode));
+  out.Member("price_mode", Name(priced.price_mode));
   out.Key("rounding");
   WriteRounding(out, priced.rounding);
   out.Key("shipping");
@@ -386,75 +345,50 @@ void WritePlaced(JsonOut& out, const Order& order, Keys keys, const Extra& extra
   out.BeginObject();
   out.Key("billing_address");
   Write(out, order.billing_address);
-  out.Key("channel");
-  out.String(Name(order.channel));
-  out.Key("clerk");
-  out.String(order.clerk);
-  out.Key("currency");
-  out.String(priced.currency.code());
+  out.Member("channel", Name(order.channel));
+  out.Member("clerk", order.clerk);
+  out.Member("currency", priced.currency.code());
   out.Key("customer");
   out.BeginObject();
-  out.Key("company");
-  out.String(order.customer.company);
-  out.Key("email");
-  out.String(order.customer.email);
-  out.Key("id");
-  out.Int(order.customer.id.value);
-  out.Key("locale");
-  out.String(order.customer.locale);
-  out.Key("name");
-  out.String(order.customer.name);
-  out.Key("phone");
-  out.String(order.customer.phone);
-  out.Key("tax_id");
-  out.String(order.customer.tax_id);
+  out.Member("company", order.customer.company);
+  out.Member("email", order.customer.email);
+  out.Member("id", order.customer.id.value);
+  out.Member("locale", order.customer.locale);
+  out.Member("name", order.customer.name);
+  out.Member("phone", order.customer.phone);
+  out.Member("tax_id", order.customer.tax_id);
   out.EndObject();
-  out.Key("exemption_reference");
-  out.String(priced.exemption_reference);
+  out.Member("exemption_reference", priced.exemption_reference);
   if (keys == Keys::kStored) {
-    out.Key("id");
-    out.Int(order.id.value);
+    out.Member("id", order.id.value);
   }
   out.Key("lines");
   WriteLines(out, priced, LineDetail::kPlaced, keys);
-  out.Key("notes");
-  out.String(order.notes);
-  out.Key("number");
-  out.String(order.number.value);
+  out.Member("notes", order.notes);
+  out.Member("number", order.number.value);
   out.Key("payment");
   out.BeginObject();
   if (order.payment.type == PaymentType::kCard || order.payment.card != CardDetails{}) {
     out.Key("card");
     out.BeginObject();
-    out.Key("brand");
-    out.String(order.payment.card.brand);
-    out.Key("last4");
-    out.String(order.payment.card.last4);
+    out.Member("brand", order.payment.card.brand);
+    out.Member("last4", order.payment.card.last4);
     if (keys == Keys::kStored) {
-      out.Key("token");
-      out.String(order.payment.card.token);
+      out.Member("token", order.payment.card.token);
     }
     out.EndObject();
   }
-  out.Key("reference");
-  out.String(order.payment.reference);
-  out.Key("status");
-  out.String(Name(order.payment.status));
-  out.Key("type");
-  out.String(Name(order.payment.type));
+  out.Member("reference", order.payment.reference);
+  out.Member("status", Name(order.payment.status));
+  out.Member("type", Name(order.payment.type));
   out.EndObject();
-  out.Key("placed_at");
-  out.String(FormatTimestamp(order.placed_at));
-  out.Key("placed_by");
-  out.String(order.placed_by);
-  out.Key("price_mode");
-  out.String(Name(priced.price_mode));
+  out.Member("placed_at", FormatTimestamp(order.placed_at));
+  out.Member("placed_by", order.placed_by);
+  out.Member("price_mode", Name(priced.price_mode));
   if (order.promised_dispatch) {
-    out.Key("promised_dispatch");
-    out.String(FormatDate(*order.promised_dispatch));
+    out.Member("promised_dispatch", FormatDate(*order.promised_dispatch));
   }
-  out.Key("revision");
-  out.Int(order.revision);
+  out.Member("revision", order.revision);
   out.Key("rounding");
   WriteRounding(out, priced.rounding);
   out.Key("shipping");
@@ -463,8 +397,7 @@ void WritePlaced(JsonOut& out, const Order& order, Keys keys, const Extra& extra
     out.Key("shipping_address");
     Write(out, *order.shipping_address);
   }
-  out.Key("status");
-  out.String(Name(order.status));
+  out.Member("status", Name(order.status));
   out.Key("tax_exempt");
   out.Bool(priced.tax_exempt);
   out.Key("tax_summary");
@@ -480,20 +413,14 @@ void WritePlaced(JsonOut& out, const Order& order, Keys keys, const Extra& extra
 // decides that delivery needs it.
 void WriteForDelivery(JsonOut& out, const Order& order, const Extra& extra) {
   out.BeginObject();
-  out.Key("channel");
-  out.String(Name(order.channel));
-  out.Key("clerk");
-  out.String(order.clerk);
+  out.Member("channel", Name(order.channel));
+  out.Member("clerk", order.clerk);
   out.Key("customer");
   out.BeginObject();
-  out.Key("company");
-  out.String(order.customer.company);
-  out.Key("locale");
-  out.String(order.customer.locale);
-  out.Key("name");
-  out.String(order.customer.name);
-  out.Key("phone");
-  out.String(order.customer.phone);
+  out.Member("company", order.customer.company);
+  out.Member("locale", order.customer.locale);
+  out.Member("name", order.customer.name);
+  out.Member("phone", order.customer.phone);
   out.EndObject();
   out.Key("lines");
   out.BeginArray();
@@ -503,19 +430,15 @@ void WriteForDelivery(JsonOut& out, const Order& order, const Extra& extra) {
       out.Key("appointment");
       Write(out, *line.appointment);
     }
-    out.Key("backordered");
-    out.Int(line.backordered);
+    out.Member("backordered", line.backordered);
     out.Key("item");
     Write(out, line.item, ItemView::kDelivery);
-    out.Key("quantity");
-    out.Int(line.quantity);
+    out.Member("quantity", line.quantity);
     out.EndObject();
   }
   out.EndArray();
-  out.Key("notes");
-  out.String(order.notes);
-  out.Key("number");
-  out.String(order.number.value);
+  out.Member("notes", order.notes);
+  out.Member("number", order.number.value);
   out.Key("payment");
   out.BeginObject();
   // The courier collects it, so the shipment is booked with the amount.
@@ -523,34 +446,26 @@ void WriteForDelivery(JsonOut& out, const Order& order, const Extra& extra) {
     out.Key("amount_due");
     Write(out, order.priced.totals.amount_due);
   }
-  out.Key("type");
-  out.String(Name(order.payment.type));
+  out.Member("type", Name(order.payment.type));
   out.EndObject();
-  out.Key("placed_at");
-  out.String(FormatTimestamp(order.placed_at));
-  out.Key("placed_by");
-  out.String(order.placed_by);
+  out.Member("placed_at", FormatTimestamp(order.placed_at));
+  out.Member("placed_by", order.placed_by);
   if (order.promised_dispatch) {
-    out.Key("promised_dispatch");
-    out.String(FormatDate(*order.promised_dispatch));
+    out.Member("promised_dispatch", FormatDate(*order.promised_dispatch));
   }
-  out.Key("revision");
-  out.Int(order.revision);
+  out.Member("revision", order.revision);
   out.Key("shipping");
   out.BeginObject();
-  out.Key("method");
-  out.String(order.priced.shipping.method);
+  out.Member("method", order.priced.shipping.method);
   out.Key("name");
   Write(out, order.priced.shipping.name);
-  out.Key("weight_grams");
-  out.Int(order.priced.shipping.weight_grams);
+  out.Member("weight_grams", order.priced.shipping.weight_grams);
   out.EndObject();
   if (order.shipping_address) {
     out.Key("shipping_address");
     Write(out, *order.shipping_address);
   }
-  out.Key("status");
-  out.String(Name(order.status));
+  out.Member("status", Name(order.status));
   if (extra) extra(out);
   out.EndObject();
 }

@@ -28,6 +28,15 @@ class JsonOut {
   void Int(std::int64_t value) { writer_.Int64(value); }
   void Bool(bool value) { writer_.Bool(value); }
   void Null() { writer_.Null(); }
+  // A member: its key, then its value.
+  void Member(std::string_view key, std::string_view text) {
+    Key(key);
+    String(text);
+  }
+  void Member(std::string_view key, std::int64_t value) {
+    Key(key);
+    Int(value);
+  }
   // A value built as a tree (the parts off the hot paths), written as Dump would.
   void Tree(const nlohmann::json& value);
 
