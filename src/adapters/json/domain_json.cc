@@ -119,6 +119,29 @@ enum class Keys {
   kPublic,  // What API clients see: without them.
 };
 
+void Write(JsonOut& out, Money money);
+void Write(JsonOut& out, const LocalizedText& text);
+void Write(JsonOut& out, TaxRate rate);
+void Write(JsonOut& out, const TaxTraces& traces);
+void Write(JsonOut& out, const Appointment& appointment);
+void Write(JsonOut& out, const PricedShipping& shipping);
+void Write(JsonOut& out, const std::vector<TaxSummaryRow>& summary);
+void Write(JsonOut& out, const Totals& totals);
+void Write(JsonOut& out, const Address& address);
+
+// A member whose value one of the Write overloads writes; an optional one only when set.
+template <typename T>
+void WriteMember(JsonOut& out, std::string_view key, const T& value) {
+  out.Key(key);
+  Write(out, value);
+}
+template <typename T>
+void WriteMember(JsonOut& out, std::string_view key, const std::optional<T>& value) {
+  if (!value) return;
+  out.Key(key);
+  Write(out, *value);
+}
+
 void Write(JsonOut& out, Money money) {
   out.BeginObject();
   out.Member("currency", money.currency().code());
@@ -150,16 +173,11 @@ void Write(JsonOut& out, const TaxTraces& traces) {
   out.BeginArray();
   for (const TaxTrace& trace : traces) {
     out.BeginObject();
-    out.Key("base");
-    Write(out, trace.base);
+    WriteMember(out, "base", trace.base);
     out.Member("category", trace.category.view());
     out.Member("component", trace.component.view());
-    out.Key("rate");
-    Write(out, trace.rate);
-    if (trace.rounded) {
-      out.Key("rounded");
-      Write(out, *trace.rounded);
-    }
+    WriteMember(out, "rate", trace.rate);
+    WriteMember(out, "rounded", trace.rounded);
     WriteUnrounded(out, trace.unrounded);
     out.EndObject();
   }
@@ -178,8 +196,7 @@ void Write(JsonOut& out, const ItemSnapshot& item, ItemView view) {
   }
   out.Member("kind", Name(item.kind));
   out.Member("location", item.location.view());
-  out.Key("name");
-  Write(out, item.name);
+  WriteMember(out, "name", item.name);
   out.Member("sku", item.sku);
   if (view != ItemView::kDelivery) {
     out.Member("tax_category", item.tax_category.view());
@@ -203,48 +220,32 @@ void Write(JsonOut& out, const Appointment& appointment) {
 
 void Write(JsonOut& out, const PricedLine& line, LineDetail detail, Keys keys) {
   out.BeginObject();
-  out.Key("amount");
-  Write(out, line.amount);
-  if (line.appointment) {
-    out.Key("appointment");
-    Write(out, *line.appointment);
-  }
+  WriteMember(out, "amount", line.amount);
+  WriteMember(out, "appointment", line.appointment);
   if (detail == LineDetail::kPlaced) {
     out.Member("backordered", line.backordered);
   }
   out.Key("item");
   Write(out, line.item, keys == Keys::kStored ? ItemView::kStored : ItemView::kPublic);
   out.Member("jurisdiction", line.jurisdiction.view());
-  if (line.net) {
-    out.Key("net");
-    Write(out, *line.net);
-  }
+  WriteMember(out, "net", line.net);
   out.Member("quantity", line.quantity);
-  if (line.tax) {
-    out.Key("tax");
-    Write(out, *line.tax);
-  }
-  out.Key("taxes");
-  Write(out, line.taxes);
-  out.Key("unit_price");
-  Write(out, line.unit_price);
+  WriteMember(out, "tax", line.tax);
+  WriteMember(out, "taxes", line.taxes);
+  WriteMember(out, "unit_price", line.unit_price);
   out.EndObject();
 }
 
 void Write(JsonOut& out, const PricedShipping& shipping) {
   out.BeginObject();
-  out.Key("amount");
-  Write(out, shipping.amount);
+  WriteMember(out, "amount", shipping.amount);
   out.Key("free");
   out.Bool(shipping.free);
   out.Member("jurisdiction", shipping.jurisdiction.view());
-  out.Key("list_charge");
-  Write(out, shipping.list_charge);
+  WriteMember(out, "list_charge", shipping.list_charge);
   out.Member("method", shipping.method);
-  out.Key("name");
-  Write(out, shipping.name);
-  out.Key("taxes");
-  Write(out, shipping.taxes);
+  WriteMember(out, "name", shipping.name);
+  WriteMember(out, "taxes", shipping.taxes);
   out.Member("weight_grams", shipping.weight_grams);
   out.EndObject();
 }
@@ -253,13 +254,10 @@ void Write(JsonOut& out, const std::vector<TaxSummaryRow>& summary) {
   out.BeginArray();
   for (const TaxSummaryRow& row : summary) {
     out.BeginObject();
-    out.Key("base");
-    Write(out, row.base);
+    WriteMember(out, "base", row.base);
     out.Member("component", row.component.view());
-    out.Key("rate");
-    Write(out, row.rate);
-    out.Key("tax");
-    Write(out, row.tax);
+    WriteMember(out, "rate", row.rate);
+    WriteMember(out, "tax", row.tax);
     WriteUnrounded(out, row.unrounded);
     out.EndObject();
   }
@@ -268,26 +266,14 @@ void Write(JsonOut& out, const std::vector<TaxSummaryRow>& summary) {
 
 void Write(JsonOut& out, const Totals& totals) {
   out.BeginObject();
-  out.Key("amount_due");
-  Write(out, totals.amount_due);
-  if (totals.change) {
-    out.Key("change");
-    Write(out, *totals.change);
-  }
-  out.Key("grand_total");
-  Write(out, totals.grand_total);
-  out.Key("items");
-  Write(out, totals.items);
-  out.Key("net");
-  Write(out, totals.net);
-  out.Key("shipping");
-  Write(out, totals.shipping);
-  out.Key("tax");
-  Write(out, totals.tax);
-  if (totals.tendered) {
-    out.Key("tendered");
-    Write(out, *totals.tendered);
-  }
+  WriteMember(out, "amount_due", totals.amount_due);
+  WriteMember(out, "change", totals.change);
+  WriteMember(out, "grand_total", totals.grand_total);
+  WriteMember(out, "items", totals.items);
+  WriteMember(out, "net", totals.net);
+  WriteMember(out, "shipping", totals.shipping);
+  WriteMember(out, "tax", totals.tax);
+  WriteMember(out, "tendered", totals.tendered);
   out.EndObject();
 }
 
@@ -327,14 +313,11 @@ void WriteQuoted(JsonOut& out, const PricedOrder& priced, const Extra& extra) {
   out.Member("price_mode", Name(priced.price_mode));
   out.Key("rounding");
   WriteRounding(out, priced.rounding);
-  out.Key("shipping");
-  Write(out, priced.shipping);
+  WriteMember(out, "shipping", priced.shipping);
   out.Key("tax_exempt");
   out.Bool(priced.tax_exempt);
-  out.Key("tax_summary");
-  Write(out, priced.tax_summary);
-  out.Key("totals");
-  Write(out, priced.totals);
+  WriteMember(out, "tax_summary", priced.tax_summary);
+  WriteMember(out, "totals", priced.totals);
   if (extra) extra(out);
   out.EndObject();
 }
@@ -343,8 +326,7 @@ void WriteQuoted(JsonOut& out, const PricedOrder& priced, const Extra& extra) {
 void WritePlaced(JsonOut& out, const Order& order, Keys keys, const Extra& extra) {
   const PricedOrder& priced = order.priced;
   out.BeginObject();
-  out.Key("billing_address");
-  Write(out, order.billing_address);
+  WriteMember(out, "billing_address", order.billing_address);
   out.Member("channel", Name(order.channel));
   out.Member("clerk", order.clerk);
   out.Member("currency", priced.currency.code());
@@ -391,19 +373,13 @@ void WritePlaced(JsonOut& out, const Order& order, Keys keys, const Extra& extra
   out.Member("revision", order.revision);
   out.Key("rounding");
   WriteRounding(out, priced.rounding);
-  out.Key("shipping");
-  Write(out, priced.shipping);
-  if (order.shipping_address) {
-    out.Key("shipping_address");
-    Write(out, *order.shipping_address);
-  }
+  WriteMember(out, "shipping", priced.shipping);
+  WriteMember(out, "shipping_address", order.shipping_address);
   out.Member("status", Name(order.status));
   out.Key("tax_exempt");
   out.Bool(priced.tax_exempt);
-  out.Key("tax_summary");
-  Write(out, priced.tax_summary);
-  out.Key("totals");
-  Write(out, priced.totals);
+  WriteMember(out, "tax_summary", priced.tax_summary);
+  WriteMember(out, "totals", priced.totals);
   if (extra) extra(out);
   out.EndObject();
 }
@@ -426,10 +402,7 @@ void WriteForDelivery(JsonOut& out, const Order& order, const Extra& extra) {
   out.BeginArray();
   for (const PricedLine& line : order.priced.lines) {
     out.BeginObject();
-    if (line.appointment) {
-      out.Key("appointment");
-      Write(out, *line.appointment);
-    }
+    WriteMember(out, "appointment", line.appointment);
     out.Member("backordered", line.backordered);
     out.Key("item");
     Write(out, line.item, ItemView::kDelivery);
@@ -443,8 +416,7 @@ void WriteForDelivery(JsonOut& out, const Order& order, const Extra& extra) {
   out.BeginObject();
   // The courier collects it, so the shipment is booked with the amount.
   if (order.payment.type == PaymentType::kCashOnDelivery) {
-    out.Key("amount_due");
-    Write(out, order.priced.totals.amount_due);
+    WriteMember(out, "amount_due", order.priced.totals.amount_due);
   }
   out.Member("type", Name(order.payment.type));
   out.EndObject();
@@ -457,14 +429,10 @@ void WriteForDelivery(JsonOut& out, const Order& order, const Extra& extra) {
   out.Key("shipping");
   out.BeginObject();
   out.Member("method", order.priced.shipping.method);
-  out.Key("name");
-  Write(out, order.priced.shipping.name);
+  WriteMember(out, "name", order.priced.shipping.name);
   out.Member("weight_grams", order.priced.shipping.weight_grams);
   out.EndObject();
-  if (order.shipping_address) {
-    out.Key("shipping_address");
-    Write(out, *order.shipping_address);
-  }
+  WriteMember(out, "shipping_address", order.shipping_address);
   out.Member("status", Name(order.status));
   if (extra) extra(out);
   out.EndObject();
