@@ -1,6 +1,7 @@
 // Fuzz target: the JSON readers of src/adapters/json on any text. Every reader must answer a
-// Result (never throw, crash or hang), and what a reader accepts must read back the same after
-// writing it out again (items, customers, order snapshots).
+// Result (never throw, crash or hang), what a reader accepts must read back the same after
+// writing it out again (items, customers, order snapshots), and an order request read without
+// a tree must be read as the tree reads it (fast_json.h).
 
 #include <cstddef>
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include "adapters/json/fulfillment_json.h"
 #include "adapters/json/history_json.h"
 #include "adapters/json/read_back.h"
+#include "adapters/json/read_json.h"
 #include "fuzz/fuzz_check.h"
 #include "support/pricing_fixtures.h"
 
@@ -49,13 +51,31 @@ void ReadEverything(const json::Json& value) {
   }
 }
 
+// DraftFromText answers `text` as ReadJson and DraftFromJson do together.
+void DraftReadsAsTheTree(std::string_view text) {
+  auto tree = json::ReadJson(text);
+  auto fast = json::DraftFromText(text, kEur);
+  Check(fast.has_value() == tree.has_value(), "a text is read without a tree as with one");
+  if (!tree) {
+    Check(fast.error().fault == tree.error().fault &&
+              fast.error().error.fields == tree.error().error.fields,
+          "a text is refused without a tree as with one");
+    return;
+  }
+  Result<OrderDraft> expected = json::DraftFromJson(*tree, kEur);
+  Check(fast->has_value() == expected.has_value() &&
+            (expected ? **fast == *expected : fast->error().fields == expected.error().fields),
+        "an order request reads without a tree as with one");
+}
+
 }  // namespace
 }  // namespace commesso::fuzz
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace commesso;
-  Result<json::Json> parsed =
-      json::Parse(std::string_view(reinterpret_cast<const char*>(data), size));
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  fuzz::DraftReadsAsTheTree(text);
+  Result<json::Json> parsed = json::Parse(text);
   if (!parsed) return 0;
   fuzz::ReadEverything(*parsed);
   // Requests often wrap the interesting object: read every member of an object as well.

@@ -691,10 +691,8 @@ HttpResponse Api::SearchCustomers(const HttpRequest& request, const Target& targ
 }
 
 HttpResponse Api::Quote(const HttpRequest& request, const Target&, const std::string&) {
-  OrResponse<Json> body = JsonBody(request);
-  if (!body) return body.error();
-  Result<OrderDraft> draft = json::DraftFromJson(*body, services_.business.rules.currency);
-  if (!draft) return ProblemResponse(draft.error());
+  OrResponse<OrderDraft> draft = DraftBody(request, services_.business.rules.currency);
+  if (!draft) return draft.error();
 
   Result<QuoteOrder::Quoted> quoted = quote_.Price(*draft);
   if (!quoted) return Failure(request, quoted.error());
@@ -716,10 +714,8 @@ HttpResponse Api::Quote(const HttpRequest& request, const Target&, const std::st
 }
 
 void Api::PlaceOrder(HttpRequest request, Responder respond) {
-  OrResponse<Json> body = JsonBody(request);
-  if (!body) return respond(body.error());
-  Result<OrderDraft> draft = json::DraftFromJson(*body, services_.business.rules.currency);
-  if (!draft) return respond(ProblemResponse(draft.error()));
+  OrResponse<OrderDraft> draft = DraftBody(request, services_.business.rules.currency);
+  if (!draft) return respond(draft.error());
   draft->placed_by = PrincipalOf(request);
 
   // The request's body is not needed any more; its headers and key are, for the answer.

@@ -57,23 +57,38 @@ HttpResponse BodyResponse(std::string content_type, std::string body) {
       .body = std::move(body)};
 }
 
+namespace {
+
+// 415 unless the body is declared application/json.
+std::optional<HttpResponse> NotJson(const HttpRequest& request) {
+  if (IsJsonMediaType(request.Header("Content-Type"))) return std::nullopt;
+  return ProblemResponse(415, "unsupported_media_type", "Unsupported media type",
+                         "The body must be sent as Content-Type: application/json.",
+                         {{"Content-Type", "must be application/json"}});
+}
+
+// The answer to a body the reading policy refused: docs/api.md, "Reading JSON".
+HttpResponse Unread(const json::ReadFailure& failure) {
+  const Error& error = failure.error;
+  if (failure.fault == json::ReadFault::kRefused) return Invalid(error.message, error.fields);
+  return BadRequest("malformed_json", error.message, error.fields);
+}
+
+}  // namespace
+
 OrResponse<Json> JsonBody(const HttpRequest& request) {
-  if (!IsJsonMediaType(request.Header("Content-Type"))) {
-    return tl::unexpected(
-        ProblemResponse(415, "unsupported_media_type", "Unsupported media type",
-                        "The body must be sent as Content-Type: application/json.",
-                        {{"Content-Type", "must be application/json"}}));
-  }
-  // The reading policy of every body: docs/api.md, "Reading JSON".
+  if (auto refused = NotJson(request)) return tl::unexpected(*std::move(refused));
   auto read = json::ReadJson(request.body);
-  if (!read) {
-    const Error& error = read.error().error;
-    if (read.error().fault == json::ReadFault::kRefused) {
-      return tl::unexpected(Invalid(error.message, error.fields));
-    }
-    return tl::unexpected(BadRequest("malformed_json", error.message, error.fields));
-  }
+  if (!read) return tl::unexpected(Unread(read.error()));
   return *std::move(read);
+}
+
+OrResponse<OrderDraft> DraftBody(const HttpRequest& request, Currency currency) {
+  if (auto refused = NotJson(request)) return tl::unexpected(*std::move(refused));
+  auto read = json::DraftFromText(request.body, currency);
+  if (!read) return tl::unexpected(Unread(read.error()));
+  if (!*read) return tl::unexpected(ProblemResponse(read->error()));
+  return **std::move(read);
 }
 
 std::optional<HttpResponse> EmptyBody(const HttpRequest& request) {

@@ -15,6 +15,7 @@
 
 #include "adapters/http/http_message.h"
 #include "adapters/http/query_string.h"
+#include "core/order.h"
 #include "core/result.h"
 
 namespace commesso::http {
@@ -47,6 +48,9 @@ HttpResponse BodyResponse(std::string content_type, std::string body);
 
 // The body as JSON: 415 unless it is declared application/json, 400 when it does not parse.
 OrResponse<nlohmann::json> JsonBody(const HttpRequest& request);
+// The body as an order request (placements and quotes): JsonBody's answers, then the draft's
+// problems (422), read without a tree where it can (json::DraftFromText).
+OrResponse<OrderDraft> DraftBody(const HttpRequest& request, Currency currency);
 
 // The answer refusing a body that must be empty or `{}` because the path says everything;
 // nothing when the body is fine.

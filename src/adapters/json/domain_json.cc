@@ -6,7 +6,9 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 
+#include "adapters/json/fast_json.h"
 #include "adapters/json/iso_time.h"
 #include "adapters/json/nfc_text.h"
 #include "adapters/json/object_reader.h"
@@ -49,19 +51,14 @@ using commesso::Name;
 using commesso::json::ToJson;
 
 // The enumerator of `values` named `key`'s string; a field error listing the names otherwise.
-template <typename Enum, std::size_t kCount>
-Enum ReadEnum(ObjectReader& reader, std::string_view key, Presence presence, Enum fallback,
+template <typename Reader, typename Enum, std::size_t kCount>
+Enum ReadEnum(Reader& reader, std::string_view key, Presence presence, Enum fallback,
               const std::array<Enum, kCount>& values) {
-  const Json* value = reader.Member(key, presence);
-  if (value == nullptr) return fallback;
-  if (!value->is_string()) {
-    reader.Report(key, "must be a string");
-    return fallback;
-  }
-  const auto& text = value->get_ref<const std::string&>();
+  const std::optional<std::string_view> text = reader.Text(key, presence);
+  if (!text) return fallback;
   std::string choices;
   for (Enum candidate : values) {
-    if (text == Name(candidate)) return candidate;
+    if (*text == Name(candidate)) return candidate;
     choices += choices.empty() ? "" : ", ";
     choices += Name(candidate);
   }
@@ -449,10 +446,11 @@ Json TreeOf(const Writer& write) {
 
 // Readers. Each takes the value (null when absent), its path and the problem list.
 
-Money ReadMoney(const Json* json, const std::string& path, std::vector<FieldError>& problems,
-                std::optional<Currency> business) {
-  if (json == nullptr) return Money(0, business.value_or(kEur));
-  ObjectReader reader(*json, path, problems);
+template <typename Value>
+Money ReadMoney(typename BasicObjectReader<Value>::Ref json, const std::string& path,
+                std::vector<FieldError>& problems, std::optional<Currency> business) {
+  if (!json) return Money(0, business.value_or(kEur));
+  BasicObjectReader<Value> reader(*json, path, problems);
   const std::int64_t minor = reader.Integer("minor", Presence::kRequired);
   const std::string code =
       reader.String("currency", business ? Presence::kOptional : Presence::kRequired);
@@ -471,18 +469,20 @@ Money ReadMoney(const Json* json, const std::string& path, std::vector<FieldErro
   return Money(minor, currency);
 }
 
-Money ReadMoney(ObjectReader& parent, std::string_view key, Presence presence,
+template <typename Value>
+Money ReadMoney(BasicObjectReader<Value>& parent, std::string_view key, Presence presence,
                 std::vector<FieldError>& problems, std::optional<Currency> business) {
-  return ReadMoney(parent.Member(key, presence), MemberPath(parent.path(), key), problems,
-                   business);
+  return ReadMoney<Value>(parent.Member(key, presence), MemberPath(parent.path(), key), problems,
+                          business);
 }
 
-std::optional<Money> ReadOptionalMoney(ObjectReader& parent, std::string_view key,
+template <typename Value>
+std::optional<Money> ReadOptionalMoney(BasicObjectReader<Value>& parent, std::string_view key,
                                        std::vector<FieldError>& problems,
                                        std::optional<Currency> business) {
-  const Json* json = parent.Member(key, Presence::kOptional);
-  if (json == nullptr) return std::nullopt;
-  return ReadMoney(json, MemberPath(parent.path(), key), problems, business);
+  const auto json = parent.Member(key, Presence::kOptional);
+  if (!json) return std::nullopt;
+  return ReadMoney<Value>(json, MemberPath(parent.path(), key), problems, business);
 }
 
 // The digits of `text` as a number when it is exactly `count` ASCII digits.
@@ -519,11 +519,12 @@ std::optional<std::chrono::minutes> ReadClockShape(std::string_view text) {
 }
 
 // {"date": "2026-12-03", "from": "09:00", "until": "12:00"}; from and until optional.
-std::optional<Appointment> ReadAppointment(ObjectReader& parent,
+template <typename Value>
+std::optional<Appointment> ReadAppointment(BasicObjectReader<Value>& parent,
                                            std::vector<FieldError>& problems) {
-  const Json* json = parent.Member("appointment", Presence::kOptional);
-  if (json == nullptr) return std::nullopt;
-  ObjectReader reader(*json, MemberPath(parent.path(), "appointment"), problems);
+  const auto json = parent.Member("appointment", Presence::kOptional);
+  if (!json) return std::nullopt;
+  BasicObjectReader<Value> reader(*json, MemberPath(parent.path(), "appointment"), problems);
   Appointment appointment;
   const std::size_t before = problems.size();
   const std::string date = reader.String("date", Presence::kRequired);
@@ -548,8 +549,9 @@ std::optional<Appointment> ReadAppointment(ObjectReader& parent,
   return appointment;
 }
 
-Address ReadAddress(const Json& json, const std::string& path, std::vector<FieldError>& problems) {
-  ObjectReader reader(json, path, problems);
+template <typename Value>
+Address ReadAddress(const Value& json, const std::string& path, std::vector<FieldError>& problems) {
+  BasicObjectReader<Value> reader(json, path, problems);
   Address address{.name = reader.String("name", Presence::kOptional),
                   .company = reader.String("company", Presence::kOptional),
                   .line1 = reader.String("line1", Presence::kOptional),
@@ -562,10 +564,11 @@ Address ReadAddress(const Json& json, const std::string& path, std::vector<Field
   return address;
 }
 
-std::optional<Address> ReadOptionalAddress(ObjectReader& parent, std::string_view key,
+template <typename Value>
+std::optional<Address> ReadOptionalAddress(BasicObjectReader<Value>& parent, std::string_view key,
                                            std::vector<FieldError>& problems) {
-  const Json* json = parent.Member(key, Presence::kOptional);
-  if (json == nullptr) return std::nullopt;
+  const auto json = parent.Member(key, Presence::kOptional);
+  if (!json) return std::nullopt;
   return ReadAddress(*json, MemberPath(parent.path(), key), problems);
 }
 
@@ -594,8 +597,10 @@ LocalizedText ReadText(ObjectReader& parent, std::string_view key, Presence pres
   return text;
 }
 
-CardDetails ReadCard(const Json& json, const std::string& path, std::vector<FieldError>& problems) {
-  ObjectReader reader(json, path, problems);
+template <typename Value>
+CardDetails ReadCard(const Value& json, const std::string& path,
+                     std::vector<FieldError>& problems) {
+  BasicObjectReader<Value> reader(json, path, problems);
   CardDetails card{.brand = reader.String("brand", Presence::kOptional),
                    .last4 = reader.String("last4", Presence::kOptional),
                    .token = reader.String("token", Presence::kOptional)};
@@ -865,17 +870,22 @@ void WritePublic(JsonOut& out, const PricedOrder& priced, const Extra& extra) {
   WriteQuoted(out, priced, extra);
 }
 
-Result<OrderDraft> DraftFromJson(const Json& json, Currency currency) {
+namespace {
+
+// An order request in any parser's value (object_reader.h).
+template <typename Value>
+Result<OrderDraft> ReadDraft(const Value& json, Currency currency) {
   std::vector<FieldError> problems;
-  ObjectReader reader(json, "", problems);
+  BasicObjectReader<Value> reader(json, "", problems);
   OrderDraft draft;
   draft.channel = ReadEnum(reader, "channel", Presence::kOptional, Channel::kApi, kChannels);
   draft.customer_id = CustomerId{reader.Integer("customer_id", Presence::kRequired)};
   draft.billing_address = Typed(ReadOptionalAddress(reader, "billing_address", problems));
   draft.shipping_address = Typed(ReadOptionalAddress(reader, "shipping_address", problems));
-  if (const Json* lines = reader.Array("lines", Presence::kRequired)) {
-    for (std::size_t i = 0; i < lines->size(); ++i) {
-      ObjectReader line((*lines)[i], ElementPath("lines", i), problems);
+  if (const auto lines = reader.Array("lines", Presence::kRequired)) {
+    std::size_t i = 0;
+    for (const auto& element : *lines) {
+      BasicObjectReader<Value> line(element, ElementPath("lines", i++), problems);
       draft.lines.push_back(DraftLine{.sku = line.String("sku", Presence::kRequired),
                                       .quantity = line.Integer("quantity", Presence::kRequired),
                                       .appointment = ReadAppointment(line, problems)});
@@ -883,12 +893,12 @@ Result<OrderDraft> DraftFromJson(const Json& json, Currency currency) {
     }
   }
   draft.shipping_method = reader.String("shipping_method", Presence::kOptional);
-  if (const Json* payment_json = reader.Member("payment", Presence::kOptional)) {
-    ObjectReader payment(*payment_json, "payment", problems);
+  if (const auto payment_json = reader.Member("payment", Presence::kOptional)) {
+    BasicObjectReader<Value> payment(*payment_json, "payment", problems);
     draft.payment.type =
         ReadEnum(payment, "type", Presence::kRequired, PaymentType::kOnAccount, kPaymentTypes);
     draft.payment.tendered = ReadOptionalMoney(payment, "tendered", problems, currency);
-    if (const Json* card = payment.Member("card", Presence::kOptional)) {
+    if (const auto card = payment.Member("card", Presence::kOptional)) {
       draft.payment.card = ReadCard(*card, "payment.card", problems);
     }
     draft.payment.reference = payment.String("reference", Presence::kOptional);
@@ -905,6 +915,20 @@ Result<OrderDraft> DraftFromJson(const Json& json, Currency currency) {
     return Fail({ErrorCode::kInvalidInput, "the order has errors", std::move(problems)});
   }
   return draft;
+}
+
+}  // namespace
+
+Result<OrderDraft> DraftFromJson(const Json& json, Currency currency) {
+  return ReadDraft(json, currency);
+}
+
+tl::expected<Result<OrderDraft>, ReadFailure> DraftFromText(std::string_view text,
+                                                            Currency currency) {
+  thread_local FastJson parser;
+  auto read = parser.Read(text);
+  if (!read) return tl::unexpected(std::move(read.error()));
+  return std::visit([&](const auto& value) { return ReadDraft(value, currency); }, *read);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/json/json_out.h"
+#include "adapters/json/read_json.h"
 #include "app/business.h"
 #include "core/access.h"
 #include "core/catalog.h"
@@ -63,6 +64,11 @@ void WritePublic(JsonOut& out, const PricedOrder& priced, const Extra& extra);
 // addresses, an item's names) come out in Unicode NFC (nfc_text.h); core validation checks the
 // rest.
 Result<OrderDraft> DraftFromJson(const Json& json, Currency currency);
+// An order request's body, read as ReadJson and DraftFromJson together would read it, with
+// the same answers, but in most cases without a tree (fast_json.h): the reading's failure
+// (400 or 422, as for any body), or the draft or its problems.
+tl::expected<Result<OrderDraft>, ReadFailure> DraftFromText(std::string_view text,
+                                                            Currency currency);
 // An item is also checked as a catalog entry (ValidateItem) before its codes are made, so a
 // refused item leaves no code behind (core/code.h).
 Result<Item> ItemFromJson(const Json& json, const PricingRules& rules);
