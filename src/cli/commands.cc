@@ -152,6 +152,8 @@ Result<void> Serve(const ServeOptions& options) {
                                            .access = (*wiring)->access(),
                                            .web_root = settings.web_root,
                                            .trusted_proxies = settings.trusted_proxies};
+  // What was written before the first request (migrations' purges, demo data), apart.
+  const std::int64_t writes_before_listening = (*wiring)->database().writer_stats().jobs;
   auto server = http::Server::Start(server_options, (*wiring)->services());
   if (!server) return Fail(server.error());
   PrintBanner(**wiring, BaseUrl(listen->host, (*server)->port()), options.seed_demo);
@@ -182,9 +184,9 @@ Result<void> Serve(const ServeOptions& options) {
   const sqlite::WriterStats writes = (*wiring)->database().writer_stats();
   spdlog::info(
       "stopped after {} writes in {} commits; {} pages written to the log, {} checkpoints ({} "
-      "restarted the log, {} waited for readers)",
+      "restarted the log, {} waited for readers); {} writes before listening",
       writes.jobs, writes.commits, writes.log.frames, writes.log.checkpoints, writes.log.restarts,
-      writes.log.waits);
+      writes.log.waits, writes_before_listening);
   return {};
 }
 
