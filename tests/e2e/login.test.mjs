@@ -36,3 +36,30 @@ test('a clerk signs in, sees the order entry, and signs out', async () => {
     await env.close();
   }
 });
+
+// Customer service keeps orders and customers but takes no order entry: its console opens
+// on the order list, offers no entry to save drafts into, and shows no error.
+test('customer service signs in to the order list, not to an entry it cannot save', async () => {
+  const env = await setUp();
+  try {
+    const { page, server } = env;
+    await page.goto(`${server.url}/`);
+    await page.locator('#username').fill('service');
+    await page.locator('#password').fill('service-demo');
+    await page.locator('#password').press('Enter');
+    await page.locator('#filter-number').waitFor();
+    assert.match(await page.locator('#user').innerText(), /customer_service/);
+    assert.equal(await page.locator('#caller').count(), 0);
+    assert.equal(await page.locator('nav[aria-label="console"] a[href="/"]').count(), 0);
+
+    // The home key leads back to the same list; nothing tries to save a draft.
+    await page.keyboard.press('Alt+O');
+    await page.locator('#filter-number').waitFor();
+    await page.keyboard.press('Control+Enter');
+    await page.locator('#filter-number').waitFor();
+    await screenshot(page, 'login-customer-service');
+    assert.deepEqual(env.errors, []);
+  } finally {
+    await env.close();
+  }
+});

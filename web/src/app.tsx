@@ -69,7 +69,8 @@ export function App() {
   };
 
   const can = (permission: string) => session?.permissions.includes(permission) ?? false;
-  const canEnter = can('orders:write');
+  // Order entry saves drafts as it goes: a role without drafts (customer service) has none.
+  const canEnter = can('orders:write') && can('drafts:write');
   const canQueue = can('fulfillment:read');
   const canSupervise = can('fulfillment:supervise');
   const canReadPrivate = can('orders:read_private');
@@ -117,6 +118,7 @@ export function App() {
   else if (queue) screen = <Queue department={queue[1] ? decodeURIComponent(queue[1]) : null} {...props} />;
   else if (path === '/escalations') screen = <Escalations {...props} />;
   else if (!canEnter && canQueue) screen = <Queue department={null} {...props} />;
+  else if (!canEnter) screen = <OrderList {...props} />;
   else screen = <Entry session={session} locale={locale} t={t} navigate={navigate} />;
   const shortcuts = working ? FULFILLMENT_SHORTCUTS : SHORTCUTS;
 
