@@ -54,7 +54,7 @@ enum class ComplaintStatus {
   kOpen,              // Taken by the clerk; nobody of customer service has it yet.
   kForwarded,         // Handed to customer service with a note.
   kInProgress,        // Someone works on it.
-  kAwaitingCustomer,  // Waiting for the customer (photos, an answer); the due time does not run.
+  kAwaitingCustomer,  // Waiting for the customer (photos, an answer): never overdue.
   kResolved,          // Settled, with its outcome.
   kRejected,          // Refused, with the reason.
   kClosed,            // Done with; only a reopening changes it again.
