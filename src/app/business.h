@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/complaint.h"
 #include "core/customer.h"
 #include "core/document.h"
 #include "core/fulfillment.h"
@@ -27,6 +28,9 @@ struct Business {
   PricingRules rules{};
   // Departments, routing and release schedule ([fulfillment]); every department has a zone.
   FulfillmentRules fulfillment = DefaultFulfillment("Europe/Rome");
+  // Customer service's working hours and complaint targets ([customer_service]); its public
+  // holidays are the fulfillment's.
+  CustomerService customer_service = DefaultCustomerService("Europe/Rome");
 };
 
 // The seller as documents issued now print it: the business's name, address, tax id, e-mail

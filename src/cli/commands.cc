@@ -23,6 +23,7 @@
 #include "adapters/http/server.h"
 #include "adapters/json/domain_json.h"
 #include "cli/demo_access.h"
+#include "cli/demo_complaints.h"
 #include "cli/demo_data.h"
 
 namespace commesso {
@@ -93,13 +94,16 @@ Result<void> SeedEverything(Wiring& wiring, bool print) {
   if (!seeded) return Fail(seeded.error());
   auto access = SeedDemoAccess(wiring.identities(), wiring.credentials(), wiring.clock());
   if (!access) return Fail(access.error());
+  auto complaints =
+      SeedDemoComplaints(wiring.complaints(), wiring.clock(), wiring.business(), wiring.zones());
+  if (!complaints) return Fail(complaints.error());
   const std::string& database = wiring.config().server.database;
   const std::string catalog =
       seeded->already_seeded
           ? "the catalog already has items; no items or customers seeded"
           : fmt::format("seeded {} items and {} customers", seeded->items, seeded->customers);
-  const std::string people =
-      fmt::format("{} demo users{}", access->users, access->key ? " and the demo API key" : "");
+  const std::string people = fmt::format("{} demo users{}, {} demo complaints", access->users,
+                                         access->key ? " and the demo API key" : "", *complaints);
   if (print) {
     fmt::print("{}: {}; {}\n", database, catalog, people);
   } else {

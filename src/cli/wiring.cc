@@ -87,6 +87,14 @@ Result<std::unique_ptr<Wiring>> Wiring::Open(config::Config config) {
     }
     zone_names.push_back(departments[i].time_zone);
   }
+  const std::string& service_zone = config.business.customer_service.department.time_zone;
+  if (auto zone = DateZoneRules::Locate(service_zone); !zone) {
+    return Fail({ErrorCode::kInvalidInput,
+                 "unknown time zone '" + service_zone + "'",
+                 {{"customer_service.time_zone",
+                   "must be an IANA time zone name such as Europe/Rome"}}});
+  }
+  zone_names.push_back(service_zone);
   auto zones = DateZoneDirectory::Load(zone_names);
   if (!zones) return Fail(zones.error());
 
@@ -221,7 +229,8 @@ http::Services Wiring::services() {
                         .outbox = signals_,
                         .webhooks = webhooks_,
                         .fulfillment = fulfillment_,
-                        .outbound_urls = outbound_urls_};
+                        .outbound_urls = outbound_urls_,
+                        .complaints = complaints_};
 }
 
 http::AccessOptions Wiring::access() const {

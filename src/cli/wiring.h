@@ -18,6 +18,7 @@
 #include "adapters/sqlite/sqlite_delivery_store.h"
 #include "adapters/sqlite/sqlite_document_store.h"
 #include "adapters/sqlite/sqlite_draft_store.h"
+#include "adapters/sqlite/sqlite_complaint_store.h"
 #include "adapters/sqlite/sqlite_fulfillment_store.h"
 #include "adapters/sqlite/sqlite_identity_store.h"
 #include "adapters/sqlite/sqlite_order_store.h"
@@ -56,8 +57,8 @@ Result<config::Config> LoadConfig(const CommonOptions& options);
 // Thread-safe as its parts are.
 class Wiring {
  public:
-  // Checks the time zones (kInvalidInput, field "business.time_zone" or
-  // "fulfillment.departments[i].time_zone"), creates the database's
+  // Checks the time zones (kInvalidInput, field "business.time_zone",
+  // "fulfillment.departments[i].time_zone" or "customer_service.time_zone"), creates the database's
   // directory when missing and opens the database, which applies migrations (kUnavailable
   // when either fails).
   static Result<std::unique_ptr<Wiring>> Open(config::Config config);
@@ -83,6 +84,7 @@ class Wiring {
   const QuoteOrder& quote() const { return quote_; }
   const PlaceOrder& place() const { return place_; }
   WebhookStore& webhooks() { return webhooks_; }
+  ComplaintStore& complaints() { return complaints_; }
   // Where webhooks may go ([webhooks] allow_http_loopback; docs/security.md).
   const OutboundUrls& outbound_urls() const { return outbound_urls_; }
 
@@ -154,6 +156,7 @@ class Wiring {
   FulfillmentScheduler scheduler_;
   OutboxWorker schedule_worker_;  // Runs scheduler_ once started.
   OutboxSignals signals_{mail_worker_, schedule_worker_};
+  sqlite::SqliteComplaintStore complaints_{*database_};
 };
 
 }  // namespace commesso

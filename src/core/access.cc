@@ -30,6 +30,9 @@ constexpr std::pair<Permission, std::string_view> kPermissionNames[] = {
     {Permission::kFulfillmentSupervise, "fulfillment:supervise"},
     {Permission::kWebhooksAdmin, "webhooks:admin"},
     {Permission::kUsersSupervise, "users:supervise"},
+    {Permission::kComplaintsRead, "complaints:read"},
+    {Permission::kComplaintsWrite, "complaints:write"},
+    {Permission::kComplaintsManage, "complaints:manage"},
 };
 
 }  // namespace
@@ -84,16 +87,19 @@ std::vector<Permission> PermissionsOf(Role role) {
   using P = Permission;
   switch (role) {
     case Role::kClerk:
-      return {P::kItemsRead,         P::kCustomersRead, P::kCustomersWrite, P::kOrdersRead,
-              P::kOrdersReadPrivate, P::kOrdersWrite,   P::kDraftsWrite};
+      return {P::kItemsRead,   P::kCustomersRead,     P::kCustomersWrite,
+              P::kOrdersRead,  P::kOrdersReadPrivate, P::kOrdersWrite,
+              P::kDraftsWrite, P::kComplaintsRead,    P::kComplaintsWrite};
     case Role::kSupervisor:
       return {P::kItemsRead,        P::kItemsWrite,           P::kCustomersRead,
               P::kCustomersWrite,   P::kOrdersRead,           P::kOrdersReadPrivate,
               P::kOrdersWrite,      P::kDraftsWrite,          P::kFulfillmentRead,
-              P::kFulfillmentWrite, P::kFulfillmentSupervise, P::kUsersSupervise};
+              P::kFulfillmentWrite, P::kFulfillmentSupervise, P::kUsersSupervise,
+              P::kComplaintsRead,   P::kComplaintsWrite,      P::kComplaintsManage};
     case Role::kCustomerService:
-      return {P::kItemsRead,  P::kCustomersRead,     P::kCustomersWrite,
-              P::kOrdersRead, P::kOrdersReadPrivate, P::kOrdersWrite};
+      return {P::kItemsRead,      P::kCustomersRead,     P::kCustomersWrite,
+              P::kOrdersRead,     P::kOrdersReadPrivate, P::kOrdersWrite,
+              P::kComplaintsRead, P::kComplaintsWrite,   P::kComplaintsManage};
     case Role::kFulfillment:
       return {P::kItemsRead, P::kOrdersRead, P::kFulfillmentRead, P::kFulfillmentWrite};
     case Role::kAdmin:

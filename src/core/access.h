@@ -9,9 +9,11 @@
 namespace commesso {
 
 enum class Role {
-  kClerk,            // Takes orders: catalog and customers to read, customers, orders, drafts.
-  kSupervisor,       // A clerk who also maintains the catalog and oversees fulfillment.
-  kCustomerService,  // Customers and orders, without order entry drafts.
+  kClerk,       // Takes orders: catalog and customers to read, customers, orders, drafts; opens,
+                // forwards and resolves complaints on the spot.
+  kSupervisor,  // A clerk who also maintains the catalog, oversees fulfillment, and works
+                // complaints.
+  kCustomerService,  // Customers, orders and complaints, without order entry drafts.
   kFulfillment,      // Reads items and what delivery needs of orders; works the queues.
   kAdmin,            // Everything, including users and API keys.
 };
@@ -34,6 +36,9 @@ enum class Permission {
   kFulfillmentSupervise,  // Holds, cancellation before release, escalations.
   kWebhooksAdmin,         // Webhook subscriptions, their delivery log and replays.
   kUsersSupervise,        // Lift a user's sign-in throttle.
+  kComplaintsRead,        // Complaints and their history (docs/customer-care.md).
+  kComplaintsWrite,       // Open, comment, forward and resolve a complaint: the clerk's part.
+  kComplaintsManage,      // Assign, start, await the customer, reject, close and reopen.
 };
 
 // Every role and every permission, in declaration order.

@@ -155,8 +155,9 @@ TEST_F(CliTest, SeedsOnceThenQuotesAndPlacesTheDemoDraft) {
   EXPECT_EQ(seeded.exit_code, 0) << seeded.err;
   EXPECT_THAT(seeded.out, HasSubstr("customers"));
   EXPECT_EQ(reseeded.exit_code, 0) << reseeded.err;
-  EXPECT_THAT(seeded.out, HasSubstr("7 demo users and the demo API key"));
-  EXPECT_THAT(reseeded.out, HasSubstr("no items or customers seeded; 0 demo users"));
+  EXPECT_THAT(seeded.out, HasSubstr("7 demo users and the demo API key, 3 demo complaints"));
+  EXPECT_THAT(reseeded.out,
+              HasSubstr("no items or customers seeded; 0 demo users, 0 demo complaints"));
   ASSERT_EQ(quote.exit_code, 0) << quote.err;
   // 10 reams at 4.20 and 2 bindings at 2.50 = 47.00; 25 kg by standard courier 16.90;
   // IVA 22% of 63.90 = 14.058, rounded once per document: 14.06; due 77.96.

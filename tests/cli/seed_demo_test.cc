@@ -5,14 +5,18 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "adapters/clock/date_zone_rules.h"
 #include "adapters/config/config.h"
 #include "adapters/phone/libphonenumber_phone_numbers.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_catalog.h"
+#include "adapters/sqlite/sqlite_complaint_store.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
+#include "cli/demo_complaints.h"
 #include "cli/demo_data.h"
 #include "core/catalog_rules.h"
 #include "core/customer_rules.h"
+#include "support/fixed_clock.h"
 #include "support/temp_dir.h"
 
 namespace commesso {
@@ -134,6 +138,31 @@ TEST_F(SeedDemoTest, RefusesAConfigurationItDoesNotFitAndWritesNothing) {
             (FieldError{"pricing.currency", "the demo prices are in EUR"}));
   EXPECT_THAT(AllItems(), IsEmpty());
   EXPECT_THAT(AllCustomers(), IsEmpty());
+}
+
+TEST_F(SeedDemoTest, OpensThreeComplaintsOnceOneOfThemOverdueAndOneForwarded) {
+  sqlite::SqliteComplaintStore complaints(*database_);
+  const testing::FixedClock clock;
+  auto zones = DateZoneDirectory::Load({business_.customer_service.department.time_zone});
+  ASSERT_TRUE(zones.has_value());
+
+  auto first = SeedDemoComplaints(complaints, clock, business_, **zones);
+  auto again = SeedDemoComplaints(complaints, clock, business_, **zones);
+
+  ASSERT_TRUE(first.has_value()) << first.error().message;
+  EXPECT_EQ(*first, 3);
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_EQ(*again, 0);
+  const Page<Complaint> queue = complaints.List(ComplaintQuery{.now = clock.Now()}, 50, "").value();
+  ASSERT_EQ(queue.entries.size(), 3u);
+  EXPECT_TRUE(IsOverdue(queue.entries[0], clock.Now()));
+  EXPECT_EQ(queue.entries[0].reason, ComplaintReason::kService);
+  EXPECT_FALSE(IsOverdue(queue.entries[1], clock.Now()));
+  EXPECT_EQ(
+      complaints
+          .List(ComplaintQuery{.status = ComplaintStatus::kForwarded, .now = clock.Now()}, 50, "")
+          ->entries.size(),
+      1u);
 }
 
 }  // namespace

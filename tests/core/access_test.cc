@@ -23,13 +23,15 @@ TEST(AccessTest, NamesRoundTrip) {
   EXPECT_EQ(Name(P::kFulfillmentSupervise), "fulfillment:supervise");
   EXPECT_EQ(Name(P::kUsersSupervise), "users:supervise");
   EXPECT_EQ(Name(P::kOrdersReadPrivate), "orders:read_private");
-  EXPECT_EQ(AllPermissions().size(), 15u);
+  EXPECT_EQ(Name(P::kComplaintsManage), "complaints:manage");
+  EXPECT_EQ(AllPermissions().size(), 18u);
 }
 
 TEST(AccessTest, GivesEachRoleThePermissionsOfTheContract) {
-  const std::vector<Permission> clerk = {P::kItemsRead,  P::kCustomersRead,     P::kCustomersWrite,
-                                         P::kOrdersRead, P::kOrdersReadPrivate, P::kOrdersWrite,
-                                         P::kDraftsWrite};
+  const std::vector<Permission> clerk = {
+      P::kItemsRead,   P::kCustomersRead,     P::kCustomersWrite,
+      P::kOrdersRead,  P::kOrdersReadPrivate, P::kOrdersWrite,
+      P::kDraftsWrite, P::kComplaintsRead,    P::kComplaintsWrite};
 
   EXPECT_EQ(PermissionsOf(Role::kClerk), clerk);
   EXPECT_EQ(
@@ -37,10 +39,13 @@ TEST(AccessTest, GivesEachRoleThePermissionsOfTheContract) {
       (std::vector<Permission>{P::kItemsRead, P::kItemsWrite, P::kCustomersRead, P::kCustomersWrite,
                                P::kOrdersRead, P::kOrdersReadPrivate, P::kOrdersWrite,
                                P::kDraftsWrite, P::kFulfillmentRead, P::kFulfillmentWrite,
-                               P::kFulfillmentSupervise, P::kUsersSupervise}));
-  EXPECT_EQ(PermissionsOf(Role::kCustomerService),
-            (std::vector<Permission>{P::kItemsRead, P::kCustomersRead, P::kCustomersWrite,
-                                     P::kOrdersRead, P::kOrdersReadPrivate, P::kOrdersWrite}));
+                               P::kFulfillmentSupervise, P::kUsersSupervise, P::kComplaintsRead,
+                               P::kComplaintsWrite, P::kComplaintsManage}));
+  EXPECT_EQ(
+      PermissionsOf(Role::kCustomerService),
+      (std::vector<Permission>{P::kItemsRead, P::kCustomersRead, P::kCustomersWrite, P::kOrdersRead,
+                               P::kOrdersReadPrivate, P::kOrdersWrite, P::kComplaintsRead,
+                               P::kComplaintsWrite, P::kComplaintsManage}));
   EXPECT_EQ(PermissionsOf(Role::kFulfillment),
             (std::vector<Permission>{P::kItemsRead, P::kOrdersRead, P::kFulfillmentRead,
                                      P::kFulfillmentWrite}));

@@ -33,6 +33,7 @@
 
 #include "adapters/config/demo_toml.h"
 #include "core/catalog_rules.h"
+#include "core/complaint.h"
 #include "core/countries.h"
 #include "core/customer_rules.h"
 #include "core/fulfillment.h"
@@ -819,23 +820,9 @@ std::optional<std::chrono::year_month_day> ParseDay(std::string_view text) {
 constexpr std::pair<std::string_view, unsigned> kWeekdays[] = {
     {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4}, {"fri", 5}, {"sat", 6}, {"sun", 0}};
 
-Department ReadDepartment(const Section& section, const std::string& business_zone) {
-  section.AllowOnly({"code", "name", "time_zone", "working_days", "opens", "closes", "release",
-                     "waves", "cut_off", "release_at", "escalate_after_minutes", "lease_minutes",
-                     "ships"});
-  Department department;
-  if (auto code = section.String("code", Presence::kRequired)) department.code = *code;
-  if (auto name = section.Table("name", Presence::kRequired)) {
-    name->AllowOnly({"it", "en"});
-    department.name.it = name->String("it", Presence::kOptional).value_or("");
-    department.name.en = name->String("en", Presence::kOptional).value_or("");
-    if (department.name.it.empty() && department.name.en.empty()) {
-      section.problems().Add(name->path(), &name->table(), R"(needs "it" or "en" text)");
-    }
-    // One language given: the other shows the same text.
-    if (department.name.it.empty()) department.name.it = department.name.en;
-    if (department.name.en.empty()) department.name.en = department.name.it;
-  }
+// A department's time_zone (`business_zone` when absent), working_days, opens and closes.
+void ReadWorkingHours(const Section& section, const std::string& business_zone,
+                      Department& department) {
   department.time_zone = section.Text("time_zone", Presence::kOptional).value_or(business_zone);
   if (const toml::array* days = section.Array("working_days", Presence::kOptional)) {
     department.working_days.clear();
@@ -853,6 +840,26 @@ Department ReadDepartment(const Section& section, const std::string& business_zo
   }
   if (auto opens = Time(section, "opens")) department.opens = *opens;
   if (auto closes = Time(section, "closes", true)) department.closes = *closes;
+}
+
+Department ReadDepartment(const Section& section, const std::string& business_zone) {
+  section.AllowOnly({"code", "name", "time_zone", "working_days", "opens", "closes", "release",
+                     "waves", "cut_off", "release_at", "escalate_after_minutes", "lease_minutes",
+                     "ships"});
+  Department department;
+  if (auto code = section.String("code", Presence::kRequired)) department.code = *code;
+  if (auto name = section.Table("name", Presence::kRequired)) {
+    name->AllowOnly({"it", "en"});
+    department.name.it = name->String("it", Presence::kOptional).value_or("");
+    department.name.en = name->String("en", Presence::kOptional).value_or("");
+    if (department.name.it.empty() && department.name.en.empty()) {
+      section.problems().Add(name->path(), &name->table(), R"(needs "it" or "en" text)");
+    }
+    // One language given: the other shows the same text.
+    if (department.name.it.empty()) department.name.it = department.name.en;
+    if (department.name.en.empty()) department.name.en = department.name.it;
+  }
+  ReadWorkingHours(section, business_zone, department);
   const std::optional<ReleaseKind> kind =
       section.Choice<ReleaseKind>("release", Presence::kOptional,
                                   {{"immediate", ReleaseKind::kImmediate},
@@ -958,6 +965,29 @@ void ReadFulfillment(const Section& section, FulfillmentRules& rules, const Busi
       } else {
         section.problems().Add(Indexed(section.PathOf("holidays"), i), &element,
                                R"(must be a date like "2026-12-25")");
+      }
+    }
+  }
+}
+
+// ---- [customer_service] -----------------------------------------------------------------
+
+// Customer service's working hours and its complaint targets in working hours (core's
+// CustomerService); the whole checked by ValidateCustomerService.
+void ReadCustomerService(const Section& section, CustomerService& service,
+                         const std::string& business_zone) {
+  section.AllowOnly({"time_zone", "working_days", "opens", "closes", "due_hours"});
+  ReadWorkingHours(section, business_zone, service.department);
+  if (auto due = section.Table("due_hours", Presence::kOptional)) {
+    due->AllowOnly({"urgent", "high", "normal", "low"});
+    const std::pair<const char*, std::chrono::minutes*> targets[] = {
+        {"urgent", &service.due_within.urgent},
+        {"high", &service.due_within.high},
+        {"normal", &service.due_within.normal},
+        {"low", &service.due_within.low}};
+    for (const auto& [name, target] : targets) {
+      if (auto hours = due->Integer(name, Presence::kOptional, 1, 1000)) {
+        *target = std::chrono::hours{*hours};
       }
     }
   }
@@ -1072,7 +1102,7 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
   Problems problems(source);
   const Section top(root, "", problems);
   top.AllowOnly({"business", "pricing", "tax", "shipping", "fulfillment", "server", "payments",
-                 "security", "limits", "cache", "mail", "webhooks"});
+                 "security", "limits", "cache", "mail", "webhooks", "customer_service"});
   Config config;
   Business& business = config.business;
   if (auto section = top.Table("business", Presence::kRequired)) ReadBusiness(*section, business);
@@ -1097,6 +1127,15 @@ Result<Config> Parse(std::string_view text, std::string_view source) {
         const toml::node* node = toml::at_path(root, field.path).node();
         problems.Add(field.path, node != nullptr ? node : &section->table(), field.problem);
       }
+    }
+  }
+  business.customer_service = DefaultCustomerService(business.time_zone);
+  if (auto section = top.Table("customer_service", Presence::kOptional)) {
+    ReadCustomerService(*section, business.customer_service, business.time_zone);
+    for (const FieldError& field : ValidateCustomerService(business.customer_service)) {
+      if (problems.Has(field.path)) continue;
+      const toml::node* node = toml::at_path(root, field.path).node();
+      problems.Add(field.path, node != nullptr ? node : &section->table(), field.problem);
     }
   }
   if (auto section = top.Table("server", Presence::kOptional)) ReadServer(*section, config.server);

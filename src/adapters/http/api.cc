@@ -210,7 +210,13 @@ Api::Api(Services services, AccessOptions access, Resume resume)
              services.zones),
       confirm_(services.orders, services.clock),
       resend_(services.deliveries, services.documents, services.outbox, services.clock),
-      desk_(services.fulfillment, services.business.fulfillment, services.zones) {}
+      desk_(services.fulfillment, services.business.fulfillment, services.zones),
+      open_complaint_(services.complaints, services.orders, services.clock,
+                      services.business.customer_service, services.business.fulfillment,
+                      services.zones),
+      work_complaint_(services.complaints, services.identities, services.clock,
+                      services.business.customer_service, services.business.fulfillment,
+                      services.zones) {}
 
 const std::vector<Api::Entry>& Api::Table() {
   using P = Permission;
@@ -218,7 +224,8 @@ const std::vector<Api::Entry>& Api::Table() {
   constexpr Gate kSession = Gate::kSession;
   constexpr Gate kNeeds = Gate::kPermission;
   // Creates something, so takes an Idempotency-Key. The other POSTs (a quote, signing in, the
-  // fulfillment actions whose path says everything) take none.
+  // fulfillment actions whose path says everything, a complaint's steps, which name the
+  // revision they were decided on) take none.
   constexpr bool kKeyed = true;
   static const std::vector<Entry> table = {
       {"GET", "/healthz", &Api::Health, kPublic, {}},
@@ -283,6 +290,28 @@ const std::vector<Api::Entry>& Api::Table() {
       {"POST", "/api/v1/orders/{number}/cancellation", &Api::CancelOrder, kNeeds,
        P::kFulfillmentSupervise},
       {"GET", "/api/v1/escalations", &Api::ListEscalations, kNeeds, P::kFulfillmentSupervise},
+      // Complaints (api_complaints.cc).
+      {"POST", "/api/v1/complaints", &Api::OpenComplaint, kNeeds, P::kComplaintsWrite, kKeyed},
+      {"GET", "/api/v1/complaints", &Api::ListComplaints, kNeeds, P::kComplaintsRead},
+      {"GET", "/api/v1/complaints/{number}", &Api::GetComplaint, kNeeds, P::kComplaintsRead},
+      {"POST", "/api/v1/complaints/{number}/comments", &Api::CommentComplaint, kNeeds,
+       P::kComplaintsWrite},
+      {"POST", "/api/v1/complaints/{number}/assign", &Api::AssignComplaint, kNeeds,
+       P::kComplaintsManage},
+      {"POST", "/api/v1/complaints/{number}/forward", &Api::ForwardComplaint, kNeeds,
+       P::kComplaintsWrite},
+      {"POST", "/api/v1/complaints/{number}/start", &Api::StartComplaint, kNeeds,
+       P::kComplaintsManage},
+      {"POST", "/api/v1/complaints/{number}/await-customer", &Api::AwaitCustomer, kNeeds,
+       P::kComplaintsManage},
+      {"POST", "/api/v1/complaints/{number}/resolve", &Api::ResolveComplaint, kNeeds,
+       P::kComplaintsWrite},
+      {"POST", "/api/v1/complaints/{number}/reject", &Api::RejectComplaint, kNeeds,
+       P::kComplaintsManage},
+      {"POST", "/api/v1/complaints/{number}/close", &Api::CloseComplaint, kNeeds,
+       P::kComplaintsManage},
+      {"POST", "/api/v1/complaints/{number}/reopen", &Api::ReopenComplaint, kNeeds,
+       P::kComplaintsManage},
       // Webhook subscriptions (api_webhooks.cc).
       {"POST", "/api/v1/webhooks", &Api::CreateWebhook, kNeeds, P::kWebhooksAdmin, kKeyed},
       {"GET", "/api/v1/webhooks", &Api::ListWebhooks, kNeeds, P::kWebhooksAdmin},

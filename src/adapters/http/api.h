@@ -20,9 +20,11 @@
 #include "adapters/http/server.h"
 #include "app/confirm_order.h"
 #include "app/fulfillment_scheduler.h"
+#include "app/open_complaint.h"
 #include "app/place_order.h"
 #include "app/quote_order.h"
 #include "app/resend_receipt.h"
+#include "app/work_complaint.h"
 #include "core/access.h"
 
 namespace commesso::http {
@@ -187,6 +189,37 @@ class Api {
                            const std::string& number);
   HttpResponse ListEscalations(const HttpRequest& request, const Target& target,
                                const std::string& param);
+  // Complaints (api_complaints.cc).
+  HttpResponse OpenComplaint(const HttpRequest& request, const Target& target,
+                             const std::string& param);
+  HttpResponse ListComplaints(const HttpRequest& request, const Target& target,
+                              const std::string& param);
+  HttpResponse GetComplaint(const HttpRequest& request, const Target& target,
+                            const std::string& number);
+  HttpResponse CommentComplaint(const HttpRequest& request, const Target& target,
+                                const std::string& number);
+  HttpResponse AssignComplaint(const HttpRequest& request, const Target& target,
+                               const std::string& number);
+  HttpResponse ForwardComplaint(const HttpRequest& request, const Target& target,
+                                const std::string& number);
+  HttpResponse StartComplaint(const HttpRequest& request, const Target& target,
+                              const std::string& number);
+  HttpResponse AwaitCustomer(const HttpRequest& request, const Target& target,
+                             const std::string& number);
+  HttpResponse ResolveComplaint(const HttpRequest& request, const Target& target,
+                                const std::string& number);
+  HttpResponse RejectComplaint(const HttpRequest& request, const Target& target,
+                               const std::string& number);
+  HttpResponse CloseComplaint(const HttpRequest& request, const Target& target,
+                              const std::string& number);
+  HttpResponse ReopenComplaint(const HttpRequest& request, const Target& target,
+                               const std::string& number);
+  // Takes the step `action` named by the body of `request` on complaint `number`.
+  HttpResponse TakeStep(const HttpRequest& request, const std::string& number,
+                        ComplaintAction action);
+  // The complaint `number` with its lines' items and history, answered with `status`.
+  HttpResponse ComplaintDetail(const HttpRequest& request, const Complaint& complaint, int status);
+
   // The JSON of `tasks` for the caller, each with its order's facts; the response on failure.
   tl::expected<std::vector<nlohmann::json>, HttpResponse> TasksJson(
       const HttpRequest& request, const std::vector<FulfillmentTask>& tasks);
@@ -257,6 +290,8 @@ class Api {
   commesso::ConfirmOrder confirm_;
   commesso::ResendReceipt resend_;
   FulfillmentDesk desk_;
+  commesso::OpenComplaint open_complaint_;
+  WorkComplaint work_complaint_;
   InFlightKeys in_flight_;
 };
 

@@ -1,7 +1,8 @@
 #pragma once
 
-// What the Api's handler files (api.cc, api_fulfillment.cc, api_webhooks.cc) share to read
-// requests and build answers: internal to this folder, not part of the API's interface.
+// What the Api's handler files (api.cc, api_fulfillment.cc, api_webhooks.cc,
+// api_complaints.cc) share to read requests and build answers: internal to this folder, not
+// part of the API's interface.
 
 #include <cstdint>
 #include <initializer_list>

@@ -12,6 +12,7 @@
 #include "app/ports/card_payments.h"
 #include "app/ports/catalog.h"
 #include "app/ports/clock.h"
+#include "app/ports/complaint_store.h"
 #include "app/ports/credentials.h"
 #include "app/ports/customer_store.h"
 #include "app/ports/delivery_store.h"
@@ -93,6 +94,7 @@ struct Services {
   FulfillmentStore& fulfillment;  // Department tasks and holds.
   // Where webhooks may go: judges their URLs before they are stored.
   const OutboundUrls& outbound_urls;
+  ComplaintStore& complaints;  // Complaints and their histories.
 };
 
 // The JSON API over HTTP/1.1 with keep-alive. Thread-safe; Stop() drains in-flight requests.

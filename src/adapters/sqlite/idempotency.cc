@@ -27,6 +27,8 @@ const char* NameOf(KeyScope scope) {
       return "shipments";
     case KeyScope::kWebhooks:
       return "webhooks";
+    case KeyScope::kComplaints:
+      return "complaints";
   }
   return "orders";
 }

@@ -25,6 +25,7 @@ enum class KeyScope {
   kReceiptDeliveries,
   kShipments,
   kWebhooks,
+  kComplaints,
 };
 
 // What a key recorded: the id of the resource its request created, and the answer kept with it

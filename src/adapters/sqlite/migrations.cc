@@ -719,6 +719,64 @@ CREATE TRIGGER IF NOT EXISTS api_keys_counted_delete AFTER DELETE ON api_keys BE
   UPDATE cached_table_changes SET changes = changes + 1;
 END;
 )sql"},
+    Migration{16, "complaints", R"sql(
+-- The last number given to a complaint of each business year (RCL-2026-000001), taken in the
+-- transaction that opens it, so numbers have no gaps: a series of its own, like orders'.
+-- (IF NOT EXISTS: a file whose later migrations are run again keeps them, as in 15.)
+CREATE TABLE IF NOT EXISTS complaint_counters (
+  business_year INTEGER PRIMARY KEY,
+  last_number INTEGER NOT NULL CHECK (last_number >= 0)
+) STRICT;
+
+-- Complaints (core/complaint.h; docs/customer-care.md). order_id is NULL for a general
+-- complaint. The revision counts the steps (comments excepted) for optimistic concurrency.
+CREATE TABLE IF NOT EXISTS complaints (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE,
+  business_year INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  order_id INTEGER REFERENCES orders (id),
+  reason TEXT NOT NULL CHECK (reason IN ('damaged', 'wrong_item', 'missing_item', 'late',
+                                         'not_as_described', 'billing_error', 'service', 'other')),
+  channel TEXT NOT NULL,
+  customer_words TEXT NOT NULL,
+  priority TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+  owner TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'forwarded', 'in_progress', 'awaiting_customer',
+                                         'resolved', 'rejected', 'closed')),
+  outcome TEXT NOT NULL,
+  opened_by TEXT NOT NULL,
+  due_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS complaints_by_due ON complaints (due_at, id);
+CREATE INDEX IF NOT EXISTS complaints_by_status ON complaints (status, due_at, id);
+CREATE INDEX IF NOT EXISTS complaints_by_order ON complaints (order_id, id) WHERE order_id IS NOT NULL;
+
+-- The order lines a complaint concerns: line_no is the line's 1-based position in the order.
+CREATE TABLE IF NOT EXISTS complaint_lines (
+  complaint_id INTEGER NOT NULL REFERENCES complaints (id),
+  line_no INTEGER NOT NULL CHECK (line_no >= 1),
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  PRIMARY KEY (complaint_id, line_no)
+) STRICT, WITHOUT ROWID;
+
+-- Every step of a complaint, written in the transaction of the step. from_status is NULL when
+-- opened; both are NULL for comments and assignments. No CHECK on action: a new kind of step
+-- needs no rebuild (the application writes only the names of core/complaint.h).
+CREATE TABLE IF NOT EXISTS complaint_events (
+  id INTEGER PRIMARY KEY,
+  complaint_id INTEGER NOT NULL REFERENCES complaints (id),
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  from_status TEXT,
+  to_status TEXT,
+  note TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS complaint_events_by_complaint ON complaint_events (complaint_id, id);
+)sql"},
 };
 
 int CurrentVersion(Connection& connection) {

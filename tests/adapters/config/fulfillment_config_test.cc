@@ -251,5 +251,66 @@ TEST(ConfigFulfillmentTest, NeedsDepartmentsWhenTheSectionIsThere) {
       << Describe(config.error().fields);
 }
 
+// [customer_service]: complaints' working hours and due targets (docs/configuration.md).
+
+TEST(ConfigCustomerServiceTest, WithoutTheSectionWeekdaysNineToSixInTheBusinessZone) {
+  auto config = Parse(WithFulfillment("", "America/New_York"), "test.toml");
+
+  ASSERT_TRUE(config) << Describe(config.error().fields);
+  EXPECT_EQ(config->business.customer_service, DefaultCustomerService("America/New_York"));
+  const CustomerService& service = config->business.customer_service;
+  EXPECT_EQ(service.department.opens, minutes{9 * 60});
+  EXPECT_EQ(service.department.closes, minutes{18 * 60});
+  EXPECT_EQ(service.department.working_days.size(), 5u);
+  EXPECT_EQ(service.due_within.urgent, minutes{4 * 60});
+  EXPECT_EQ(service.due_within.low, minutes{45 * 60});
+  EXPECT_EQ(Defaults().business.customer_service, DefaultCustomerService("Europe/Rome"));
+}
+
+TEST(ConfigCustomerServiceTest, ReadsEveryKey) {
+  auto config = Parse(WithFulfillment(R"toml([customer_service]
+time_zone = "UTC"
+working_days = ["mon", "tue", "wed", "thu", "fri", "sat"]
+opens = "08:00"
+closes = "20:00"
+due_hours = { urgent = 2, high = 12, normal = 24, low = 60 }
+)toml"),
+                      "test.toml");
+
+  ASSERT_TRUE(config) << Describe(config.error().fields);
+  const CustomerService& service = config->business.customer_service;
+  EXPECT_EQ(service.department.time_zone, "UTC");
+  EXPECT_EQ(service.department.working_days.size(), 6u);
+  EXPECT_EQ(service.department.opens, minutes{8 * 60});
+  EXPECT_EQ(service.department.closes, minutes{20 * 60});
+  EXPECT_EQ(service.due_within, (ComplaintTargets{.urgent = minutes{120},
+                                                  .high = minutes{720},
+                                                  .normal = minutes{1440},
+                                                  .low = minutes{3600}}));
+}
+
+TEST(ConfigCustomerServiceTest, ReportsEveryProblemWithItsPath) {
+  auto config = Parse(WithFulfillment(R"toml([customer_service]
+working_days = []
+opens = "18:00"
+closes = "09:00"
+lunch = "13:00"
+due_hours = { urgent = 0, soon = 3 }
+)toml"),
+                      "test.toml");
+
+  ASSERT_FALSE(config);
+  EXPECT_THAT(config.error().fields, Contains(Problem("customer_service.lunch", "not a known key")))
+      << Describe(config.error().fields);
+  EXPECT_THAT(config.error().fields,
+              Contains(Problem("customer_service.due_hours.soon", "not a known key")));
+  EXPECT_THAT(config.error().fields,
+              Contains(Problem("customer_service.due_hours.urgent", "from 1 to 1000")));
+  EXPECT_THAT(config.error().fields,
+              Contains(Problem("customer_service.closes", "must be after opens")));
+  EXPECT_THAT(config.error().fields,
+              Contains(Problem("customer_service.working_days", "must not be empty")));
+}
+
 }  // namespace
 }  // namespace commesso::config

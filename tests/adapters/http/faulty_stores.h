@@ -10,6 +10,7 @@
 
 #include "app/ports/card_payments.h"
 #include "app/ports/catalog.h"
+#include "app/ports/complaint_store.h"
 #include "app/ports/customer_store.h"
 #include "app/ports/delivery_store.h"
 #include "app/ports/document_store.h"
@@ -519,6 +520,46 @@ class FaultyFulfillmentStore final : public FulfillmentStore {
 
  private:
   FulfillmentStore& inner_;
+  Faults& faults_;
+};
+
+// The ComplaintStore port, forwarding to `inner` unless `faults` say otherwise. Thread-safe.
+class FaultyComplaintStore final : public ComplaintStore {
+ public:
+  FaultyComplaintStore(ComplaintStore& inner, Faults& faults) : inner_(inner), faults_(faults) {}
+
+  Result<Complaint> Open(const Complaint& complaint, int business_year, const IdempotencyKey& key,
+                         KeptAnswer<Complaint>* answer) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Open(complaint, business_year, key, answer);
+  }
+  Result<Complaint> Find(const ComplaintNumber& number) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.Find(number);
+  }
+  Result<std::vector<ComplaintEvent>> History(const ComplaintNumber& number) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.History(number);
+  }
+  Result<Page<Complaint>> List(const ComplaintQuery& query, int limit,
+                               const std::string& cursor) const override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    return inner_.List(query, limit, cursor);
+  }
+  Result<Complaint> Update(const ComplaintChange& change, std::int64_t expected_revision) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Update(change, expected_revision);
+  }
+  Result<Complaint> Comment(const ComplaintNumber& number, const ComplaintEvent& event) override {
+    if (auto error = faults_.Inject()) return Fail(*error);
+    faults_.Gate();
+    return inner_.Comment(number, event);
+  }
+
+ private:
+  ComplaintStore& inner_;
   Faults& faults_;
 };
 

@@ -297,6 +297,17 @@ std::vector<Covered> CoverageTable() {
        "FulfillmentTest.HoldsAndCancelsBeforeRelease"},
       {"GET", "/api/v1/escalations", 200, "FulfillmentTest.EscalatesATaskNobodyAcknowledged"},
       {"GET", "/api/v1/escalations", 422, "FulfillmentTest.RefusesInvalidFieldsNamingThem"},
+      {"POST", "/api/v1/complaints", 201,
+       "ComplaintsTest.OpensAComplaintAboutOrderLinesAndReadsItBack"},
+      {"POST", "/api/v1/complaints", 422, "ComplaintsTest.RefusesBadInputNamingEveryField"},
+      {"GET", "/api/v1/complaints", 200,
+       "ComplaintsTest.ListsTheQueueOverdueFirstThenByDueTimeWithFilters"},
+      {"GET", "/api/v1/complaints", 422,
+       "ComplaintsTest.ListsTheQueueOverdueFirstThenByDueTimeWithFilters"},
+      {"GET", "/api/v1/complaints/{number}", 200,
+       "ComplaintsTest.OpensAComplaintAboutOrderLinesAndReadsItBack"},
+      {"GET", "/api/v1/complaints/{number}", 404,
+       "ComplaintsTest.RefusesAStepWithoutItsTextOrRevisionOrForAnUnknownComplaint"},
   };
   // Statuses that tests check on every route of a kind.
   for (const RouteInfo& route : Api::Routes()) {
@@ -320,6 +331,13 @@ std::vector<Covered> CoverageTable() {
       add(413, "ServerTest.RefusesOversizedBodiesOnEveryBodyRoute");
       add(415, "ServerTest.RefusesAWrongContentTypeOnEveryBodyRoute");
       add(422, "HostileJsonServerTest.EveryBodyRouteReadsByTheSameRules");
+    }
+    if (route.path.starts_with("/api/v1/complaints/{number}/")) {
+      add(200, "ComplaintsTest.WorksAComplaintThroughEveryStepWritingItsHistory");
+      add(404, "ComplaintsTest.RefusesAStepWithoutItsTextOrRevisionOrForAnUnknownComplaint");
+      if (!route.path.ends_with("/comments")) {
+        add(409, "ComplaintsTest.RefusesAStaleRevisionAndAStepTheStatusDoesNotAllowWith409");
+      }
     }
     if (TakesIdempotencyKey(route.method, route.path)) {
       add(409, route.path == "/api/v1/tasks/{id}/shipments"

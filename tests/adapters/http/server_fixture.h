@@ -14,6 +14,7 @@
 #include "adapters/sodium/sodium_credentials.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_catalog.h"
+#include "adapters/sqlite/sqlite_complaint_store.h"
 #include "adapters/sqlite/sqlite_customer_store.h"
 #include "adapters/sqlite/sqlite_delivery_store.h"
 #include "adapters/sqlite/sqlite_document_store.h"
@@ -51,13 +52,17 @@ inline void ExpectStatusProblem(const ClientResponse& response, int status) {
 }
 
 // Whether a POST to `route` takes an Idempotency-Key (and answers 201 when it creates): every
-// POST but a quote and the fulfillment actions whose path says everything.
+// POST but a quote, the fulfillment actions whose path says everything and a complaint's steps.
 inline bool TakesIdempotencyKey(const std::string& method, const std::string& route) {
   if (method != "POST") return false;
   for (const char* keyless :
        {"/api/v1/quotes", "/api/v1/tasks/{id}/claim", "/api/v1/tasks/{id}/acknowledgement",
         "/api/v1/tasks/{id}/completion", "/api/v1/orders/{number}/holds",
-        "/api/v1/orders/{number}/cancellation"}) {
+        "/api/v1/orders/{number}/cancellation", "/api/v1/complaints/{number}/comments",
+        "/api/v1/complaints/{number}/assign", "/api/v1/complaints/{number}/forward",
+        "/api/v1/complaints/{number}/start", "/api/v1/complaints/{number}/await-customer",
+        "/api/v1/complaints/{number}/resolve", "/api/v1/complaints/{number}/reject",
+        "/api/v1/complaints/{number}/close", "/api/v1/complaints/{number}/reopen"}) {
     if (route == keyless) return false;
   }
   return true;
@@ -152,6 +157,8 @@ class ServerTest : public ::testing::Test {
     faulty_webhooks_ = std::make_unique<FaultyWebhookStore>(*webhooks_, faults_);
     fulfillment_ = std::make_unique<sqlite::SqliteFulfillmentStore>(*database_);
     faulty_fulfillment_ = std::make_unique<FaultyFulfillmentStore>(*fulfillment_, faults_);
+    complaints_ = std::make_unique<sqlite::SqliteComplaintStore>(*database_);
+    faulty_complaints_ = std::make_unique<FaultyComplaintStore>(*complaints_, faults_);
     Seed();
     StartServer();
   }
@@ -187,7 +194,8 @@ class ServerTest : public ::testing::Test {
                                                   .outbox = outbox_,
                                                   .webhooks = *faulty_webhooks_,
                                                   .fulfillment = *faulty_fulfillment_,
-                                                  .outbound_urls = outbound_urls_});
+                                                  .outbound_urls = outbound_urls_,
+                                                  .complaints = *faulty_complaints_});
     ASSERT_TRUE(server.has_value()) << server.error().message;
     server_ = *std::move(server);
   }
@@ -210,7 +218,8 @@ class ServerTest : public ::testing::Test {
                     .outbox = outbox_,
                     .webhooks = *webhooks_,
                     .fulfillment = *fulfillment_,
-                    .outbound_urls = outbound_urls_};
+                    .outbound_urls = outbound_urls_,
+                    .complaints = *complaints_};
   }
 
   void Seed() {
@@ -419,6 +428,35 @@ class ServerTest : public ::testing::Test {
         {"DELETE", "/api/v1/drafts/{id}", "/api/v1/drafts/1", ""},
         {"POST", "/api/v1/card-payments", "/api/v1/card-payments",
          R"({"amount": {"minor": 5417, "currency": "EUR"}, "reference": "console"})"},
+        // Complaint RCL-2026-000001 about order 2026-000001, which the order sample places;
+        // each step on the revision the steps before it leave (rejecting a resolved
+        // complaint is refused: 409).
+        {"POST", "/api/v1/complaints", "/api/v1/complaints",
+         R"({"order_number": "2026-000001", "lines": [{"line_no": 1, "quantity": 1}],)"
+         R"( "reason": "damaged", "channel": "phone", "customer_words": "One pen leaks"})"},
+        {"GET", "/api/v1/complaints", "/api/v1/complaints?status=open&overdue=false&limit=10", ""},
+        {"GET", "/api/v1/complaints/{number}", "/api/v1/complaints/RCL-2026-000001", ""},
+        {"POST", "/api/v1/complaints/{number}/comments",
+         "/api/v1/complaints/RCL-2026-000001/comments", R"({"text": "Photo asked for"})"},
+        {"POST", "/api/v1/complaints/{number}/assign", "/api/v1/complaints/RCL-2026-000001/assign",
+         R"({"revision": 1, "owner": ""})"},
+        {"POST", "/api/v1/complaints/{number}/forward",
+         "/api/v1/complaints/RCL-2026-000001/forward",
+         R"({"revision": 2, "note": "Needs a replacement"})"},
+        {"POST", "/api/v1/complaints/{number}/start", "/api/v1/complaints/RCL-2026-000001/start",
+         R"({"revision": 3})"},
+        {"POST", "/api/v1/complaints/{number}/await-customer",
+         "/api/v1/complaints/RCL-2026-000001/await-customer",
+         R"({"revision": 4, "note": "Waiting for the photo"})"},
+        {"POST", "/api/v1/complaints/{number}/resolve",
+         "/api/v1/complaints/RCL-2026-000001/resolve",
+         R"({"revision": 5, "outcome": "Replacement sent"})"},
+        {"POST", "/api/v1/complaints/{number}/reject", "/api/v1/complaints/RCL-2026-000001/reject",
+         R"({"revision": 6, "reason": "Not our pen"})"},
+        {"POST", "/api/v1/complaints/{number}/close", "/api/v1/complaints/RCL-2026-000001/close",
+         R"({"revision": 6})"},
+        {"POST", "/api/v1/complaints/{number}/reopen", "/api/v1/complaints/RCL-2026-000001/reopen",
+         R"({"revision": 7, "reason": "It leaks again"})"},
         {"POST", "/api/v1/webhooks", "/api/v1/webhooks",
          R"({"url": "https://hooks.example/in", "events": ["order.placed", "order.shipped"]})"},
         {"GET", "/api/v1/webhooks", "/api/v1/webhooks", ""},
@@ -491,6 +529,8 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<DateZoneDirectory> zones_;
   std::unique_ptr<sqlite::SqliteFulfillmentStore> fulfillment_;
   std::unique_ptr<FaultyFulfillmentStore> faulty_fulfillment_;
+  std::unique_ptr<sqlite::SqliteComplaintStore> complaints_;
+  std::unique_ptr<FaultyComplaintStore> faulty_complaints_;
   CountingSignal outbox_;
   SodiumCredentials credentials_{PasswordCost::MinimumForTest()};
   webhooks::OutboundUrlPolicy outbound_urls_{};  // Loopback not allowed.

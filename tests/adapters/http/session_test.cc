@@ -60,9 +60,9 @@ TEST_F(SessionTest, SignsInAndReadsTheSession) {
                                 {"display_name", "User chiara"},
                                 {"role", "clerk"},
                                 {"locale", "it"}}));
-  EXPECT_EQ(body["permissions"],
-            (Json{"items:read", "customers:read", "customers:write", "orders:read",
-                  "orders:read_private", "orders:write", "drafts:write"}));
+  EXPECT_EQ(body["permissions"], (Json{"items:read", "customers:read", "customers:write",
+                                       "orders:read", "orders:read_private", "orders:write",
+                                       "drafts:write", "complaints:read", "complaints:write"}));
   EXPECT_EQ(body["csrf_token"].get<std::string>().size(), 64u);
   EXPECT_EQ(login.cookie.size(), std::string("commesso_session=").size() + 64);
   EXPECT_THAT(login.cookie, ::testing::StartsWith("commesso_session="));

@@ -11,6 +11,7 @@
 
 #include "adapters/sqlite/handoff_writes.h"
 #include "adapters/sqlite/migrations.h"
+#include "adapters/sqlite/sqlite_complaint_store.h"
 #include "adapters/sqlite/sqlite_fixtures.h"
 #include "support/pricing_fixtures.h"
 #include "support/temp_dir.h"
@@ -132,6 +133,42 @@ TEST(DatabaseTest, ReceiptsFromBeforeSchema14KeepTheirWholeSnapshotAndReadTheSam
   SQLite::Database writer(stores.path(), SQLite::OPEN_READWRITE);
   EXPECT_THROW(writer.exec("UPDATE documents SET locale = 'en'"), SQLite::Exception);
   EXPECT_THROW(writer.exec("UPDATE orders SET snapshot = '{}'"), SQLite::Exception);
+}
+
+TEST(DatabaseTest, ADatabaseFromBeforeComplaintsGetsThemAndKeepsItsOrders) {
+  SqliteStores stores;
+  const Customer customer =
+      stores.customers().Create(commesso::testing::CustomerIn("IT"), Key("c"), nullptr).value();
+  const Item pen = stores.catalog().Create(Good("PEN-1", 150), Key("pen"), nullptr).value();
+  const Order order = stores.orders()
+                          .Place(commesso::testing::OrderOf(customer, {{pen, 3}}), Key("o1"), 2026)
+                          .value()
+                          .order;
+  stores.Close();
+  {
+    // The file as a commesso at schema version 15 left it.
+    SQLite::Database writer(stores.path(), SQLite::OPEN_READWRITE);
+    for (const char* table :
+         {"complaint_events", "complaint_lines", "complaints", "complaint_counters"}) {
+      writer.exec(std::string("DROP TABLE ") + table);
+    }
+    writer.exec("DELETE FROM schema_migrations WHERE version >= 16");
+  }
+
+  stores.Reopen();
+
+  EXPECT_EQ(stores.database().schema_version(), LatestSchemaVersion());
+  EXPECT_EQ(stores.orders().FindByNumber(order.number).value(), order);
+  SqliteComplaintStore complaints(stores.database());
+  const Complaint opened = complaints
+                               .Open(Complaint{.order = order.number,
+                                               .lines = {{.line_no = 1, .quantity = 1}},
+                                               .customer_words = "One arrived open.",
+                                               .opened_by = "clerk"},
+                                     2026, Key("complaint"), nullptr)
+                               .value();
+  EXPECT_EQ(opened.number.value, "RCL-2026-000001");
+  EXPECT_EQ(complaints.Find(opened.number).value(), opened);
 }
 
 // How SQLite would run `sql`: the details of its query plan, one per line.
