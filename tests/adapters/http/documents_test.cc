@@ -196,8 +196,10 @@ TEST_F(ServerTest, WritesABinaryBodyWithNulBytesIntact) {
   const std::string bytes("%PDF\0\x01\xff\0end\r\n\0", 14);
   std::filesystem::create_directories(dir_.File("web"));
   std::ofstream(dir_.File("web") + "/sample.png", std::ios::binary) << bytes;
-  auto server =
-      Server::Start(ServerOptions{.port = 0, .web_root = dir_.File("web")}, StoreServices());
+  ServerOptions options;
+  options.port = 0;
+  options.web_root = dir_.File("web");
+  auto server = Server::Start(options, StoreServices());
   ASSERT_TRUE(server.has_value()) << server.error().message;
 
   TestClient client((*server)->port());
