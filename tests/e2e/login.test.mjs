@@ -37,9 +37,9 @@ test('a clerk signs in, sees the order entry, and signs out', async () => {
   }
 });
 
-// Customer service keeps orders and customers but takes no order entry: its console opens
-// on the order list, offers no entry to save drafts into, and shows no error.
-test('customer service signs in to the order list, not to an entry it cannot save', async () => {
+// Customer service works complaints: its console opens on the complaints queue, offers no
+// order entry to save drafts into, keeps the order list a key away, and shows no error.
+test('customer service signs in to its complaints queue, not to an entry it cannot save', async () => {
   const env = await setUp();
   try {
     const { page, server } = env;
@@ -47,16 +47,22 @@ test('customer service signs in to the order list, not to an entry it cannot sav
     await page.locator('#username').fill('service');
     await page.locator('#password').fill('service-demo');
     await page.locator('#password').press('Enter');
-    await page.locator('#filter-number').waitFor();
+    await page.locator('#complaints-title').waitFor();
+    await page.locator('#complaints tbody tr').first().waitFor();
     assert.match(await page.locator('#user').innerText(), /customer_service/);
     assert.equal(await page.locator('#caller').count(), 0);
     assert.equal(await page.locator('nav[aria-label="console"] a[href="/"]').count(), 0);
+    assert.equal(await page.locator('#nav-complaints[aria-current="page"]').count(), 1);
 
-    // The home key leads back to the same list; nothing tries to save a draft.
+    // The order list is a key away; the home key leads back to the queue; nothing tries to
+    // save a draft.
     await page.keyboard.press('Alt+O');
     await page.locator('#filter-number').waitFor();
+    await page.keyboard.press('Alt+H');
+    await page.locator('#complaints-title').waitFor();
     await page.keyboard.press('Control+Enter');
-    await page.locator('#filter-number').waitFor();
+    await page.keyboard.press('Alt+Z');
+    await page.locator('#complaints-title').waitFor();
     await screenshot(page, 'login-customer-service');
     assert.deepEqual(env.errors, []);
   } finally {

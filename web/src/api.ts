@@ -23,6 +23,7 @@ export interface Problem {
   detail?: string;
   errors?: FieldProblem[];
   current_revision?: number;
+  current_status?: string; // A complaint's, on a 409.
   reason?: string;
 }
 

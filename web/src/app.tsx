@@ -1,12 +1,13 @@
 // The console's shell: sign-in (the session cookie and its CSRF token), the header with the
 // user's language, the connection banner, and a small router over the History API.
 import { useEffect, useState } from 'preact/hooks';
+import { ComplaintCase, ComplaintQueue, OpenComplaint } from './complaints';
 import { api, ApiError, onConnection, onUnauthorized, setCsrfToken, type ConnectionState } from './api';
 import { Entry } from './entry';
 import { Escalations, PickList, Queue, TaskView } from './fulfillment';
 import { translator, type Locale } from './i18n';
 import { OrderDetail, OrderList, Receipt } from './orders';
-import { FULFILLMENT_SHORTCUTS, Kbd, SHORTCUTS, useShortcuts } from './shortcuts';
+import { COMPLAINT_SHORTCUTS, FULFILLMENT_SHORTCUTS, Kbd, SHORTCUTS, useShortcuts } from './shortcuts';
 import type { SessionBody } from './types';
 
 function usePath(): [string, (path: string) => void] {
@@ -74,12 +75,15 @@ export function App() {
   const canQueue = can('fulfillment:read');
   const canSupervise = can('fulfillment:supervise');
   const canReadPrivate = can('orders:read_private');
+  const canComplaints = can('complaints:read');
+  const canComplain = can('complaints:write');
 
   useShortcuts((event) => {
     if (!session || !event.altKey || event.ctrlKey) return false;
     if (event.code === 'KeyO') navigate('/orders');
     else if (event.code === 'KeyQ' && canQueue) navigate('/queue');
     else if (event.code === 'KeyJ' && canSupervise) navigate('/escalations');
+    else if (event.code === 'KeyZ' && canComplaints) navigate('/complaints');
     else if (event.code === 'KeyY') void switchLanguage();
     else if (event.code === 'KeyH' && path !== '/') navigate('/');
     else return false;
@@ -106,11 +110,20 @@ export function App() {
   const wave = /^\/queue\/([^/]+)\/pick-list$/.exec(path);
   const task = /^\/tasks\/(\d+)$/.exec(path);
   const taskPicks = /^\/tasks\/(\d+)\/pick-list$/.exec(path);
+  const orderComplaint = /^\/orders\/([^/]+)\/complaint$/.exec(path);
+  const complaint = /^\/complaints\/([^/]+)$/.exec(path);
+  // Customer service starts on its complaints queue.
+  const careHome = path === '/' && !canEnter && !canQueue && canComplaints;
+  const caring = Boolean(orderComplaint || complaint || path === '/complaints' || careHome);
   const props = { locale, t, navigate };
   const working = Boolean(queue || wave || task || taskPicks || path === '/escalations' || (path === '/' && !canEnter && canQueue));
   let screen;
   if (receipt) screen = <Receipt number={decodeURIComponent(receipt[1])} {...props} />;
-  else if (detail) screen = <OrderDetail number={decodeURIComponent(detail[1])} canSupervise={canSupervise} canReadPrivate={canReadPrivate} {...props} />;
+  else if (detail) screen = <OrderDetail number={decodeURIComponent(detail[1])} canSupervise={canSupervise} canReadPrivate={canReadPrivate} canComplaints={canComplaints} canComplain={canComplain} {...props} />;
+  else if (orderComplaint && canComplain) screen = <OpenComplaint orderNumber={decodeURIComponent(orderComplaint[1])} {...props} />;
+  else if (path === '/complaints/new' && canComplain) screen = <OpenComplaint orderNumber={null} {...props} />;
+  else if (complaint && canComplaints) screen = <ComplaintCase number={decodeURIComponent(complaint[1])} username={session.user.username} can={can} {...props} />;
+  else if ((path === '/complaints' || careHome) && canComplaints) screen = <ComplaintQueue username={session.user.username} canWrite={canComplain} {...props} />;
   else if (path === '/orders') screen = <OrderList {...props} />;
   else if (wave) screen = <PickList path={`/departments/${wave[1]}/pick-list`} back={`/queue/${wave[1]}`} {...props} />;
   else if (taskPicks) screen = <PickList path={`/tasks/${taskPicks[1]}/pick-list`} back={`/tasks/${taskPicks[1]}`} {...props} />;
@@ -120,7 +133,7 @@ export function App() {
   else if (!canEnter && canQueue) screen = <Queue department={null} {...props} />;
   else if (!canEnter) screen = <OrderList {...props} />;
   else screen = <Entry session={session} locale={locale} t={t} navigate={navigate} />;
-  const shortcuts = working ? FULFILLMENT_SHORTCUTS : SHORTCUTS;
+  const shortcuts = caring ? COMPLAINT_SHORTCUTS : working ? FULFILLMENT_SHORTCUTS : SHORTCUTS;
 
   return (
     <div class={`shell ${receipt ? 'printing' : ''}`}>
@@ -131,7 +144,8 @@ export function App() {
           {canEnter && <a href="/" aria-current={path === '/' ? 'page' : undefined} onClick={(event) => { event.preventDefault(); navigate('/'); }}>{t('newEntry')} <Kbd keys="Alt+H" /></a>}
           {canQueue && <a href="/queue" id="nav-queue" aria-current={working && path !== '/escalations' ? 'page' : undefined} onClick={(event) => { event.preventDefault(); navigate('/queue'); }}>{t('queue')} <Kbd keys="Alt+Q" /></a>}
           {canSupervise && <a href="/escalations" id="nav-escalations" aria-current={path === '/escalations' ? 'page' : undefined} onClick={(event) => { event.preventDefault(); navigate('/escalations'); }}>{t('escalations')} <Kbd keys="Alt+J" /></a>}
-          <a href="/orders" id="nav-orders" aria-current={path.startsWith('/orders') ? 'page' : undefined} onClick={(event) => { event.preventDefault(); navigate('/orders'); }}>{t('orders')} <Kbd keys="Alt+O" /></a>
+          {canComplaints && <a href="/complaints" id="nav-complaints" aria-current={caring ? 'page' : undefined} onClick={(event) => { event.preventDefault(); navigate('/complaints'); }}>{t('complaints')} <Kbd keys="Alt+Z" /></a>}
+          <a href="/orders" id="nav-orders" aria-current={path.startsWith('/orders') && !caring ? 'page' : undefined} onClick={(event) => { event.preventDefault(); navigate('/orders'); }}>{t('orders')} <Kbd keys="Alt+O" /></a>
         </nav>
         <span class="user" id="user">{session.user.display_name} ({session.user.role})</span>
         <button type="button" id="language" onClick={() => void switchLanguage()}>{t('language')} <Kbd keys="Alt+Y" /></button>

@@ -8,6 +8,7 @@ import { Totals } from './entry';
 import { Kbd, useShortcuts } from './shortcuts';
 import { ReceiptDeliveries } from './deliveries';
 import { OrderFulfillmentView } from './fulfillment';
+import { OrderComplaints } from './complaints';
 import { isFullOrder, type Address, type Customer, type History, type IssuedDocument, type Page, type ReadOrder } from './types';
 
 interface ScreenProps {
@@ -123,7 +124,7 @@ export function OrderList({ locale, t, navigate }: ScreenProps) {
 
 // Without orders:read_private (the fulfillment role) the order comes in its delivery view: no
 // customer e-mail or tax id, billing address, payment details, prices, documents or receipt.
-export function OrderDetail({ number, locale, t, navigate, canSupervise = false, canReadPrivate = false }: ScreenProps & { number: string; canSupervise?: boolean; canReadPrivate?: boolean }) {
+export function OrderDetail({ number, locale, t, navigate, canSupervise = false, canReadPrivate = false, canComplaints = false, canComplain = false }: ScreenProps & { number: string; canSupervise?: boolean; canReadPrivate?: boolean; canComplaints?: boolean; canComplain?: boolean }) {
   const [order, setOrder] = useState<ReadOrder | null>(null);
   const [history, setHistory] = useState<History | null>(null);
   const [problem, setProblem] = useState('');
@@ -136,6 +137,12 @@ export function OrderDetail({ number, locale, t, navigate, canSupervise = false,
       })
       .catch((error) => setProblem(error instanceof ApiError ? error.message : String(error)));
   }, [number]);
+  const complain = () => navigate(`/orders/${encodeURIComponent(number)}/complaint`);
+  useShortcuts((event) => {
+    if (!canComplain || !order || !event.altKey || event.ctrlKey || event.code !== 'KeyN') return false;
+    complain();
+    return true;
+  });
   if (problem) return <p class="field-errors" role="alert">{problem}</p>;
   if (!order) return <p>…</p>;
   const name = (text: { it: string; en: string }) => (locale === 'it' ? text.it : text.en);
@@ -144,7 +151,8 @@ export function OrderDetail({ number, locale, t, navigate, canSupervise = false,
       <h2 id="order-title">{order.number} <small>· {t(`status_${order.status}` as 'status_placed')} · rev. {order.revision}</small></h2>
       <p>
         <button type="button" onClick={() => navigate('/orders')}>{t('back')}</button>{' '}
-        {canReadPrivate && <button type="button" id="open-receipt" onClick={() => navigate(`/orders/${order.number}/receipt`)}>{t('receipt')}</button>}
+        {canReadPrivate && <button type="button" id="open-receipt" onClick={() => navigate(`/orders/${order.number}/receipt`)}>{t('receipt')}</button>}{' '}
+        {canComplain && <button type="button" id="new-complaint" onClick={complain}>{t('newComplaint')} <Kbd keys="Alt+N" /></button>}
       </p>
       <dl class="fields">
         <dt>{t('channel')}</dt><dd>{order.channel}</dd>
@@ -176,6 +184,7 @@ export function OrderDetail({ number, locale, t, navigate, canSupervise = false,
       {isFullOrder(order) && <Totals priced={order} locale={locale} t={t} explain={false} />}
       <OrderFulfillmentView number={order.number} locale={locale} t={t} canSupervise={canSupervise} />
       {canReadPrivate && <ReceiptDeliveries number={order.number} locale={locale} t={t} />}
+      {canComplaints && <OrderComplaints number={order.number} locale={locale} t={t} navigate={navigate} />}
       <h3>{t('confirmations')}</h3>
       <ul id="confirmations">
         {(order.confirmations ?? []).map((confirmation) => (

@@ -28,7 +28,7 @@ export const SHORTCUTS: { keys: string; it: string; en: string }[] = [
   { keys: 'Alt+C', it: 'Cliente: cerca (o cambia)', en: 'Caller: look up (or change)' },
   { keys: 'Enter', it: 'Sceglie il primo suggerimento; aggiunge la riga', en: 'Picks the first suggestion; adds the line' },
   { keys: '↓ / ↑', it: 'Suggerimento successivo / precedente', en: 'Next / previous suggestion' },
-  { keys: 'Alt+N', it: 'Nuovo cliente', en: 'New customer' },
+  { keys: 'Alt+N', it: 'Nuovo cliente; su un ordine: nuovo reclamo', en: 'New customer; on an order: new complaint' },
   { keys: 'Alt+A, 1…9', it: 'Spedisci a un altro indirizzo salvato', en: 'Ship to another saved address' },
   { keys: 'Alt+B', it: "Spedisci all'indirizzo di fatturazione / nuovo indirizzo", en: 'Ship to billing address / new address' },
   { keys: 'Alt+L', it: 'Articolo', en: 'Item (SKU)' },
@@ -45,6 +45,7 @@ export const SHORTCUTS: { keys: string; it: string; en: string }[] = [
   { keys: 'Alt+H', it: 'Nuovo ordine', en: 'New order' },
   { keys: 'Alt+K / Alt+G', it: 'Sospendi / ordini sospesi', en: 'Park / parked orders' },
   { keys: 'Alt+O', it: 'Elenco ordini', en: 'Order list' },
+  { keys: 'Alt+Z', it: 'Reclami', en: 'Complaints' },
   { keys: 'Alt+Y', it: 'Lingua', en: 'Language' },
 ];
 
@@ -61,6 +62,23 @@ export const FULFILLMENT_SHORTCUTS: { keys: string; it: string; en: string }[] =
   { keys: 'Alt+D', it: 'Fatto (servizi); in una lista: PDF', en: 'Done (services); on a list: PDF' },
   { keys: 'Alt+B', it: 'Indietro', en: 'Back' },
   { keys: 'Alt+J', it: 'Segnalazioni (supervisore)', en: 'Escalations (supervisor)' },
+  { keys: 'Alt+O', it: 'Elenco ordini', en: 'Order list' },
+  { keys: 'Alt+Y', it: 'Lingua', en: 'Language' },
+];
+
+// The complaints queue, a complaint's case screen and the form that opens one.
+export const COMPLAINT_SHORTCUTS: { keys: string; it: string; en: string }[] = [
+  { keys: 'Alt+Z', it: 'Coda dei reclami', en: 'Complaints queue' },
+  { keys: '↓ / ↑, Enter', it: 'Sceglie e apre un reclamo', en: 'Choose and open a complaint' },
+  { keys: 'Alt+N', it: 'Nuovo reclamo (generale; da un ordine: sull’ordine)', en: 'New complaint (general; on an order: about it)' },
+  { keys: 'Alt+C / Alt+A', it: 'Commenta / assegna', en: 'Comment / assign' },
+  { keys: 'Alt+F', it: 'Inoltra al servizio clienti', en: 'Forward to customer service' },
+  { keys: 'Alt+S / Alt+W', it: 'Prendi in lavorazione / attendi il cliente', en: 'Start / await the customer' },
+  { keys: 'Alt+R / Alt+X', it: 'Risolvi / respingi', en: 'Resolve / reject' },
+  { keys: 'Alt+L / Alt+E', it: 'Chiudi / riapri', en: 'Close / reopen' },
+  { keys: 'Ctrl+Enter', it: 'Esegue il passo; apre il reclamo', en: 'Sends the step; opens the complaint' },
+  { keys: 'Esc', it: 'Annulla', en: 'Cancel' },
+  { keys: 'Alt+B', it: 'Indietro alla coda', en: 'Back to the queue' },
   { keys: 'Alt+O', it: 'Elenco ordini', en: 'Order list' },
   { keys: 'Alt+Y', it: 'Lingua', en: 'Language' },
 ];

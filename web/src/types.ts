@@ -256,3 +256,49 @@ export interface Draft {
   created_at: string;
   updated_at: string;
 }
+
+// Complaints (docs/customer-care.md).
+export type ComplaintStatus = 'open' | 'forwarded' | 'in_progress' | 'awaiting_customer' | 'resolved' | 'rejected' | 'closed';
+export type ComplaintReason = 'damaged' | 'wrong_item' | 'missing_item' | 'late' | 'not_as_described' | 'billing_error' | 'service' | 'other';
+export type ComplaintPriority = 'low' | 'normal' | 'high' | 'urgent';
+export type ComplaintChannel = 'phone' | 'counter' | 'mail' | 'email' | 'web' | 'api';
+
+export interface ComplaintLine {
+  line_no: number; // The line's 1-based position in the order.
+  quantity: number;
+  sku?: string; // Answers of one complaint only: the order line's item.
+  name?: { it: string; en: string };
+  ordered?: number;
+}
+
+export interface Complaint {
+  number: string;
+  revision: number;
+  status: ComplaintStatus;
+  order_number: string | null;
+  lines: ComplaintLine[];
+  reason: ComplaintReason;
+  channel: ComplaintChannel;
+  customer_words: string;
+  priority: ComplaintPriority;
+  owner: string | null;
+  outcome: string | null;
+  opened_by: string;
+  due_at: string;
+  overdue: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ComplaintEvent {
+  at: string;
+  actor: string;
+  action: 'opened' | 'commented' | 'assigned' | 'forwarded' | 'started' | 'awaiting_customer' | 'resolved' | 'rejected' | 'closed' | 'reopened';
+  from: ComplaintStatus | null;
+  to: ComplaintStatus | null;
+  note: string | null;
+}
+
+export interface ComplaintDetail extends Complaint {
+  history: ComplaintEvent[];
+}
