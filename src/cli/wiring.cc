@@ -89,10 +89,10 @@ Result<std::unique_ptr<Wiring>> Wiring::Open(config::Config config) {
   }
   const std::string& service_zone = config.business.customer_service.department.time_zone;
   if (auto zone = DateZoneRules::Locate(service_zone); !zone) {
-    return Fail({ErrorCode::kInvalidInput,
-                 "unknown time zone '" + service_zone + "'",
-                 {{"customer_service.time_zone",
-                   "must be an IANA time zone name such as Europe/Rome"}}});
+    return Fail(
+        {ErrorCode::kInvalidInput,
+         "unknown time zone '" + service_zone + "'",
+         {{"customer_service.time_zone", "must be an IANA time zone name such as Europe/Rome"}}});
   }
   zone_names.push_back(service_zone);
   auto zones = DateZoneDirectory::Load(zone_names);
