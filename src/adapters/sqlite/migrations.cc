@@ -16,6 +16,10 @@ struct Migration {
   int version = 0;
   const char* name = "";
   const char* sql = "";
+  // A query that returns a row when the step's change is there already, for a step SQLite
+  // cannot write idempotently (ADD COLUMN has no IF NOT EXISTS): then only its version is
+  // recorded. As the IF NOT EXISTS of 15 and 16, for a file whose later migrations run again.
+  const char* done_if = nullptr;
 };
 
 // Conventions (house style): plural table names; money as `*_minor` integers beside a
@@ -777,7 +781,23 @@ CREATE TABLE IF NOT EXISTS complaint_events (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS complaint_events_by_complaint ON complaint_events (complaint_id, id);
 )sql"},
+    Migration{17, "the stock each order line took", R"sql(
+-- The units each line took from stock when placed (0: the item did not track stock, or the
+-- line was all backordered), which a cancellation before release puts back. Lines placed
+-- before this migration say 0: nothing is known of them to put back.
+ALTER TABLE order_lines ADD COLUMN reserved INTEGER NOT NULL DEFAULT 0
+  CHECK (reserved BETWEEN 0 AND quantity - backordered);
+)sql",
+              "SELECT 1 FROM pragma_table_info('order_lines') WHERE name = 'reserved'"},
 };
+
+bool AlreadyDone(Connection& connection, const Migration& migration) {
+  if (migration.done_if == nullptr) return false;
+  SQLite::Statement& query = connection.Prepare(migration.done_if);
+  const bool done = query.executeStep();
+  query.reset();
+  return done;
+}
 
 int CurrentVersion(Connection& connection) {
   SQLite::Statement& statement =
@@ -812,7 +832,7 @@ Result<int> Migrate(Connection& connection) {
       connection.Execute("BEGIN IMMEDIATE");
       try {
         if (CurrentVersion(connection) < migration.version) {
-          connection.Execute(migration.sql);
+          if (!AlreadyDone(connection, migration)) connection.Execute(migration.sql);
           SQLite::Statement& record = connection.Prepare(
               "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
           record.bind(1, migration.version);

@@ -921,6 +921,13 @@ Result<std::vector<FulfillmentTask>> CancelIn(Connection& connection, const Orde
       connection.Prepare("UPDATE orders SET status = 'cancelled' WHERE id = ?");
   cancel_order.bind(1, order->id);
   cancel_order.exec();
+  // What the placement took from stock goes back (an order is cancelled once: see above).
+  SQLite::Statement& restock = connection.Prepare(
+      "UPDATE items SET stock_on_hand = stock_on_hand + taken.units FROM "
+      "(SELECT item_id, sum(reserved) AS units FROM order_lines WHERE order_id = ? "
+      "AND reserved > 0 GROUP BY item_id) AS taken WHERE items.id = taken.item_id");
+  restock.bind(1, order->id);
+  restock.exec();
   // Finding 12: the customer got the receipt of an order cancelled before it went out.
   WithdrawReceipts(connection, order->id, reason, now);
   auto recorded = Record(

@@ -87,14 +87,16 @@ Result<Order> FindPlaced(Connection& connection, std::int64_t id) {
   return OrderFrom(find, OrderState::kAsPlaced);
 }
 
-// Reserves stock for every tracked line of `order`, filling in its backorders; kRejected with
-// one field error per line short of stock whose item refuses backorders.
-Result<void> ReserveStock(Connection& connection, Order& order) {
+// Reserves stock for every tracked line of `order`, filling in its backorders; the units taken
+// from stock per line (0 for an untracked item), which a cancellation puts back. kRejected
+// with one field error per line short of stock whose item refuses backorders.
+Result<std::vector<std::int64_t>> ReserveStock(Connection& connection, Order& order) {
   SQLite::Statement& stock = connection.Prepare(
       "SELECT track_stock, stock_on_hand, backorder_policy FROM items WHERE id = ?");
   SQLite::Statement& take =
       connection.Prepare("UPDATE items SET stock_on_hand = stock_on_hand - ? WHERE id = ?");
   std::vector<FieldError> short_lines;
+  std::vector<std::int64_t> taken(order.priced.lines.size(), 0);
   for (std::size_t i = 0; i < order.priced.lines.size(); ++i) {
     PricedLine& line = order.priced.lines[i];
     line.backordered = 0;
@@ -114,6 +116,7 @@ Result<void> ReserveStock(Connection& connection, Order& order) {
       continue;
     }
     line.backordered = missing;
+    taken[i] = reserved;
     if (reserved > 0) {
       take.tryReset();
       take.bind(1, reserved);
@@ -126,7 +129,7 @@ Result<void> ReserveStock(Connection& connection, Order& order) {
                       .message = "not enough stock",
                       .fields = std::move(short_lines)});
   }
-  return {};
+  return taken;
 }
 
 std::int64_t NextNumber(Connection& connection, int business_year) {
@@ -165,15 +168,17 @@ std::int64_t InsertOrder(Connection& connection, const Order& order, int busines
   return connection.database().getLastInsertRowid();
 }
 
-void InsertLines(Connection& connection, const Order& order, std::int64_t order_id) {
+// `reserved`: the units each line took from stock (ReserveStock).
+void InsertLines(Connection& connection, const Order& order, std::int64_t order_id,
+                 const std::vector<std::int64_t>& reserved) {
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO order_lines (order_id, line_no, item_id, sku, quantity, unit_price_minor, "
-      "amount_minor, currency, backordered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  int line_no = 0;
-  for (const PricedLine& line : order.priced.lines) {
+      "amount_minor, currency, backordered, reserved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (std::size_t i = 0; i < order.priced.lines.size(); ++i) {
+    const PricedLine& line = order.priced.lines[i];
     insert.tryReset();
     insert.bind(1, order_id);
-    insert.bind(2, ++line_no);
+    insert.bind(2, static_cast<std::int64_t>(i + 1));
     insert.bind(3, line.item.id.value);
     insert.bind(4, line.item.sku);
     insert.bind(5, line.quantity);
@@ -181,6 +186,7 @@ void InsertLines(Connection& connection, const Order& order, std::int64_t order_
     insert.bind(7, line.amount.minor());
     insert.bind(8, std::string(line.amount.currency().code()));
     insert.bind(9, line.backordered);
+    insert.bind(10, reserved[i]);
     insert.exec();
   }
 }
@@ -328,7 +334,7 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
   stored.number = OrderNumber{NumberText(business_year, NextNumber(connection, business_year))};
   const std::int64_t order_id = InsertOrder(connection, stored, business_year);
   stored.id = OrderId{order_id};
-  InsertLines(connection, stored, order_id);
+  InsertLines(connection, stored, order_id, *reserved);
   InsertPayment(connection, stored, order_id);
   const DueEvents due = InsertEvents(connection, stored, order_id, handoff.has_value());
   InsertHistory(connection, order_id,

@@ -171,6 +171,38 @@ TEST(DatabaseTest, ADatabaseFromBeforeComplaintsGetsThemAndKeepsItsOrders) {
   EXPECT_EQ(complaints.Find(opened.number).value(), opened);
 }
 
+// Lines placed before schema 17 did not record what they took from stock: they read 0, so a
+// cancellation puts nothing back for them rather than a guess.
+TEST(DatabaseTest, LinesFromBeforeSchema17RecordNoStockTaken) {
+  SqliteStores stores;
+  const Customer customer =
+      stores.customers().Create(commesso::testing::CustomerIn("IT"), Key("c"), nullptr).value();
+  Item ink = Good("INK-1", 900);
+  ink.track_stock = true;
+  ink.stock_on_hand = 10;
+  const Item item = stores.catalog().Create(ink, Key("ink"), nullptr).value();
+  ASSERT_TRUE(stores.orders()
+                  .Place(commesso::testing::OrderOf(customer, {{item, 3}}), Key("o1"), 2026)
+                  .has_value());
+  ASSERT_EQ(RowCount(stores.path(), "order_lines WHERE reserved = 3"), 1);
+  stores.Close();
+  {
+    // The file as a commesso at schema version 16 left it.
+    SQLite::Database writer(stores.path(), SQLite::OPEN_READWRITE);
+    writer.exec("ALTER TABLE order_lines DROP COLUMN reserved");
+    writer.exec("DELETE FROM schema_migrations WHERE version >= 17");
+  }
+
+  stores.Reopen();
+
+  EXPECT_EQ(stores.database().schema_version(), LatestSchemaVersion());
+  EXPECT_EQ(RowCount(stores.path(), "order_lines WHERE reserved = 0"), 1);
+  ASSERT_TRUE(stores.orders()
+                  .Place(commesso::testing::OrderOf(customer, {{item, 2}}), Key("o2"), 2026)
+                  .has_value());
+  EXPECT_EQ(RowCount(stores.path(), "order_lines WHERE reserved = 2"), 1);
+}
+
 // How SQLite would run `sql`: the details of its query plan, one per line.
 std::string PlanOf(const std::string& path, const std::string& sql) {
   SQLite::Database probe(path, SQLite::OPEN_READONLY);

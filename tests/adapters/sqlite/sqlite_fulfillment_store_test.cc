@@ -635,6 +635,35 @@ TEST_F(SqliteFulfillmentStoreTest, AnUnpaidBankTransferIsHeldUntilTheHoldIsLifte
             "state");
 }
 
+// Issue 13: a cancellation at the customer's request before release puts back what the
+// placement took from stock; backordered units were never taken, and a second cancellation
+// gives nothing more.
+TEST_F(SqliteFulfillmentStoreTest, CancellingBeforeReleaseGivesBackTheStockThePlacementTook) {
+  Item ink = Good("INK-1", 900);
+  ink.track_stock = true;
+  ink.stock_on_hand = 10;
+  Item paper = Good("PAPER-1", 500);
+  paper.track_stock = true;
+  paper.stock_on_hand = 2;
+  paper.backorder_policy = BackorderPolicy::kAllow;
+  const Item ink_item = stores_.catalog().Create(ink, Key("ink"), nullptr).value();
+  const Item paper_item = stores_.catalog().Create(paper, Key("paper"), nullptr).value();
+  const auto stock = [&](const std::string& sku) {
+    return Count(stores_.path(), "SELECT stock_on_hand FROM items WHERE sku = '" + sku + "'");
+  };
+  const OrderNumber number =
+      Place({{ink_item, 3}, {paper_item, 5}, {pen_, 1}}, At(0), PaymentType::kBankTransfer);
+  ASSERT_EQ(stock("INK-1"), 7);
+  ASSERT_EQ(stock("PAPER-1"), 0);  // 2 taken, 3 backordered.
+
+  ASSERT_TRUE(store_->Cancel(number, "sara", "customer called", At(1)).has_value());
+  EXPECT_EQ(stock("INK-1"), 10);
+  EXPECT_EQ(stock("PAPER-1"), 2);
+  ASSERT_TRUE(store_->Cancel(number, "sara", "again", At(2)).has_value());
+  EXPECT_EQ(stock("INK-1"), 10);
+  EXPECT_EQ(stock("PAPER-1"), 2);
+}
+
 TEST_F(SqliteFulfillmentStoreTest, ASupervisorCancelsBeforeReleaseOnly) {
   const OrderNumber held = Place({{pen_, 1}}, At(0), PaymentType::kBankTransfer);
   const OrderNumber unplanned = Place({{pen_, 1}}, At(0));
