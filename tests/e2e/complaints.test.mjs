@@ -151,3 +151,27 @@ test('a clerk opens and forwards a complaint; customer service starts and resolv
     await env.close();
   }
 });
+
+// An overdue complaint escalates to the supervisor as an unacknowledged task does: it is on
+// the escalations screen (Alt+J), and Enter opens its case.
+test('an overdue complaint is on the supervisor\'s escalations screen', async () => {
+  const env = await setUp();
+  try {
+    const { page, server } = env;
+    await signIn(page, server.url, 'supervisor', 'supervisor-demo');
+    await page.keyboard.press('Alt+KeyJ');
+    const row = page.locator('#overdue-complaints tbody tr').first();
+    await row.waitFor();
+    const number = await row.getAttribute('data-number');
+    assert.match(number, /^RCL-\d{4}-\d{6}$/);
+    assert.match(await row.innerText(), /⚠/);
+    await screenshot(page, 'complaints-escalated');
+
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#complaint-number', { hasText: number }).waitFor();
+    assert.deepEqual(env.errors, []);
+  } finally {
+    await env.close();
+  }
+});

@@ -1,7 +1,7 @@
 // The console's shell: sign-in (the session cookie and its CSRF token), the header with the
 // user's language, the connection banner, and a small router over the History API.
 import { useEffect, useState } from 'preact/hooks';
-import { ComplaintCase, ComplaintQueue, OpenComplaint } from './complaints';
+import { ComplaintCase, ComplaintQueue, OpenComplaint, OverdueComplaints } from './complaints';
 import { api, ApiError, onConnection, onUnauthorized, setCsrfToken, type ConnectionState } from './api';
 import { Entry } from './entry';
 import { Escalations, PickList, Queue, TaskView } from './fulfillment';
@@ -129,7 +129,7 @@ export function App() {
   else if (taskPicks) screen = <PickList path={`/tasks/${taskPicks[1]}/pick-list`} back={`/tasks/${taskPicks[1]}`} {...props} />;
   else if (task) screen = <TaskView id={Number(task[1])} username={session.user.username} {...props} />;
   else if (queue) screen = <Queue department={queue[1] ? decodeURIComponent(queue[1]) : null} {...props} />;
-  else if (path === '/escalations') screen = <Escalations {...props} />;
+  else if (path === '/escalations') screen = <><Escalations {...props} />{canComplaints && <OverdueComplaints {...props} />}</>;
   else if (!canEnter && canQueue) screen = <Queue department={null} {...props} />;
   else if (!canEnter) screen = <OrderList {...props} />;
   else screen = <Entry session={session} locale={locale} t={t} navigate={navigate} />;

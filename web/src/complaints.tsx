@@ -576,3 +576,40 @@ export function OrderComplaints({ number, locale, t, navigate }: Props & { numbe
     </>
   );
 }
+
+// The overdue complaints, on the supervisor's escalations screen: they escalate there as
+// unacknowledged tasks do (docs/customer-care.md, "Due times"). Refreshed as that screen is.
+export function OverdueComplaints({ locale, t, navigate }: Props) {
+  const [complaints, setComplaints] = useState<Complaint[] | null>(null);
+  const [problem, setProblem] = useState('');
+  useEffect(() => {
+    const load = () =>
+      api<Page<Complaint>>('GET', '/complaints?overdue=true&limit=100')
+        .then((page) => { setComplaints(page.entries); setProblem(''); })
+        .catch((error) => setProblem(error instanceof ApiError ? error.message : String(error)));
+    void load();
+    const timer = window.setInterval(load, 5000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const open = (number: string) => navigate(`/complaints/${encodeURIComponent(number)}`);
+  return (
+    <section class="order-list" aria-labelledby="overdue-complaints-title">
+      <h2 id="overdue-complaints-title">{t('overdueComplaints')}</h2>
+      {problem && <p class="field-errors" role="alert">{problem}</p>}
+      {complaints && complaints.length === 0 && <p id="overdue-complaints-empty">{t('noOverdueComplaints')}</p>}
+      {complaints && complaints.length > 0 && (
+        <table class="orders" id="overdue-complaints">
+          <thead><tr><th>{t('number')}</th><th>{t('status')}</th><th>{t('reason')}</th><th>{t('priority')}</th><th>{t('owner')}</th><th>{t('dueAt')}</th></tr></thead>
+          <tbody>
+            {complaints.map((complaint) => (
+              <tr tabIndex={0} class="escalated" data-number={complaint.number} onClick={() => open(complaint.number)} onKeyDown={(event) => event.key === 'Enter' && open(complaint.number)}>
+                <td>{complaint.number}</td><td><StatusBadge status={complaint.status} t={t} /></td><td>{reasonName(t, complaint.reason)}</td>
+                <td>{priorityName(t, complaint.priority)}</td><td>{complaint.owner ?? ''}</td><td><Due complaint={complaint} locale={locale} t={t} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
