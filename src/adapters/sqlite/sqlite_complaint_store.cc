@@ -10,6 +10,7 @@
 #include "adapters/sqlite/reader_pool.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
+#include "adapters/sqlite/year_counter.h"
 
 namespace commesso::sqlite {
 namespace {
@@ -97,18 +98,6 @@ std::optional<std::int64_t> IdOf(Connection& connection, const ComplaintNumber& 
   return find.getColumn(0).getInt64();
 }
 
-std::int64_t NextNumber(Connection& connection, int business_year) {
-  SQLite::Statement& next = connection.Prepare(
-      "INSERT INTO complaint_counters (business_year, last_number) VALUES (?, 1) "
-      "ON CONFLICT (business_year) DO UPDATE SET last_number = last_number + 1 "
-      "RETURNING last_number");
-  next.bind(1, business_year);
-  next.executeStep();
-  const std::int64_t number = next.getColumn(0).getInt64();
-  next.reset();
-  return number;
-}
-
 void InsertEvent(Connection& connection, std::int64_t complaint_id, const ComplaintEvent& event) {
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO complaint_events (complaint_id, at, actor, action, from_status, to_status, "
@@ -154,7 +143,8 @@ Result<Complaint> OpenIn(Connection& connection, const Complaint& complaint, int
 
   Complaint stored = complaint;
   stored.revision = 1;
-  stored.number = ComplaintNumberOf(business_year, NextNumber(connection, business_year));
+  stored.number =
+      ComplaintNumberOf(business_year, NextInYear(connection, "complaint_counters", business_year));
   SQLite::Statement& insert = connection.Prepare(
       "INSERT INTO complaints (number, business_year, revision, order_id, reason, channel, "
       "customer_words, priority, owner, status, outcome, opened_by, due_at, created_at, "

@@ -21,6 +21,7 @@
 #include "adapters/sqlite/reader_pool.h"
 #include "adapters/sqlite/values.h"
 #include "adapters/sqlite/write_queue.h"
+#include "adapters/sqlite/year_counter.h"
 #include "core/invariant.h"
 
 namespace commesso::sqlite {
@@ -130,18 +131,6 @@ Result<std::vector<std::int64_t>> ReserveStock(Connection& connection, Order& or
                       .fields = std::move(short_lines)});
   }
   return taken;
-}
-
-std::int64_t NextNumber(Connection& connection, int business_year) {
-  SQLite::Statement& next = connection.Prepare(
-      "INSERT INTO order_counters (business_year, last_number) VALUES (?, 1) "
-      "ON CONFLICT (business_year) DO UPDATE SET last_number = last_number + 1 "
-      "RETURNING last_number");
-  next.bind(1, business_year);
-  next.executeStep();
-  const std::int64_t number = next.getColumn(0).getInt64();
-  next.reset();
-  return number;
 }
 
 // The order's snapshot, written here, on the writer, once the number and the backorders are
@@ -331,7 +320,8 @@ Result<StoredPlacement> PlaceIn(Connection& connection, const Order& order,
 
   // Taken last, after every check that could refuse the order; were a later step to fail
   // anyway, the savepoint takes the number back with everything else.
-  stored.number = OrderNumber{NumberText(business_year, NextNumber(connection, business_year))};
+  stored.number = OrderNumber{
+      NumberText(business_year, NextInYear(connection, "order_counters", business_year))};
   const std::int64_t order_id = InsertOrder(connection, stored, business_year);
   stored.id = OrderId{order_id};
   InsertLines(connection, stored, order_id, *reserved);
