@@ -57,6 +57,7 @@ tl::expected<FastValue, ReadFailure> FastJson::Read(std::string_view text) {
   if (text.size() <= kMaxFastBytes) {
     padded_.assign(text);
     padded_.append(simdjson::SIMDJSON_PADDING, '\0');
+    names_.clear();  // A refusal may have left some behind.
     element root;
     if (!parser_.parse(padded_.data(), text.size(), false).get(root) && Certain(root, 1, names_)) {
       return FastValue(root);
