@@ -34,6 +34,17 @@ class SessionTest : public ServerTest {
       }
     }
   }
+
+  // The API key "shop" (kShopKey), scoped to orders:read.
+  Result<ApiKey> AddShopKey() {
+    return identities_->CreateApiKey(ApiKey{.name = "shop",
+                                            .prefix = "cmso_shop",
+                                            .secret_hash = credentials_.Digest(kShopKey),
+                                            .scopes = {Permission::kOrdersRead},
+                                            .created_at = clock_.Now()});
+  }
+
+  static constexpr const char* kShopKey = "cmso_shop_00000000000000000000000000000001";
 };
 
 void ExpectProblem(const ClientResponse& response, int status, const std::string& path) {
@@ -490,12 +501,8 @@ TEST_F(SessionTest, StoresOnlyAnArgon2idHashOfThePassword) {
 // API keys.
 
 TEST_F(SessionTest, AScopedKeyReachesOnlyItsScopesAndARevokedOneNothing) {
-  const std::string key = "cmso_shop_00000000000000000000000000000001";
-  auto created = identities_->CreateApiKey(ApiKey{.name = "shop",
-                                                  .prefix = "cmso_shop",
-                                                  .secret_hash = credentials_.Digest(key),
-                                                  .scopes = {Permission::kOrdersRead},
-                                                  .created_at = clock_.Now()});
+  const std::string key = kShopKey;
+  const Result<ApiKey> created = AddShopKey();
   ASSERT_TRUE(created.has_value());
   const Headers as_shop = {{"Authorization", "Bearer " + key}};
 
@@ -521,12 +528,8 @@ TEST_F(SessionTest, AScopedKeyReachesOnlyItsScopesAndARevokedOneNothing) {
 // `commesso api-key revoke` writes the database from its own process, whose writer this
 // server's cache never hears of: the change count tells it before the next request.
 TEST_F(SessionTest, AKeyRevokedByAnotherProcessIsRefusedByTheNextRequest) {
-  const std::string key = "cmso_shop_00000000000000000000000000000001";
-  auto created = identities_->CreateApiKey(ApiKey{.name = "shop",
-                                                  .prefix = "cmso_shop",
-                                                  .secret_hash = credentials_.Digest(key),
-                                                  .scopes = {Permission::kOrdersRead},
-                                                  .created_at = clock_.Now()});
+  const std::string key = kShopKey;
+  const Result<ApiKey> created = AddShopKey();
   ASSERT_TRUE(created.has_value());
   const Headers as_shop = {{"Authorization", "Bearer " + key}};
   const ClientResponse before = Call("GET", "/api/v1/orders", "", as_shop);
